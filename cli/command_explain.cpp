@@ -1,0 +1,61 @@
+// motiv explain: one person's payslip with the derivation of every line.
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/data/people_table.hpp"
+#include "core/errors.hpp"
+#include "core/rules/loader.hpp"
+
+namespace po = boost::program_options;
+
+namespace motiv::cli {
+
+int explain(const std::vector<std::string>& args) {
+    po::options_description opts("motiv explain -- how one person's pay was computed\n\noptions");
+    opts.add_options()
+        ("help,h", "show this help")
+        ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
+        ("data,d", po::value<std::string>()->required(), "people and their inputs (CSV)")
+        ("employee,e", po::value<std::string>()->required(), "the person's id")
+        ("period,p", po::value<std::string>(), "pay period YYYY-MM (required when the CSV has no period column)")
+        ("json", "print the payslip with its explanation trees as JSON")
+        ("brief", "print only the one-line summary of each line, not the trees");
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    if (vm.count("help")) {
+        std::cout << opts;
+        return 0;
+    }
+    po::notify(vm);
+    std::optional<Period> period;
+    if (vm.count("period")) {
+        period = Period::parse(vm["period"].as<std::string>());
+        if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
+    }
+    auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
+    const auto table = data::read_csv_file(vm["data"].as<std::string>());
+    const std::string id = vm["employee"].as<std::string>();
+    // Validate the whole table (one bad row must not hide), then pick the person.
+    const auto people = data::read_people(table, *cs, period);
+    const PersonInputs* person = nullptr;
+    for (const auto& p : people)
+        if (p.id == id) person = &p;
+    if (!person) {
+        throw DataError({Issue{"motiv.data_error.306", table.source, "", 0, 0, "id", id,
+                               "no person with id '" + id + "'" + (period ? " in period " + period->to_string() : ""), "", 0}});
+    }
+    if (!period) {
+        const auto pc = table.column("period");
+        if (!pc) throw po::error("--period is required: " + table.source + " has no period column");
+        period = Period::parse(table.rows[0][*pc]);
+        for (std::size_t r = 0; r < table.rows.size(); ++r)
+            if (table.row_lines[r] == person->line) period = Period::parse(table.rows[r][*pc]);
+    }
+    const Payslip slip = compute_payslip(*cs, *period, *person);
+    if (vm.count("json")) std::cout << slip.to_json().dump(2) << "\n";
+    else std::cout << slip.to_text(!vm.count("brief"));
+    return 0;
+}
+
+}  // namespace motiv::cli

@@ -1,0 +1,49 @@
+// motiv payroll: pay everyone in a KPI table for a period; write the payroll CSV atomically.
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/data/people_table.hpp"
+#include "core/errors.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/payroll/payroll.hpp"
+#include "core/rules/loader.hpp"
+
+namespace po = boost::program_options;
+
+namespace motiv::cli {
+
+int payroll(const std::vector<std::string>& args) {
+    po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions");
+    opts.add_options()
+        ("help,h", "show this help")
+        ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
+        ("data,d", po::value<std::string>()->required(), "people and their inputs (CSV: id, role, [name], [period], one column per input)")
+        ("period,p", po::value<std::string>()->required(), "pay period YYYY-MM (rows of other periods are skipped)")
+        ("out,o", po::value<std::string>()->required(), "payroll CSV to write (atomically)")
+        ("force,f", "replace OUT if it exists")
+        ("quiet,q", "do not print the summary");
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    if (vm.count("help")) {
+        std::cout << opts << "\nEvery row is checked before anything is written: on any error nothing is written and the\n"
+                             "exit status is 1. The CSV names the scheme, its version and the SHA-256 of the rule file.\n";
+        return 0;
+    }
+    po::notify(vm);
+    const auto period = Period::parse(vm["period"].as<std::string>());
+    if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
+    auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
+    const auto table = data::read_csv_file(vm["data"].as<std::string>());
+    const auto people = data::read_people(table, *cs, period);
+    const auto run = payroll::run(*cs, *period, people);
+    io::write_file_atomically(vm["out"].as<std::string>(), payroll::to_csv(run, cs->scheme()),
+                              vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse);
+    if (!vm.count("quiet")) {
+        std::cout << payroll::summary_text(run);
+        std::cout << "wrote " << vm["out"].as<std::string>() << " (" << run.payslips.size() << " people)\n";
+    }
+    return 0;
+}
+
+}  // namespace motiv::cli

@@ -1,0 +1,62 @@
+// CSV reading and writing (RFC 4180) for the data files motiv reads: KPIs, people, adjustments.
+//
+// Input is untrusted: a file may be hand-edited, exported from a spreadsheet or simply wrong.
+// The parser therefore reports every problem it finds at once (file, physical line, column index
+// and column name), so an author fixes a file in one pass, and it refuses input beyond fixed limits
+// so that a hostile or broken file cannot make it allocate without bound.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motiv::data {
+
+// Limits for untrusted input; exceeding one is motiv.data_error.107.
+inline constexpr std::size_t kCsvMaxRows = 1'000'000;    // data rows, header not counted
+inline constexpr std::size_t kCsvMaxColumns = 1'024;     // cells in any one row
+inline constexpr std::size_t kCsvMaxCellBytes = 65'536;  // bytes in one cell, after unquoting
+inline constexpr std::size_t kCsvMaxIssues = 100;        // problems reported before giving up
+
+// A CSV file read whole: header plus rows of raw string cells. RFC 4180.
+struct CsvTable {
+    std::string source;                          // file path or "<string>", used in error messages
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;  // each row has exactly header.size() cells
+    std::vector<std::size_t> row_lines;          // 1-based physical line number where each row starts
+
+    // Index of a column by exact (case-sensitive) name, std::nullopt when there is none.
+    [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const;
+};
+
+// Parses CSV text. Accepts a UTF-8 BOM (skipped), LF or CRLF line ends (a lone CR also ends a
+// line), quoted fields with "" escapes, embedded newlines inside quotes (kept byte for byte), a
+// trailing newline or not, and skips empty lines. Cells are not trimmed.
+//
+// Throws motiv::DataError holding every problem found, each an Issue with file = source,
+// line = physical line, column = 1-based column index, field = column name where known:
+//   motiv.data_error.101  empty input, no header line
+//   motiv.data_error.102  empty (or blank) or duplicate header name
+//   motiv.data_error.103  a row with fewer or more cells than the header ("expected N cells, got M")
+//   motiv.data_error.104  a quoted field not closed before the end of the file
+//   motiv.data_error.105  a quote inside an unquoted field, or text after a closing quote
+//   motiv.data_error.106  invalid UTF-8 (or a UTF-16 file)
+//   motiv.data_error.107  a limit above exceeded (rows, columns, cell bytes, number of problems);
+//                         parsing stops there
+// `delimiter` must be an ASCII character other than '"', CR or LF (std::invalid_argument otherwise).
+CsvTable parse_csv(std::string_view text, std::string source, char delimiter = ',');
+
+// Reads a file and parses it with parse_csv (source = path). motiv::IoError "motiv.io_error.001"
+// naming the path when it cannot be opened or read; "motiv.io_error.004" when larger than 1 GiB.
+CsvTable read_csv_file(const std::string& path, char delimiter = ',');
+
+// Quotes a field if it contains the delimiter, a quote, CR or LF (RFC 4180); quotes are doubled.
+std::string csv_escape(std::string_view field, char delimiter = ',');
+
+// Appends one CSV line: fields escaped, joined by delimiter, terminated by "\n". A row made of a
+// single empty field is written as "" so that it is not read back as a skipped empty line.
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter = ',');
+
+}  // namespace motiv::data

@@ -1,0 +1,93 @@
+#include "core/data/people_table.hpp"
+
+#include <map>
+
+#include "core/data/input_values.hpp"
+#include "core/errors.hpp"
+
+namespace motiv::data {
+
+std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledScheme& cs, const std::optional<Period>& period) {
+    const Scheme& s = cs.scheme();
+    IssueCollector<DataError> issues;
+    auto issue = [&](const char* id, std::size_t line, std::size_t col, const std::string& field, const std::string& person, const std::string& msg) {
+        issues.add(Issue{id, table.source, "", line, col, field, person, msg, "", 0});
+    };
+    const auto id_col = table.column("id");
+    const auto role_col = table.column("role");
+    const auto name_col = table.column("name");
+    const auto period_col = table.column("period");
+    if (!id_col) issue("motiv.data_error.301", 1, 0, "id", "", "missing required column 'id'");
+    if (!role_col) issue("motiv.data_error.301", 1, 0, "role", "", "missing required column 'role'");
+    // Column index -> scheme input index; unknown columns are refused (a typo must not drop a KPI).
+    std::vector<std::optional<std::size_t>> input_of(table.header.size());
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        const std::string& h = table.header[c];
+        if (h == "id" || h == "role" || h == "name" || h == "period") continue;
+        const InputDecl* in = s.find_input(h);
+        if (!in) {
+            std::string known;
+            for (const auto& i : s.inputs) known += (known.empty() ? "" : ", ") + i.name;
+            issue("motiv.data_error.302", 1, c + 1, h, "", "unknown column '" + h + "': not an input of scheme " + s.name + " (inputs: " + known + ")");
+            continue;
+        }
+        input_of[c] = static_cast<std::size_t>(in - s.inputs.data());
+    }
+    issues.throw_if_any();
+
+    std::vector<PersonInputs> people;
+    std::map<std::string, std::size_t> seen;  // id -> line
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        const std::size_t line = table.row_lines[r];
+        PersonInputs p;
+        p.id = row[*id_col];
+        p.role = row[*role_col];
+        p.source = table.source;
+        p.line = line;
+        if (name_col) p.name = row[*name_col];
+        if (period_col) {
+            auto pr = Period::parse(row[*period_col]);
+            if (!pr) {
+                issue("motiv.data_error.305", line, *period_col + 1, "period", p.id, "expected a period YYYY-MM, got '" + row[*period_col] + "'");
+                continue;
+            }
+            if (period && !(*pr == *period)) continue;
+        }
+        if (p.id.empty()) {
+            issue("motiv.data_error.304", line, *id_col + 1, "id", "", "empty person id");
+            continue;
+        }
+        if (auto [it, fresh] = seen.emplace(p.id, line); !fresh)
+            issue("motiv.data_error.303", line, *id_col + 1, "id", p.id, "duplicate person id '" + p.id + "' (first on line " + std::to_string(it->second) + ")");
+        const CompiledRole* role = cs.role(p.role);
+        if (!role) {
+            std::string roles;
+            for (const auto& x : s.roles) roles += (roles.empty() ? "" : ", ") + x.name;
+            issue("motiv.data_error.201", line, *role_col + 1, "role", p.id, "unknown role '" + p.role + "'; the scheme has: " + roles);
+            continue;
+        }
+        p.values.assign(s.inputs.size(), std::nullopt);
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (!input_of[c]) continue;
+            const InputDecl& in = s.inputs[*input_of[c]];
+            std::string err;
+            auto v = parse_input_value(in, row[c], s.currency.minor_units, err);
+            if (!err.empty()) issue("motiv.data_error.304", line, c + 1, in.name, p.id, err);
+            p.values[*input_of[c]] = v;
+        }
+        for (std::size_t idx : role->required_inputs) {
+            if (p.values[idx]) continue;
+            const auto col = table.column(s.inputs[idx].name);
+            const bool bad_value = col && !row[*col].empty();  // already reported as malformed
+            if (!bad_value)
+                issue("motiv.data_error.202", line, col ? *col + 1 : 0, s.inputs[idx].name, p.id,
+                      "missing required input '" + s.inputs[idx].name + "' for role " + p.role + (col ? "" : " (no such column)"));
+        }
+        people.push_back(std::move(p));
+    }
+    issues.throw_if_any();
+    return people;
+}
+
+}  // namespace motiv::data

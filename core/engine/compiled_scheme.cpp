@@ -1,0 +1,262 @@
+#include "core/engine/compiled_scheme.hpp"
+
+#include <map>
+
+#include "core/errors.hpp"
+
+namespace motiv {
+
+using expr::OpCode;
+using expr::Slot;
+using expr::ValueType;
+
+const CompiledField* CompiledComponent::field(std::string_view name) const {
+    for (const auto& f : fields)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+const CompiledVariable* CompiledRole::variable(std::string_view name) const {
+    for (const auto& v : variables)
+        if (v.rule->name == name) return &v;
+    return nullptr;
+}
+
+const CompiledComponent* CompiledRole::component(std::string_view id) const {
+    for (const auto& c : components)
+        if (c.rule->id == id) return &c;
+    return nullptr;
+}
+
+const CompiledRole* CompiledScheme::role(std::string_view name) const {
+    for (const auto& r : roles_)
+        if (r.rule->name == name) return &r;
+    return nullptr;
+}
+
+namespace {
+
+// Compiles one role. Variables and components are compiled on first reference (depth first), so
+// instructions come out in dependency order whatever order the file lists them in; a name met
+// again while it is still being compiled is a cycle.
+class RoleCompiler {
+public:
+    RoleCompiler(const Scheme& s, const Role& r, IssueCollector<RuleError>& issues) : s_(s), r_(r), issues_(issues) {
+        resolver_ = [this](std::string_view name, std::uint32_t) { return resolve(name); };
+    }
+
+    CompiledRole run() {
+        CompiledRole out;
+        out.rule = &r_;
+        for (const auto& v : r_.variables) variable(v);
+        std::vector<std::optional<CompiledComponent>> comps(r_.components.size());
+        for (const auto& c : r_.components) component(c);
+        for (const auto& c : r_.components) {
+            auto it = components_.find(c.id);
+            if (it != components_.end()) out.components.push_back(std::move(it->second));
+        }
+        out.variables = std::move(variables_);
+        for (const auto& [idx, slot] : input_slots_) {
+            out.inputs.emplace_back(idx, slot);
+            const InputDecl& in = s_.inputs[idx];
+            if (in.required && !in.default_value) out.required_inputs.push_back(idx);
+        }
+        for (const auto& [idx, slot] : param_slots_) out.params.emplace_back(idx, slot);
+        out.program = b_.finish();
+        return out;
+    }
+
+private:
+    enum class State { active, done };
+
+    void issue(const char* id, const std::string& pointer, const std::string& msg, const std::string& expression = "", std::size_t col = 0) {
+        issues_.add(Issue{id, s_.source, pointer, 0, 0, "", "", msg, expression, col});
+    }
+
+    // A stand-in for a name whose own formula failed, so one mistake is reported once.
+    expr::Symbol poisoned() { return expr::Symbol{ValueType::untyped, b_.constant(Decimal{}), 0, ValueType::money}; }
+
+    std::optional<expr::Symbol> resolve(std::string_view name) {
+        const std::string n(name);
+        for (const auto& v : r_.variables)
+            if (v.name == n) return variable(v);
+        for (const auto& c : r_.components)
+            if (c.id == n) return component(c);
+        for (std::size_t i = 0; i < s_.inputs.size(); ++i) {
+            if (s_.inputs[i].name != n) continue;
+            auto [it, fresh] = input_slots_.try_emplace(i, 0);
+            if (fresh) it->second = b_.new_slot();
+            return expr::Symbol{value_type(s_.inputs[i].kind), it->second, 0, ValueType::money};
+        }
+        for (std::size_t i = 0; i < s_.parameters.size(); ++i) {
+            const Parameter& p = s_.parameters[i];
+            if (p.name != n) continue;
+            if (p.kind == Kind::tiers) return expr::Symbol{ValueType::tiers, 0, static_cast<std::uint32_t>(i), value_type(p.basis)};
+            auto [it, fresh] = param_slots_.try_emplace(i, 0);
+            if (fresh) it->second = b_.new_slot();
+            return expr::Symbol{value_type(p.kind), it->second, 0, ValueType::money};
+        }
+        return std::nullopt;
+    }
+
+    // Guards against cycles; returns false (after reporting) when `name` is already being compiled.
+    bool enter(const std::string& name, const std::string& pointer) {
+        auto [it, fresh] = state_.try_emplace(name, State::active);
+        if (fresh) {
+            stack_.push_back(name);
+            return true;
+        }
+        if (it->second == State::active) {
+            std::string path;
+            bool on = false;
+            for (const auto& s : stack_) {
+                if (s == name) on = true;
+                if (on) path += s + " -> ";
+            }
+            issue("motiv.rule_error.302", pointer, "cycle: " + path + name + " (a value cannot depend on itself)");
+        }
+        return false;
+    }
+
+    void leave(const std::string& name) {
+        state_[name] = State::done;
+        stack_.pop_back();
+    }
+
+    // Compiles a formula, reporting its errors at its pointer and column; nullopt on error.
+    std::optional<expr::CompiledFormula> formula(const Formula& f, std::optional<ValueType> expected) {
+        try {
+            return expr::compile(f.ast, b_, resolver_, expected);
+        } catch (const expr::CompileError& e) {
+            const std::string msg = e.what();
+            const char* id = msg.rfind("unknown name", 0) == 0 ? "motiv.rule_error.301" : "motiv.rule_error.402";
+            issue(id, f.pointer, msg, f.ast.text, e.column());
+            return std::nullopt;
+        }
+    }
+
+    expr::Symbol variable(const Variable& v) {
+        if (auto it = symbols_.find(v.name); it != symbols_.end()) return it->second;
+        if (!enter(v.name, v.pointer)) return poisoned();
+        auto code = formula(v.formula, std::nullopt);
+        expr::Symbol sym = poisoned();
+        if (code) {
+            sym = expr::Symbol{code->type, code->slot, 0, ValueType::money};
+            variables_.push_back(CompiledVariable{&v, std::move(*code)});
+        }
+        leave(v.name);
+        symbols_[v.name] = sym;
+        return sym;
+    }
+
+    expr::Symbol component(const Component& c) {
+        if (auto it = symbols_.find(c.id); it != symbols_.end()) return it->second;
+        if (c.id.empty()) return poisoned();
+        if (!enter(c.id, c.pointer)) return poisoned();
+        CompiledComponent out;
+        out.rule = &c;
+        bool ok = true;
+        auto field = [&](const char* name, const std::optional<Formula>& f, ValueType type) -> std::optional<Slot> {
+            if (!f) return std::nullopt;
+            auto code = formula(*f, type);
+            if (!code) {
+                ok = false;
+                return std::nullopt;
+            }
+            const Slot s = code->slot;
+            out.fields.push_back(CompiledField{name, &*f, std::move(*code)});
+            return s;
+        };
+        out.when = field("when", c.when, ValueType::boolean);
+        auto amount = field("amount", c.amount, ValueType::money);
+        auto rate = field("rate", c.rate, ValueType::number);
+        auto of = field("of", c.of, ValueType::money);
+        auto base = field("base", c.base, ValueType::money);
+        auto cap = field("cap", c.cap, ValueType::money);
+        auto floor = field("floor", c.floor, ValueType::money);
+        if (c.kind == ComponentKind::commission && !c.tiers.empty()) {
+            const Parameter* p = s_.find_parameter(c.tiers);
+            if (!p || p->kind != Kind::tiers) {
+                issue("motiv.rule_error.301", c.pointer + "/tiers", "'" + c.tiers + "' is not a tier table parameter" + (p ? " (it is a " + std::string(to_string(p->kind)) + ")" : ""));
+                ok = false;
+            } else if (p->basis != Kind::money) {
+                issue("motiv.rule_error.402", c.pointer + "/tiers", "a commission's tier table must have basis money, '" + c.tiers + "' has basis " + to_string(p->basis));
+                ok = false;
+            } else {
+                out.tiers = static_cast<std::size_t>(p - s_.parameters.data());
+            }
+        }
+        if (ok) {
+            switch (c.kind) {
+                case ComponentKind::fixed:
+                case ComponentKind::formula: out.raw = *amount; break;
+                case ComponentKind::percent: out.raw = b_.emit(OpCode::mul, *rate, *of); break;
+                case ComponentKind::commission:
+                    if (c.mode == TierMode::flat) out.raw = b_.emit(OpCode::mul, *rate, *base);
+                    else out.raw = b_.emit(c.mode == TierMode::graduated ? OpCode::graduated : OpCode::retro, *base, 0, 0, static_cast<std::uint32_t>(*out.tiers));
+                    break;
+                case ComponentKind::penalty: out.raw = amount ? *amount : b_.emit(OpCode::mul, *rate, *of); break;
+            }
+            out.bounded = out.raw;
+            if (cap) out.bounded = b_.emit(OpCode::min, out.bounded, *cap);
+            if (floor) out.bounded = b_.emit(OpCode::max, out.bounded, *floor);
+            out.rounding = b_.add_rounding(c.rounding.value_or(s_.rounding));
+            out.rounded = b_.emit(OpCode::round, out.bounded, 0, 0, out.rounding);
+            if (c.kind == ComponentKind::penalty) out.rounded = b_.emit(OpCode::neg, out.rounded);
+            out.result = out.when ? b_.emit(OpCode::zero_unless, *out.when, out.rounded) : out.rounded;
+        }
+        leave(c.id);
+        expr::Symbol sym = ok ? expr::Symbol{ValueType::money, out.result, 0, ValueType::money} : poisoned();
+        if (ok) components_.emplace(c.id, std::move(out));
+        symbols_[c.id] = sym;
+        return sym;
+    }
+
+    const Scheme& s_;
+    const Role& r_;
+    IssueCollector<RuleError>& issues_;
+    expr::ProgramBuilder b_;
+    expr::Resolver resolver_;
+    std::map<std::string, State> state_;
+    std::map<std::string, expr::Symbol> symbols_;
+    std::vector<std::string> stack_;
+    std::map<std::size_t, Slot> input_slots_, param_slots_;
+    std::vector<CompiledVariable> variables_;
+    std::map<std::string, CompiledComponent> components_;
+};
+
+}  // namespace
+
+std::shared_ptr<const CompiledScheme> CompiledScheme::compile(Scheme scheme) {
+    std::shared_ptr<CompiledScheme> out(new CompiledScheme(std::move(scheme)));
+    IssueCollector<RuleError> issues;
+    for (const auto& r : out->scheme_.roles) out->roles_.push_back(RoleCompiler(out->scheme_, r, issues).run());
+    issues.throw_if_any();
+    return out;
+}
+
+BoundParameters CompiledScheme::bind(const Period& period) const {
+    BoundParameters b;
+    b.period = period;
+    const Date day = period.first_day();
+    b.values.resize(scheme_.parameters.size());
+    b.tables.resize(scheme_.parameters.size());
+    IssueCollector<RuleError> issues;
+    for (std::size_t i = 0; i < scheme_.parameters.size(); ++i) {
+        const Parameter& p = scheme_.parameters[i];
+        const Parameter::Version* in_force = nullptr;
+        for (const auto& v : p.versions)
+            if (v.since.is_not_a_date() || v.since <= day) in_force = &v;
+        if (!in_force) {
+            issues.add(Issue{"motiv.rule_error.211", scheme_.source, p.pointer, 0, 0, "", "",
+                             "parameter '" + p.name + "' has no value in force on " + to_iso(day) + " (period " + period.to_string() + ")", "", 0});
+            continue;
+        }
+        b.values[i] = in_force->value;
+        b.tables[i] = in_force->table;
+    }
+    issues.throw_if_any();
+    return b;
+}
+
+}  // namespace motiv

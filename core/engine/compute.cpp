@@ -1,0 +1,296 @@
+#include "core/engine/compute.hpp"
+
+#include "core/errors.hpp"
+
+namespace motiv {
+
+using expr::NodeKind;
+using expr::Slot;
+using expr::ValueType;
+
+std::string format_value(Decimal v, ValueType type, Kind kind, int minor_units) {
+    if (type == ValueType::boolean) return v.is_zero() ? "false" : "true";
+    if (type == ValueType::money) return v.to_display(minor_units);
+    if (kind == Kind::ratio) {
+        Fault f = Fault::none;
+        const Decimal pct = Decimal::mul(v, Decimal::from_int(100), f);
+        if (f == Fault::none && pct.places() <= 7) return pct.to_string() + "%";
+    }
+    return v.to_display(0);
+}
+
+namespace {
+
+const char* fault_text(std::uint8_t f) {
+    if (f & static_cast<std::uint8_t>(Fault::division_by_zero)) return "division by zero";
+    if (f & static_cast<std::uint8_t>(Fault::overflow)) return "amount out of range (overflow)";
+    return "invalid operation";
+}
+
+// Reads values back from a one-lane frame and turns formulas into explanations.
+class Explainer {
+public:
+    Explainer(const CompiledScheme& cs, const CompiledRole& role, const BoundParameters& params, const expr::Frame& frame)
+        : s_(cs.scheme()), role_(role), params_(params), frame_(frame) {}
+
+    Decimal value(Slot s) const { return frame_.value(s)[0]; }
+    std::string money(Slot s) const { return value(s).to_display(s_.currency.minor_units); }
+
+    // Kind of a name for display (ratio parameters show as percentages).
+    Kind kind_of(const std::string& name) const {
+        if (const auto* in = s_.find_input(name)) return in->kind;
+        if (const auto* p = s_.find_parameter(name)) return p->kind;
+        return Kind::number;
+    }
+
+    std::string pointer_of(const std::string& name) const {
+        if (const auto* in = s_.find_input(name)) return in->pointer;
+        if (const auto* p = s_.find_parameter(name)) return p->pointer;
+        if (const auto* v = role_.variable(name)) return v->rule->pointer;
+        if (const auto* c = role_.component(name)) return c->rule->pointer;
+        return {};
+    }
+
+    std::string fmt(const expr::CompiledFormula& code, expr::NodeId id, const expr::Ast& ast) const {
+        const auto& n = ast.node(id);
+        const Kind k = n.kind == NodeKind::name ? kind_of(n.name) : Kind::number;
+        return format_value(value(code.node_slots[id]), code.node_types[id], k, s_.currency.minor_units);
+    }
+
+    // The formula with each name followed by its value: "calls 230 >= operator.gate.calls 200".
+    std::string render(const expr::CompiledFormula& code, const expr::Ast& ast, expr::NodeId id) const {
+        const auto& n = ast.node(id);
+        std::string out;
+        switch (n.kind) {
+            case NodeKind::number:
+            case NodeKind::boolean: out = ast.text_of(id); break;
+            case NodeKind::name: out = n.name + " " + fmt(code, id, ast); break;
+            case NodeKind::unary:
+                out = std::string(n.op == expr::Op::not_ ? "not " : "-") + render(code, ast, n.args[0]);
+                break;
+            case NodeKind::binary:
+                out = render(code, ast, n.args[0]) + " " + expr::op_symbol(n.op) + " " + render(code, ast, n.args[1]);
+                break;
+            case NodeKind::call: {
+                out = n.name + "(";
+                for (std::size_t i = 0; i < n.args.size(); ++i) {
+                    if (i) out += ", ";
+                    const auto& a = ast.node(n.args[i]);
+                    out += (i == 0 && code.node_types[n.args[0]] == ValueType::tiers) ? a.name : render(code, ast, n.args[i]);
+                }
+                out += ")";
+                break;
+            }
+        }
+        const std::string text = ast.text_of(id);
+        if (n.kind != NodeKind::call && !text.empty() && text.front() == '(' && id != ast.root) out = "(" + out + ")";
+        return out;
+    }
+
+    Explanation tree(const expr::CompiledFormula& code, const expr::Ast& ast, expr::NodeId id, const std::string& pointer, int depth) const {
+        const auto& n = ast.node(id);
+        Explanation e;
+        e.label = ast.text_of(id);
+        e.value = code.node_types[id] == ValueType::tiers ? "" : fmt(code, id, ast);
+        if (n.kind == NodeKind::name) {
+            e.label = n.name;
+            e.pointer = pointer_of(n.name);
+            if (code.node_types[id] == ValueType::tiers) e.value = "tier table";
+            // Expand a role variable into its own derivation (variables cannot form cycles).
+            if (const auto* v = role_.variable(n.name); v && depth < 16) {
+                e.formula = v->rule->formula.ast.text;
+                e.detail = render(v->code, v->rule->formula.ast, v->rule->formula.ast.root);
+                Explanation body = tree(v->code, v->rule->formula.ast, v->rule->formula.ast.root, v->rule->pointer, depth + 1);
+                if (body.formula.empty()) e.children.push_back(std::move(body));  // a plain name or literal
+                else e.children = std::move(body.children);                        // the formula's own parts
+            }
+            return e;
+        }
+        e.pointer = pointer;
+        if (n.kind == NodeKind::number || n.kind == NodeKind::boolean) return e;
+        e.formula = ast.text_of(id);
+        e.detail = render(code, ast, id);
+        for (auto a : n.args) {
+            const auto k = ast.node(a).kind;
+            if (k == NodeKind::number || k == NodeKind::boolean) continue;  // a literal explains itself
+            e.children.push_back(tree(code, ast, a, pointer, depth + 1));
+        }
+        return e;
+    }
+
+    Explanation field(const CompiledField& f) const {
+        const auto& ast = f.formula->ast;
+        Explanation e = tree(f.code, ast, ast.root, f.formula->pointer, 0);
+        Explanation top;
+        top.label = f.name;
+        top.formula = ast.text;
+        top.detail = render(f.code, ast, ast.root);
+        top.value = e.value;
+        top.pointer = f.formula->pointer;
+        if (ast.node(ast.root).kind == NodeKind::name) top.children.push_back(std::move(e));
+        else top.children = std::move(e.children);
+        return top;
+    }
+
+    std::string field_text(const CompiledComponent& c, const char* name) const {
+        const CompiledField* f = c.field(name);
+        return f ? render(f->code, f->formula->ast, f->formula->ast.root) : std::string();
+    }
+
+    // The tier-by-tier working of a tiered commission.
+    Explanation tiers(const CompiledComponent& c, Decimal base) const {
+        const Parameter& p = s_.parameters[*c.tiers];
+        const expr::TierTable& t = params_.tables[*c.tiers];
+        Explanation e;
+        e.label = p.name;
+        e.pointer = p.pointer;
+        e.formula = std::string(to_string(c.rule->mode)) + " tiers";
+        const int reached = t.tier_of(base);
+        Fault f = Fault::none;
+        std::vector<Decimal> parts;
+        if (c.rule->mode == TierMode::graduated) expr::graduated_amount(t, base, f, &parts);
+        for (std::size_t k = 0; k < t.from.size(); ++k) {
+            Explanation tier;
+            const std::string upto = k + 1 < t.from.size() ? " to " + t.from[k + 1].to_display(s_.currency.minor_units) : " and above";
+            tier.label = "tier " + std::to_string(k + 1) + ": from " + t.from[k].to_display(s_.currency.minor_units) + upto + " at " +
+                         format_value(t.rate[k], ValueType::number, Kind::ratio, 2);
+            if (c.rule->mode == TierMode::graduated) {
+                const Decimal amount = Decimal::mul(parts[k], t.rate[k], f);
+                tier.detail = parts[k].to_display(s_.currency.minor_units) + " * " + format_value(t.rate[k], ValueType::number, Kind::ratio, 2);
+                tier.value = amount.to_display(s_.currency.minor_units);
+            } else {
+                tier.value = static_cast<int>(k) == reached ? "reached: applies to the whole base" : (static_cast<int>(k) < reached ? "passed" : "not reached");
+            }
+            e.children.push_back(std::move(tier));
+        }
+        e.value = reached < 0 ? "below the first tier" : "tier " + std::to_string(reached + 1) + " reached";
+        return e;
+    }
+
+    PayLine line(const CompiledComponent& c) const {
+        const Component& r = *c.rule;
+        PayLine l;
+        l.component = r.id;
+        l.label = r.label;
+        l.kind = to_string(r.kind);
+        l.pointer = r.pointer;
+        l.amount = value(c.result);
+        l.minor = *l.amount.to_minor(s_.currency.minor_units);  // rounded to at least the minor unit
+        l.applied = !c.when || !value(*c.when).is_zero();
+
+        std::string formula;
+        switch (r.kind) {
+            case ComponentKind::fixed:
+            case ComponentKind::formula: formula = field_text(c, "amount"); break;
+            case ComponentKind::percent: formula = field_text(c, "rate") + " * " + field_text(c, "of"); break;
+            case ComponentKind::commission:
+                if (r.mode == TierMode::flat) formula = field_text(c, "rate") + " * " + field_text(c, "base");
+                else formula = std::string(to_string(r.mode)) + "(" + r.tiers + ", " + field_text(c, "base") + ")";
+                break;
+            case ComponentKind::penalty:
+                formula = "-(" + (r.amount ? field_text(c, "amount") : field_text(c, "rate") + " * " + field_text(c, "of")) + ")";
+                break;
+        }
+        std::string s = r.id + " = " + formula;
+        const bool negated = r.kind == ComponentKind::penalty;
+        s += " = " + (negated ? "-" : std::string()) + money(c.raw);
+        if (value(c.bounded) != value(c.raw)) s += " -> bounded by " + std::string(r.cap ? "cap " + field_text(c, "cap") : "") + (r.cap && r.floor ? ", " : "") + (r.floor ? "floor " + field_text(c, "floor") : "") + " = " + (negated ? "-" : std::string()) + money(c.bounded);
+        const Rounding& rd = role_.program.roundings[c.rounding];
+        if (value(c.bounded) != (negated ? Decimal::from_raw(-value(c.rounded).raw()) : value(c.rounded)))
+            s += " -> rounded " + rd.describe() + " = " + money(c.rounded);
+        if (c.when) {
+            s += l.applied ? " (when " + field_text(c, "when") + ": true)" : "; not applied, line = " + money(c.result) + " (when " + field_text(c, "when") + ": false)";
+        }
+        l.summary = s;
+
+        Explanation& e = l.explanation;
+        e.label = r.id;
+        e.pointer = r.pointer;
+        e.formula = formula;
+        e.detail = s;
+        e.value = money(c.result);
+        for (const auto& f : c.fields) e.children.push_back(field(f));
+        if (c.tiers && c.field("base")) e.children.push_back(tiers(c, value(c.field("base")->code.slot)));
+        Explanation rnd;
+        rnd.label = "rounding";
+        rnd.formula = rd.describe();
+        rnd.value = money(c.rounded);
+        e.children.push_back(std::move(rnd));
+        return l;
+    }
+
+private:
+    const Scheme& s_;
+    const CompiledRole& role_;
+    const BoundParameters& params_;
+    const expr::Frame& frame_;
+};
+
+}  // namespace
+
+Payslip compute_payslip(const CompiledScheme& cs, const Period& period, const PersonInputs& person) {
+    return compute_payslip(cs, cs.bind(period), person);
+}
+
+Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params, const PersonInputs& person) {
+    const Scheme& s = cs.scheme();
+    const CompiledRole* role = cs.role(person.role);
+    if (!role) {
+        std::string roles;
+        for (const auto& r : s.roles) roles += (roles.empty() ? "" : ", ") + r.name;
+        throw DataError({Issue{"motiv.data_error.201", person.source, "", person.line, 0, "role", person.id,
+                               "unknown role '" + person.role + "'; the scheme has: " + roles, "", 0}});
+    }
+    if (person.values.size() != s.inputs.size())
+        throw std::invalid_argument("PersonInputs.values must have one entry per scheme input");
+    IssueCollector<DataError> missing;
+    for (std::size_t idx : role->required_inputs) {
+        if (!person.values[idx])
+            missing.add(Issue{"motiv.data_error.202", person.source, "", person.line, 0, s.inputs[idx].name, person.id,
+                              "missing required input '" + s.inputs[idx].name + "' (" + to_string(s.inputs[idx].kind) + ") for role " + person.role, "", 0});
+    }
+    missing.throw_if_any();
+
+    expr::Frame frame(role->program.slot_count, 1);
+    role->program.load_constants(frame);
+    for (const auto& [idx, slot] : role->params) frame.broadcast(slot, params.values[idx]);
+    Payslip p;
+    for (const auto& [idx, slot] : role->inputs) {
+        const InputDecl& in = s.inputs[idx];
+        const Decimal v = person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{});
+        frame.broadcast(slot, v);
+        p.inputs.emplace_back(in.name, v);
+    }
+    role->program.run(frame, 1, params.tables);
+
+    p.person = person.id;
+    p.name = person.name;
+    p.role = person.role;
+    p.period = params.period.to_string();
+    p.scheme = s.name;
+    p.version = s.version;
+    p.rules_sha256 = s.sha256;
+    p.currency = s.currency.code;
+    p.minor_units = s.currency.minor_units;
+    Explainer ex(cs, *role, params, frame);
+    for (const auto& c : role->components) {
+        if (const std::uint8_t f = frame.fault(c.result)[0]) {
+            const std::string id = (f & static_cast<std::uint8_t>(Fault::division_by_zero)) ? "motiv.eval_error.501" : "motiv.eval_error.502";
+            throw EvalError(id, "[" + id + "] " + s.source + " (" + c.rule->pointer + ") person '" + person.id +
+                                "': component '" + c.rule->id + "' cannot be computed: " + fault_text(f),
+                            c.rule->pointer);
+        }
+        if (!frame.value(c.result)[0].to_minor(s.currency.minor_units))
+            throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + s.source + " (" + c.rule->pointer + ") person '" + person.id +
+                            "': component '" + c.rule->id + "' is out of range (overflow)", c.rule->pointer);
+        PayLine l = ex.line(c);
+        Fault f = Fault::none;
+        p.total = Decimal::add(p.total, l.amount, f);
+        if (f != Fault::none || __builtin_add_overflow(p.total_minor, l.minor, &p.total_minor))
+            throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] person '" + person.id + "': the payslip total is out of range", c.rule->pointer);
+        p.lines.push_back(std::move(l));
+    }
+    return p;
+}
+
+}  // namespace motiv

@@ -1,0 +1,35 @@
+// Computes one person's payslip for a period from a compiled scheme.
+//
+// This is where pay is computed: the role's program runs over one lane (the batch engine runs the
+// very same program over many), then each component's line is read off with its explanation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/engine/compiled_scheme.hpp"
+#include "core/engine/payslip.hpp"
+
+namespace motiv {
+
+// One person's inputs for one period.
+struct PersonInputs {
+    std::string id;
+    std::string name;
+    std::string role;
+    std::vector<std::optional<Decimal>> values;  // by scheme input index; nullopt = not given
+    std::string source;                          // where the row came from, for errors
+    std::size_t line = 0;                        // its line in `source`, 0 if none
+};
+
+// Throws DataError (unknown role, required input missing: naming the person and the input) or
+// EvalError (division by zero, overflow: naming the person, the rule pointer and the formula).
+Payslip compute_payslip(const CompiledScheme& scheme, const BoundParameters& params, const PersonInputs& person);
+Payslip compute_payslip(const CompiledScheme& scheme, const Period& period, const PersonInputs& person);
+
+// Formats a value of a formula for people: money with thousands separators and the currency's
+// places, a ratio as a percentage, a condition as true/false.
+std::string format_value(Decimal v, expr::ValueType type, Kind kind, int minor_units);
+
+}  // namespace motiv

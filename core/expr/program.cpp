@@ -1,0 +1,179 @@
+#include "core/expr/program.hpp"
+
+#include <algorithm>
+
+namespace motiv::expr {
+
+const char* to_string(ValueType t) {
+    switch (t) {
+        case ValueType::money: return "money";
+        case ValueType::number: return "number";
+        case ValueType::boolean: return "boolean";
+        case ValueType::tiers: return "tiers";
+        case ValueType::untyped: return "number";
+    }
+    return "?";
+}
+
+int TierTable::tier_of(Decimal x) const {
+    // Tables are short (a handful of tiers): a linear scan beats a binary search here.
+    int k = -1;
+    for (std::size_t i = 0; i < from.size() && from[i] <= x; ++i) k = static_cast<int>(i);
+    return k;
+}
+
+Decimal graduated_amount(const TierTable& t, Decimal x, Fault& fault, std::vector<Decimal>* parts) {
+    Decimal sum;
+    if (parts) parts->assign(t.from.size(), Decimal{});
+    for (std::size_t i = 0; i < t.from.size(); ++i) {
+        if (x <= t.from[i]) break;
+        const Decimal upper = i + 1 < t.from.size() ? std::min(x, t.from[i + 1]) : x;
+        const Decimal part = Decimal::sub(upper, t.from[i], fault);
+        if (parts) (*parts)[i] = part;
+        sum = Decimal::add(sum, Decimal::mul(part, t.rate[i], fault), fault);
+    }
+    return sum;
+}
+
+void Frame::broadcast(Slot s, Decimal v) {
+    std::fill_n(value(s), width, v);
+    std::fill_n(fault(s), width, std::uint8_t{0});
+}
+
+void Program::load_constants(Frame& frame) const {
+    for (const auto& [slot, v] : constants) frame.broadcast(slot, v);
+}
+
+namespace {
+
+constexpr Decimal kTrue = Decimal::from_raw(Decimal::kOne);
+
+inline Decimal boolean(bool b) { return b ? kTrue : Decimal{}; }
+
+// Fault codes are values, not bit flags (overflow 1 | division by zero 2 would read as domain 3):
+// like a NaN, a lane keeps the first fault it meets, the left operand's before the right one's.
+inline std::uint8_t first_fault(std::uint8_t a, std::uint8_t b) { return a != 0 ? a : b; }
+
+// Applies a checked binary operation lane by lane; a fault in either operand propagates.
+template <class F>
+void binary(Frame& fr, const Instr& in, std::size_t n, F f) {
+    const Decimal* a = fr.value(in.a);
+    const Decimal* b = fr.value(in.b);
+    const std::uint8_t* fa = fr.fault(in.a);
+    const std::uint8_t* fb = fr.fault(in.b);
+    Decimal* d = fr.value(in.dst);
+    std::uint8_t* fd = fr.fault(in.dst);
+    for (std::size_t i = 0; i < n; ++i) {
+        Fault f0 = Fault::none;
+        d[i] = f(a[i], b[i], f0);
+        fd[i] = first_fault(first_fault(fa[i], fb[i]), static_cast<std::uint8_t>(f0));
+    }
+}
+
+template <class F>
+void unary(Frame& fr, const Instr& in, std::size_t n, F f) {
+    const Decimal* a = fr.value(in.a);
+    const std::uint8_t* fa = fr.fault(in.a);
+    Decimal* d = fr.value(in.dst);
+    std::uint8_t* fd = fr.fault(in.dst);
+    for (std::size_t i = 0; i < n; ++i) {
+        Fault f0 = Fault::none;
+        d[i] = f(a[i], f0);
+        fd[i] = first_fault(fa[i], static_cast<std::uint8_t>(f0));
+    }
+}
+
+}  // namespace
+
+void Program::run(Frame& fr, std::size_t n, std::span<const TierTable> tables) const {
+    for (const Instr& in : code) {
+        switch (in.op) {
+            case OpCode::add: binary(fr, in, n, [](Decimal a, Decimal b, Fault& f) { return Decimal::add(a, b, f); }); break;
+            case OpCode::sub: binary(fr, in, n, [](Decimal a, Decimal b, Fault& f) { return Decimal::sub(a, b, f); }); break;
+            case OpCode::mul: binary(fr, in, n, [](Decimal a, Decimal b, Fault& f) { return Decimal::mul(a, b, f); }); break;
+            case OpCode::div: binary(fr, in, n, [](Decimal a, Decimal b, Fault& f) { return Decimal::div(a, b, f); }); break;
+            case OpCode::neg: unary(fr, in, n, [](Decimal a, Fault& f) { return Decimal::neg(a, f); }); break;
+            case OpCode::lt: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a < b); }); break;
+            case OpCode::le: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a <= b); }); break;
+            case OpCode::gt: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a > b); }); break;
+            case OpCode::ge: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a >= b); }); break;
+            case OpCode::eq: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a == b); }); break;
+            case OpCode::ne: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a != b); }); break;
+            case OpCode::min: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return std::min(a, b); }); break;
+            case OpCode::max: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return std::max(a, b); }); break;
+            case OpCode::abs: unary(fr, in, n, [](Decimal a, Fault& f) { return a.is_negative() ? Decimal::neg(a, f) : a; }); break;
+            case OpCode::not_: unary(fr, in, n, [](Decimal a, Fault&) { return boolean(a.is_zero()); }); break;
+            case OpCode::copy: unary(fr, in, n, [](Decimal a, Fault&) { return a; }); break;
+            case OpCode::round: {
+                const Rounding& r = roundings[in.aux];
+                unary(fr, in, n, [&r](Decimal a, Fault& f) { return r.apply(a, f); });
+                break;
+            }
+            case OpCode::graduated: {
+                const TierTable& t = tables[in.aux];
+                unary(fr, in, n, [&t](Decimal a, Fault& f) { return graduated_amount(t, a, f); });
+                break;
+            }
+            case OpCode::rate_at: {
+                const TierTable& t = tables[in.aux];
+                unary(fr, in, n, [&t](Decimal a, Fault&) {
+                    const int k = t.tier_of(a);
+                    return k < 0 ? Decimal{} : t.rate[static_cast<std::size_t>(k)];
+                });
+                break;
+            }
+            case OpCode::retro: {
+                const TierTable& t = tables[in.aux];
+                unary(fr, in, n, [&t](Decimal a, Fault& f) {
+                    const int k = t.tier_of(a);
+                    return k < 0 ? Decimal{} : Decimal::mul(a, t.rate[static_cast<std::size_t>(k)], f);
+                });
+                break;
+            }
+            case OpCode::and_:
+            case OpCode::or_: {
+                // A settled operand decides alone: `false and <fault>` is false, not a fault.
+                const bool is_and = in.op == OpCode::and_;
+                const Decimal* a = fr.value(in.a);
+                const Decimal* b = fr.value(in.b);
+                const std::uint8_t* fa = fr.fault(in.a);
+                const std::uint8_t* fb = fr.fault(in.b);
+                Decimal* d = fr.value(in.dst);
+                std::uint8_t* fd = fr.fault(in.dst);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const bool av = !a[i].is_zero(), bv = !b[i].is_zero();
+                    const bool a_decides = fa[i] == 0 && (is_and ? !av : av);
+                    const bool b_decides = fb[i] == 0 && (is_and ? !bv : bv);
+                    if (a_decides || b_decides) {
+                        d[i] = boolean(!is_and);
+                        fd[i] = 0;
+                    } else {
+                        d[i] = boolean(is_and ? (av && bv) : (av || bv));
+                        fd[i] = first_fault(fa[i], fb[i]);
+                    }
+                }
+                break;
+            }
+            case OpCode::select:
+            case OpCode::zero_unless: {
+                const bool has_else = in.op == OpCode::select;
+                const Decimal* c = fr.value(in.a);
+                const Decimal* t = fr.value(in.b);
+                const Decimal* e = has_else ? fr.value(in.c) : nullptr;
+                const std::uint8_t* fc = fr.fault(in.a);
+                const std::uint8_t* ft = fr.fault(in.b);
+                const std::uint8_t* fe = has_else ? fr.fault(in.c) : nullptr;
+                Decimal* d = fr.value(in.dst);
+                std::uint8_t* fd = fr.fault(in.dst);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const bool take = !c[i].is_zero();
+                    d[i] = take ? t[i] : (has_else ? e[i] : Decimal{});
+                    fd[i] = first_fault(fc[i], take ? ft[i] : (has_else ? fe[i] : std::uint8_t{0}));
+                }
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace motiv::expr

@@ -1,0 +1,88 @@
+// A compiled formula program and the vectorised interpreter that runs it.
+//
+// Formulas of a role are compiled once into a flat list of instructions over numbered slots
+// (one slot per value: inputs, parameters, constants, every sub-expression). The interpreter runs
+// each instruction over a block of lanes (rows) before moving to the next, so dispatch is paid once
+// per block, not per row: the one-person path is simply a block of width 1, which is why batch and
+// single results can never differ.
+//
+// Faults (division by zero, overflow) do not throw in the hot loop: each lane carries a fault code
+// per slot that propagates like a NaN; `if`, `and` and `or` drop the fault of a branch not taken,
+// so `if(calls > 0, meetings / calls, 0)` is safe. The engine reports a fault left in a pay line.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/money/decimal.hpp"
+#include "core/money/rounding.hpp"
+
+namespace motiv::expr {
+
+using Slot = std::uint32_t;
+
+// Static type of a value. `untyped` is a bare number literal, which adapts to money or number.
+enum class ValueType : std::uint8_t { money, number, boolean, tiers, untyped };
+const char* to_string(ValueType t);
+
+enum class OpCode : std::uint8_t {
+    add, sub, mul, div, neg,
+    lt, le, gt, ge, eq, ne,
+    and_, or_, not_,
+    select,     // dst = a ? b : c
+    min, max, abs,
+    graduated,  // dst = sum over tiers of rate * part of a in the tier       (tables[aux])
+    retro,      // dst = rate of the highest tier reached by a, times a       (tables[aux])
+    rate_at,    // dst = rate of the highest tier reached by a                (tables[aux])
+    round,      // dst = roundings[aux].apply(a)
+    zero_unless,// dst = a ? b : 0, and a's fault only (the `when` of a component)
+    copy,
+};
+
+struct Instr {
+    OpCode op;
+    Slot dst = 0, a = 0, b = 0, c = 0;
+    std::uint32_t aux = 0;
+};
+
+// A rate table: tier k applies from `from[k]` (inclusive) up to from[k+1]; from[0] is the lowest.
+struct TierTable {
+    std::vector<Decimal> from;
+    std::vector<Decimal> rate;
+    // Index of the tier that `x` reaches, or -1 below the first tier.
+    [[nodiscard]] int tier_of(Decimal x) const;
+};
+
+// Values and fault codes of every slot for `width` lanes; slot s of lane i is at s*width + i.
+struct Frame {
+    std::size_t width = 0;
+    std::vector<Decimal> values;
+    std::vector<std::uint8_t> faults;
+    Frame(std::size_t slot_count, std::size_t lanes) : width(lanes), values(slot_count * lanes), faults(slot_count * lanes) {}
+    Decimal* value(Slot s) { return values.data() + std::size_t{s} * width; }
+    std::uint8_t* fault(Slot s) { return faults.data() + std::size_t{s} * width; }
+    [[nodiscard]] const Decimal* value(Slot s) const { return values.data() + std::size_t{s} * width; }
+    [[nodiscard]] const std::uint8_t* fault(Slot s) const { return faults.data() + std::size_t{s} * width; }
+    // Sets every lane of slot s to v (constants and parameters).
+    void broadcast(Slot s, Decimal v);
+};
+
+struct Program {
+    std::size_t slot_count = 0;
+    std::vector<std::pair<Slot, Decimal>> constants;
+    std::vector<Instr> code;
+    std::vector<Rounding> roundings;
+
+    // Writes the constants into every lane of the frame (once per frame, not per block).
+    void load_constants(Frame& frame) const;
+    // Runs the code over lanes [0, n) of `frame`; `tables` are the tier tables in force.
+    void run(Frame& frame, std::size_t n, std::span<const TierTable> tables) const;
+};
+
+// Sum over tiers of rate x the part of x inside the tier (marginal). `parts` receives, per tier,
+// the amount of x inside it (for explanations) when non-null.
+Decimal graduated_amount(const TierTable& t, Decimal x, Fault& fault, std::vector<Decimal>* parts = nullptr);
+
+}  // namespace motiv::expr

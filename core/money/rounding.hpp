@@ -1,0 +1,43 @@
+// Rounding: the only place where an amount loses precision, always declared by the rule file.
+//
+// A Rounding is a mode and a step: {"mode": "half_up", "step": "0.01"} rounds to kopecks,
+// {"mode": "floor", "step": "100"} to whole hundreds. A scheme declares a default; any component
+// may declare its own. Every payslip line is rounded exactly once, and the total is the sum of
+// the rounded lines, so lines always add up to the total.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/money/decimal.hpp"
+
+namespace motiv {
+
+enum class RoundingMode {
+    half_up,    // ties away from zero: 2.345 -> 2.35, -2.345 -> -2.35 (the payroll default)
+    half_down,  // ties towards zero:   2.345 -> 2.34
+    half_even,  // ties to the even neighbour (banker's): 2.345 -> 2.34, 2.355 -> 2.36
+    up,         // away from zero:      2.341 -> 2.35, -2.341 -> -2.35
+    down,       // towards zero (truncate): 2.349 -> 2.34, -2.349 -> -2.34
+    ceiling,    // towards +infinity:   2.341 -> 2.35, -2.349 -> -2.34
+    floor,      // towards -infinity:   2.349 -> 2.34, -2.341 -> -2.35
+};
+
+// "half_up" <-> RoundingMode::half_up; nullopt for an unknown name.
+std::optional<RoundingMode> parse_rounding_mode(std::string_view name);
+std::string_view to_string(RoundingMode mode);
+// Every accepted name, comma separated, for error messages.
+std::string rounding_mode_names();
+
+struct Rounding {
+    RoundingMode mode = RoundingMode::half_up;
+    Decimal step = Decimal::from_raw(Decimal::kOne / 100);  // 0.01
+
+    // `value` rounded to a whole multiple of `step` (step > 0) by `mode`. Sets fault on overflow.
+    [[nodiscard]] Decimal apply(Decimal value, Fault& fault) const;
+    // "half_up to 0.01"
+    [[nodiscard]] std::string describe() const;
+};
+
+}  // namespace motiv

@@ -1,0 +1,89 @@
+#include "core/payroll/payroll.hpp"
+
+#include <algorithm>
+
+#include "core/data/csv.hpp"
+
+namespace motiv::payroll {
+
+namespace {
+std::string minor_text(std::int64_t minor, int places) { return Decimal::from_minor(minor, places).to_string_fixed(places); }
+std::string minor_display(std::int64_t minor, int places) { return Decimal::from_minor(minor, places).to_display(places); }
+}  // namespace
+
+std::int64_t PayrollRun::total_minor() const {
+    std::int64_t t = 0;
+    for (const auto& p : payslips) t += p.total_minor;
+    return t;
+}
+
+std::vector<RoleSummary> PayrollRun::by_role() const {
+    std::vector<RoleSummary> out;
+    for (const auto& p : payslips) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const RoleSummary& r) { return r.role == p.role; });
+        if (it == out.end()) {
+            out.push_back(RoleSummary{p.role, 0, 0, {}});
+            it = out.end() - 1;
+        }
+        ++it->people;
+        it->total_minor += p.total_minor;
+        for (const auto& l : p.lines) {
+            auto c = std::find_if(it->components.begin(), it->components.end(), [&](const auto& x) { return x.first == l.component; });
+            if (c == it->components.end()) it->components.emplace_back(l.component, l.minor);
+            else c->second += l.minor;
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const RoleSummary& a, const RoleSummary& b) { return a.role < b.role; });
+    return out;
+}
+
+PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people) {
+    PayrollRun r;
+    r.period = period.to_string();
+    r.minor_units = scheme.scheme().currency.minor_units;
+    r.currency = scheme.scheme().currency.code;
+    for (const auto& role : scheme.roles())
+        for (const auto& c : role.components)
+            if (std::find(r.columns.begin(), r.columns.end(), c.rule->id) == r.columns.end()) r.columns.push_back(c.rule->id);
+    const BoundParameters params = scheme.bind(period);
+    r.payslips.reserve(people.size());
+    for (const auto& p : people) r.payslips.push_back(compute_payslip(scheme, params, p));
+    return r;
+}
+
+std::string to_csv(const PayrollRun& run, const Scheme& scheme) {
+    std::string out;
+    std::vector<std::string> header = {"id", "name", "role", "period"};
+    header.insert(header.end(), run.columns.begin(), run.columns.end());
+    for (const char* h : {"total", "scheme", "version", "rules_sha256"}) header.emplace_back(h);
+    data::append_csv_row(out, header);
+    for (const auto& p : run.payslips) {
+        std::vector<std::string> row = {p.person, p.name, p.role, p.period};
+        for (const auto& col : run.columns) {
+            const PayLine* l = p.line(col);
+            row.push_back(l ? minor_text(l->minor, run.minor_units) : "");
+        }
+        row.push_back(minor_text(p.total_minor, run.minor_units));
+        row.push_back(scheme.name);
+        row.push_back(scheme.version);
+        row.push_back(scheme.sha256);
+        data::append_csv_row(out, row);
+    }
+    return out;
+}
+
+std::string summary_text(const PayrollRun& run) {
+    std::string s = "Payroll " + run.period + " (" + run.currency + ")\n";
+    auto pad = [](std::string v, std::size_t w) { return v.size() >= w ? v : std::string(w - v.size(), ' ') + v; };
+    s += "  " + std::string("role") + std::string(8, ' ') + pad("people", 7) + pad("total", 18) + pad("average", 16) + "\n";
+    for (const auto& r : run.by_role()) {
+        const std::int64_t avg = r.people ? r.total_minor / static_cast<std::int64_t>(r.people) : 0;
+        s += "  " + r.role + std::string(r.role.size() < 12 ? 12 - r.role.size() : 1, ' ') + pad(std::to_string(r.people), 7) +
+             pad(minor_display(r.total_minor, run.minor_units), 18) + pad(minor_display(avg, run.minor_units), 16) + "\n";
+        for (const auto& [c, v] : r.components) s += "      " + c + std::string(c.size() < 18 ? 18 - c.size() : 1, ' ') + pad(minor_display(v, run.minor_units), 19) + "\n";
+    }
+    s += "  all" + std::string(9, ' ') + pad(std::to_string(run.payslips.size()), 7) + pad(minor_display(run.total_minor(), run.minor_units), 18) + "\n";
+    return s;
+}
+
+}  // namespace motiv::payroll

@@ -1,0 +1,46 @@
+// A payroll run: every person of a table paid for one period, and its exports.
+//
+// One implementation behind `motiv payroll`, Python's compute_frame and the example script.
+// Payslips are all computed before anything is written, so a bad row or a failed computation
+// leaves no half-written export (and writes are atomic besides: io/atomic_file.hpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/engine/compiled_scheme.hpp"
+#include "core/engine/compute.hpp"
+#include "core/engine/payslip.hpp"
+
+namespace motiv::payroll {
+
+struct RoleSummary {
+    std::string role;
+    std::size_t people = 0;
+    std::int64_t total_minor = 0;
+    std::vector<std::pair<std::string, std::int64_t>> components;  // component id -> sum, in scheme order
+};
+
+struct PayrollRun {
+    std::string period;
+    std::vector<Payslip> payslips;     // in input order
+    std::vector<std::string> columns;  // component ids across roles, in scheme order (the CSV's pay columns)
+    int minor_units = 2;
+    std::string currency;
+
+    [[nodiscard]] std::int64_t total_minor() const;
+    [[nodiscard]] std::vector<RoleSummary> by_role() const;
+};
+
+// Computes every payslip; the first failure throws (DataError / EvalError) before any output.
+PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people);
+
+// The payroll as CSV: id, name, role, period, one column per component (empty where the role has
+// none), total, then scheme, version and rules_sha256 so a payroll can be reproduced and checked.
+// Amounts are plain decimals with the currency's places ("47460.00").
+std::string to_csv(const PayrollRun& run, const Scheme& scheme);
+
+// A short table of people, totals and component sums by role, for the terminal.
+std::string summary_text(const PayrollRun& run);
+
+}  // namespace motiv::payroll

@@ -1,0 +1,166 @@
+#include "core/rules/json_document.hpp"
+
+#include <vector>
+
+#include "core/errors.hpp"
+
+namespace motiv {
+
+std::string json_pointer_join(const std::string& base, std::string_view token) {
+    std::string out = base + "/";
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string json_pointer_join(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
+
+std::string json_type_name(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::null: return "null";
+        case nlohmann::json::value_t::boolean: return "a boolean";
+        case nlohmann::json::value_t::string: return "a string";
+        case nlohmann::json::value_t::object: return "an object";
+        case nlohmann::json::value_t::array: return "an array";
+        default: return "a number";
+    }
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+// Builds the DOM; keeps float literals as text, catches duplicate keys and excessive depth.
+class ExactDomBuilder : public nlohmann::json_sax<json> {
+public:
+    ExactDomBuilder(std::string source) : source_(std::move(source)) {}
+
+    bool null() override { return put(json(nullptr)); }
+    bool boolean(bool v) override { return put(json(v)); }
+    bool number_integer(number_integer_t v) override { return put(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
+    bool number_float(number_float_t, const string_t& s) override { return put(json(s)); }
+    bool string(string_t& v) override { return put(json(std::move(v))); }
+    bool binary(binary_t&) override { return put(json(nullptr)); }
+
+    bool start_object(std::size_t) override { return open(json::object()); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(json::array()); }
+    bool end_array() override { return close(); }
+
+    bool key(string_t& k) override {
+        Level& top = stack_.back();
+        if (top.node->contains(k)) {
+            issues_.add(Issue{"motiv.rule_error.102", source_, json_pointer_join(top.pointer, k), 0, 0, "", "",
+                              "duplicate key '" + k + "': each name may appear once", "", 0});
+        }
+        key_ = std::move(k);
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+        error_position_ = position;
+        error_message_ = ex.what();
+        return false;
+    }
+
+    json result;
+    IssueCollector<RuleError> issues_;
+    std::size_t error_position_ = 0;
+    std::string error_message_;
+    bool too_deep_ = false;
+
+private:
+    struct Level {
+        json* node;
+        std::string pointer;
+    };
+
+    json* place(json&& v, std::string& pointer) {
+        if (stack_.empty()) {
+            result = std::move(v);
+            pointer = "";
+            return &result;
+        }
+        Level& top = stack_.back();
+        if (top.node->is_array()) {
+            pointer = json_pointer_join(top.pointer, top.node->size());
+            top.node->push_back(std::move(v));
+            return &top.node->back();
+        }
+        pointer = json_pointer_join(top.pointer, key_);
+        json& slot = (*top.node)[key_];
+        slot = std::move(v);
+        return &slot;
+    }
+
+    bool put(json&& v) {
+        std::string p;
+        place(std::move(v), p);
+        return true;
+    }
+
+    bool open(json&& v) {
+        if (stack_.size() >= kMaxJsonDepth) {
+            too_deep_ = true;
+            return false;
+        }
+        std::string p;
+        json* node = place(std::move(v), p);
+        stack_.push_back(Level{node, p});
+        return true;
+    }
+
+    bool close() {
+        stack_.pop_back();
+        return true;
+    }
+
+    std::string source_;
+    std::vector<Level> stack_;
+    std::string key_;
+};
+
+// 1-based line and column of a byte offset (nlohmann reports the offset past the bad character).
+std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t byte) {
+    std::size_t line = 1, col = 1;
+    const std::size_t end = byte == 0 ? 0 : std::min(byte - 1, text.size());
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+    }
+    return {line, col};
+}
+
+}  // namespace
+
+nlohmann::json parse_json_exact(std::string_view text, const std::string& source) {
+    if (text.size() > kMaxRuleFileBytes) {
+        throw RuleError({Issue{"motiv.rule_error.104", source, "", 0, 0, "", "",
+                               "rule file too large: " + std::to_string(text.size()) + " bytes, the limit is " + std::to_string(kMaxRuleFileBytes), "", 0}});
+    }
+    ExactDomBuilder builder(source);
+    const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, true);
+    if (!ok) {
+        if (builder.too_deep_) {
+            throw RuleError({Issue{"motiv.rule_error.103", source, "", 0, 0, "", "",
+                                   "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", "", 0}});
+        }
+        auto [line, col] = line_col(text, builder.error_position_);
+        std::string msg = builder.error_message_;
+        // Keep nlohmann's explanation, drop its own id prefix: we give ours.
+        if (auto p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);
+        throw RuleError({Issue{"motiv.rule_error.101", source, "", line, col, "", "", "invalid JSON: " + msg, "", 0}});
+    }
+    builder.issues_.throw_if_any();
+    return std::move(builder.result);
+}
+
+}  // namespace motiv

@@ -1,0 +1,29 @@
+// Reads JSON text into nlohmann::json without losing exactness, for untrusted rule files.
+//
+// nlohmann/json would turn 0.15 into a binary double; money must never pass through one. This SAX
+// reader keeps every non-integer number as its literal text (a JSON string "0.15"), which the
+// loader then parses exactly as a Decimal. It also refuses duplicate keys (nlohmann keeps the last
+// one silently) and nesting deeper than kMaxJsonDepth, and reports syntax errors with line and column.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace motiv {
+
+inline constexpr std::size_t kMaxJsonDepth = 64;
+inline constexpr std::size_t kMaxRuleFileBytes = 4u << 20;  // 4 MiB
+
+// Throws RuleError (motiv.rule_error.101 syntax, .102 duplicate key, .103 too deep, .104 too large),
+// naming `source`, the line and column (syntax) or the JSON pointer (duplicate key).
+nlohmann::json parse_json_exact(std::string_view text, const std::string& source);
+
+// "/roles/hunter" + "components" -> "/roles/hunter/components" (escapes ~ and / per RFC 6901).
+std::string json_pointer_join(const std::string& base, std::string_view token);
+std::string json_pointer_join(const std::string& base, std::size_t index);
+
+// "a string", "a number", "an object"... for "expected X, got Y" messages.
+std::string json_type_name(const nlohmann::json& j);
+
+}  // namespace motiv

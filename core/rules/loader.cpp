@@ -1,0 +1,591 @@
+#include "core/rules/loader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <set>
+
+#include "core/errors.hpp"
+#include "core/expr/parser.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/sha256.hpp"
+#include "core/rules/json_document.hpp"
+
+namespace motiv {
+
+using json = nlohmann::json;
+
+const char* to_string(Kind k) {
+    switch (k) {
+        case Kind::money: return "money";
+        case Kind::number: return "number";
+        case Kind::count: return "count";
+        case Kind::ratio: return "ratio";
+        case Kind::tiers: return "tiers";
+    }
+    return "?";
+}
+
+std::optional<Kind> parse_kind(std::string_view name) {
+    for (Kind k : {Kind::money, Kind::number, Kind::count, Kind::ratio, Kind::tiers})
+        if (name == to_string(k)) return k;
+    return std::nullopt;
+}
+
+expr::ValueType value_type(Kind k) {
+    switch (k) {
+        case Kind::money: return expr::ValueType::money;
+        case Kind::tiers: return expr::ValueType::tiers;
+        default: return expr::ValueType::number;
+    }
+}
+
+const char* to_string(ComponentKind k) {
+    switch (k) {
+        case ComponentKind::fixed: return "fixed";
+        case ComponentKind::percent: return "percent";
+        case ComponentKind::commission: return "commission";
+        case ComponentKind::penalty: return "penalty";
+        case ComponentKind::formula: return "formula";
+    }
+    return "?";
+}
+
+const char* to_string(TierMode m) {
+    switch (m) {
+        case TierMode::flat: return "flat";
+        case TierMode::graduated: return "graduated";
+        case TierMode::retroactive: return "retroactive";
+    }
+    return "?";
+}
+
+const Role* Scheme::find_role(std::string_view n) const {
+    for (const auto& r : roles)
+        if (r.name == n) return &r;
+    return nullptr;
+}
+const InputDecl* Scheme::find_input(std::string_view n) const {
+    for (const auto& i : inputs)
+        if (i.name == n) return &i;
+    return nullptr;
+}
+const Parameter* Scheme::find_parameter(std::string_view n) const {
+    for (const auto& p : parameters)
+        if (p.name == n) return &p;
+    return nullptr;
+}
+
+namespace {
+
+bool is_identifier(std::string_view s) {
+    if (s.empty() || s.size() > kMaxNameLength) return false;
+    if (!(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+// "hunter.commission.rate": identifiers joined by dots.
+bool is_path(std::string_view s) {
+    if (s.empty() || s.size() > kMaxNameLength) return false;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = s.find('.', start);
+        if (!is_identifier(s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start))) return false;
+        if (dot == std::string_view::npos) return true;
+        start = dot + 1;
+    }
+}
+
+bool is_reserved(std::string_view s) {
+    return s == "and" || s == "or" || s == "not" || s == "true" || s == "false";
+}
+
+class Loader {
+public:
+    explicit Loader(std::string source) : source_(std::move(source)) {}
+
+    Scheme run(const json& root, const Overrides& overrides) {
+        Scheme s;
+        s.source = source_;
+        if (!root.is_object()) {
+            issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + json_type_name(root));
+            issues_.throw_if_any();
+        }
+        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "$schema", "description"});
+        if (const json* v = member(root, "", "motiv", true)) {
+            if (!v->is_number_integer() || *v != 1) issue("motiv.rule_error.110", "/motiv", "expected the format version 1, got " + v->dump());
+        }
+        if (const json* sc = member(root, "", "scheme", true); sc && object(*sc, "/scheme")) {
+            keys(*sc, "/scheme", {"name", "version", "description"});
+            s.name = string(*sc, "/scheme", "name", true);
+            s.version = string(*sc, "/scheme", "version", true);
+            s.description = string(*sc, "/scheme", "description", false);
+        }
+        if (const json* cur = member(root, "", "currency", true); cur && object(*cur, "/currency")) {
+            keys(*cur, "/currency", {"code", "minor_units"});
+            s.currency.code = string(*cur, "/currency", "code", true);
+            if (const json* mu = member(*cur, "/currency", "minor_units", true)) {
+                if (!mu->is_number_integer() || *mu < 0 || *mu > 4)
+                    issue("motiv.rule_error.210", "/currency/minor_units", "expected a whole number of decimal places from 0 to 4, got " + mu->dump());
+                else
+                    s.currency.minor_units = mu->get<int>();
+            }
+        }
+        currency_ = s.currency;
+        s.rounding = Rounding{RoundingMode::half_up, Decimal::from_minor(1, s.currency.minor_units)};
+        if (const json* r = member(root, "", "rounding", false)) {
+            if (auto rd = rounding(*r, "/rounding")) s.rounding = *rd;
+        }
+        if (const json* in = member(root, "", "inputs", true); in && object(*in, "/inputs")) {
+            if (limit(in->size(), kMaxInputs, "/inputs", "inputs"))
+                for (const auto& [name, decl] : in->items()) s.inputs.push_back(input(name, decl, json_pointer_join("/inputs", name)));
+        }
+        if (const json* ps = member(root, "", "parameters", true); ps && object(*ps, "/parameters")) {
+            if (limit(ps->size(), kMaxParameters, "/parameters", "parameters"))
+                for (const auto& [name, decl] : ps->items()) s.parameters.push_back(parameter(name, decl, json_pointer_join("/parameters", name), overrides));
+        }
+        if (overrides.is_object()) {
+            for (const auto& [name, v] : overrides.items())
+                if (!s.find_parameter(name))
+                    issue("motiv.rule_error.301", json_pointer_join("/overrides", name), "override of unknown parameter '" + name + "'");
+        } else if (!overrides.is_null()) {
+            issue("motiv.rule_error.201", "/overrides", "expected an object {parameter name: value}, got " + json_type_name(overrides));
+        }
+        if (const json* rs = member(root, "", "roles", true); rs && object(*rs, "/roles")) {
+            if (rs->empty()) issue("motiv.rule_error.202", "/roles", "a scheme needs at least one role");
+            if (limit(rs->size(), kMaxRoles, "/roles", "roles"))
+                for (const auto& [name, decl] : rs->items()) s.roles.push_back(role(name, decl, json_pointer_join("/roles", name)));
+        }
+        names(s);
+        issues_.throw_if_any();
+        return s;
+    }
+
+private:
+    void issue(const char* id, const std::string& pointer, const std::string& message, const std::string& expression = "", std::size_t col = 0) {
+        issues_.add(Issue{id, source_, pointer, 0, 0, "", "", message, expression, col});
+    }
+
+    bool limit(std::size_t n, std::size_t max, const std::string& pointer, const char* what) {
+        if (n <= max) return true;
+        issue("motiv.rule_error.209", pointer, "too many " + std::string(what) + ": " + std::to_string(n) + ", the limit is " + std::to_string(max));
+        return false;
+    }
+
+    bool object(const json& j, const std::string& pointer) {
+        if (j.is_object()) return true;
+        issue("motiv.rule_error.201", pointer, "expected an object, got " + json_type_name(j));
+        return false;
+    }
+
+    // Refuses unknown keys: a misspelt "reqired" must not be ignored silently.
+    void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
+        for (const auto& [k, v] : obj.items()) {
+            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
+                std::string list;
+                for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+                issue("motiv.rule_error.204", json_pointer_join(pointer, k), "unknown key '" + k + "'; expected one of: " + list);
+            }
+        }
+    }
+
+    const json* member(const json& obj, const std::string& pointer, const char* key, bool required) {
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) issue("motiv.rule_error.202", json_pointer_join(pointer, key), std::string("missing required key '") + key + "'");
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    std::string string(const json& obj, const std::string& pointer, const char* key, bool required) {
+        const json* v = member(obj, pointer, key, required);
+        if (!v) return {};
+        if (!v->is_string()) {
+            issue("motiv.rule_error.201", json_pointer_join(pointer, key), "expected a string, got " + json_type_name(*v));
+            return {};
+        }
+        return v->get<std::string>();
+    }
+
+    // An exact decimal written as a JSON string ("0.15", "12.5%") or a number (floats keep their text).
+    std::optional<Decimal> decimal(const json& v, const std::string& pointer, const std::string& what) {
+        std::string text;
+        if (v.is_string()) text = v.get<std::string>();
+        else if (v.is_number_integer() || v.is_number_unsigned()) text = v.dump();
+        else {
+            issue("motiv.rule_error.201", pointer, "expected " + what + ", got " + json_type_name(v));
+            return std::nullopt;
+        }
+        auto d = Decimal::parse(text);
+        if (!d) issue("motiv.rule_error.203", pointer, "expected " + what + ", got \"" + text + "\" (an exact decimal with at most 9 places, e.g. \"0.15\" or \"15%\")");
+        return d;
+    }
+
+    std::string kind_noun(Kind k) const {
+        switch (k) {
+            case Kind::money: return "money (e.g. \"45000.00\")";
+            case Kind::count: return "a count (a whole number >= 0)";
+            case Kind::ratio: return "a ratio (e.g. \"0.15\" or \"15%\")";
+            default: return "a number";
+        }
+    }
+
+    // A value of a declared kind: money has at most the currency's places, a count is whole and >= 0.
+    std::optional<Decimal> value(const json& v, const std::string& pointer, Kind kind) {
+        auto d = decimal(v, pointer, kind_noun(kind));
+        if (!d) return std::nullopt;
+        if (kind == Kind::money && d->places() > currency_.minor_units) {
+            issue("motiv.rule_error.210", pointer, "expected money with at most " + std::to_string(currency_.minor_units) + " decimal places, got " + d->to_string());
+            return std::nullopt;
+        }
+        if (kind == Kind::count && (!d->is_integer() || d->is_negative())) {
+            issue("motiv.rule_error.210", pointer, "expected a count (a whole number >= 0), got " + d->to_string());
+            return std::nullopt;
+        }
+        return d;
+    }
+
+    std::optional<Rounding> rounding(const json& r, const std::string& pointer) {
+        if (!object(r, pointer)) return std::nullopt;
+        keys(r, pointer, {"mode", "step"});
+        Rounding out;
+        bool ok = true;
+        const std::string mode = string(r, pointer, "mode", true);
+        if (!mode.empty()) {
+            if (auto m = parse_rounding_mode(mode)) out.mode = *m;
+            else {
+                issue("motiv.rule_error.206", pointer + "/mode", "unknown rounding mode '" + mode + "'; expected one of: " + rounding_mode_names());
+                ok = false;
+            }
+        } else ok = false;
+        if (const json* st = member(r, pointer, "step", true)) {
+            auto d = decimal(*st, pointer + "/step", "a rounding step (e.g. \"0.01\")");
+            if (d && (d->is_negative() || d->is_zero())) {
+                issue("motiv.rule_error.210", pointer + "/step", "the rounding step must be greater than zero, got " + d->to_string());
+                ok = false;
+            } else if (d && d->places() > currency_.minor_units) {
+                issue("motiv.rule_error.210", pointer + "/step", "the rounding step " + d->to_string() + " is finer than the currency's minor unit");
+                ok = false;
+            } else if (d) out.step = *d;
+            else ok = false;
+        } else ok = false;
+        return ok ? std::optional<Rounding>(out) : std::nullopt;
+    }
+
+    std::optional<Formula> formula(const json& obj, const std::string& pointer, const char* key, bool required) {
+        const json* v = member(obj, pointer, key, required);
+        if (!v) return std::nullopt;
+        const std::string p = json_pointer_join(pointer, key);
+        std::string text;
+        if (v->is_string()) text = v->get<std::string>();
+        else if (v->is_number_integer() || v->is_number_unsigned()) text = v->dump();
+        else if (v->is_boolean()) text = v->get<bool>() ? "true" : "false";
+        else {
+            issue("motiv.rule_error.201", p, "expected a formula (a string), got " + json_type_name(*v));
+            return std::nullopt;
+        }
+        try {
+            return Formula{p, expr::parse(text)};
+        } catch (const expr::SyntaxError& e) {
+            issue("motiv.rule_error.401", p, std::string("formula syntax: ") + e.what(), text, e.column());
+            return std::nullopt;
+        }
+    }
+
+    InputDecl input(const std::string& name, const json& decl, const std::string& pointer) {
+        InputDecl in;
+        in.name = name;
+        in.pointer = pointer;
+        if (!is_identifier(name) || is_reserved(name))
+            issue("motiv.rule_error.205", pointer, "invalid input name '" + name + "': use letters, digits and _ (no dots), starting with a letter");
+        if (!object(decl, pointer)) return in;
+        keys(decl, pointer, {"type", "unit", "description", "required", "default", "min", "max"});
+        const std::string type = string(decl, pointer, "type", true);
+        if (!type.empty()) {
+            auto k = parse_kind(type);
+            if (!k || *k == Kind::tiers) issue("motiv.rule_error.206", pointer + "/type", "unknown input type '" + type + "'; expected one of: money, number, count, ratio");
+            else in.kind = *k;
+        }
+        in.unit = string(decl, pointer, "unit", false);
+        in.description = string(decl, pointer, "description", false);
+        if (const json* r = member(decl, pointer, "required", false)) {
+            if (!r->is_boolean()) issue("motiv.rule_error.201", pointer + "/required", "expected true or false, got " + json_type_name(*r));
+            else in.required = r->get<bool>();
+        }
+        if (const json* d = member(decl, pointer, "default", false)) {
+            in.default_value = value(*d, pointer + "/default", in.kind);
+            in.required = false;
+        }
+        if (const json* m = member(decl, pointer, "min", false)) in.min = value(*m, pointer + "/min", in.kind == Kind::count ? Kind::number : in.kind);
+        if (const json* m = member(decl, pointer, "max", false)) in.max = value(*m, pointer + "/max", in.kind == Kind::count ? Kind::number : in.kind);
+        return in;
+    }
+
+    std::optional<expr::TierTable> tiers(const json& v, const std::string& pointer, Kind basis) {
+        if (!v.is_array()) {
+            issue("motiv.rule_error.201", pointer, "expected a tier table: an array of {\"from\": ..., \"rate\": ...}, got " + json_type_name(v));
+            return std::nullopt;
+        }
+        if (v.empty()) {
+            issue("motiv.rule_error.208", pointer, "a tier table needs at least one tier");
+            return std::nullopt;
+        }
+        if (!limit(v.size(), kMaxTiers, pointer, "tiers")) return std::nullopt;
+        expr::TierTable t;
+        bool ok = true;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::string p = json_pointer_join(pointer, i);
+            if (!object(v[i], p)) {
+                ok = false;
+                continue;
+            }
+            keys(v[i], p, {"from", "rate", "label"});
+            const json* f = member(v[i], p, "from", true);
+            const json* r = member(v[i], p, "rate", true);
+            auto from = f ? value(*f, p + "/from", basis) : std::nullopt;
+            auto rate = r ? value(*r, p + "/rate", Kind::ratio) : std::nullopt;
+            if (!from || !rate) {
+                ok = false;
+                continue;
+            }
+            if (!t.from.empty() && !(t.from.back() < *from)) {
+                issue("motiv.rule_error.208", p + "/from", "tier thresholds must rise strictly: " + from->to_string() + " does not exceed " + t.from.back().to_string());
+                ok = false;
+            }
+            t.from.push_back(*from);
+            t.rate.push_back(*rate);
+        }
+        return ok ? std::optional<expr::TierTable>(std::move(t)) : std::nullopt;
+    }
+
+    // One version's value: a scalar of the parameter's kind, or a tier table.
+    void version(Parameter& p, const json& v, const std::string& pointer, Date since) {
+        Parameter::Version ver;
+        ver.since = since;
+        if (p.kind == Kind::tiers) {
+            auto t = tiers(v, pointer, p.basis);
+            if (!t) return;
+            ver.table = std::move(*t);
+        } else {
+            auto d = value(v, pointer, p.kind);
+            if (!d) return;
+            ver.value = *d;
+        }
+        p.versions.push_back(std::move(ver));
+    }
+
+    // `value` is a plain value, or {"2026-01-01": v1, "2026-07-01": v2} for dated versions.
+    void values(Parameter& p, const json& v, const std::string& pointer) {
+        if (!v.is_object()) {
+            version(p, v, pointer, Date(boost::gregorian::not_a_date_time));
+            return;
+        }
+        if (v.empty()) issue("motiv.rule_error.202", pointer, "dated values need at least one date");
+        if (!limit(v.size(), kMaxVersions, pointer, "dated values")) return;
+        for (const auto& [date, val] : v.items()) {
+            const std::string vp = json_pointer_join(pointer, date);
+            auto d = parse_iso_date(date);
+            if (!d) {
+                issue("motiv.rule_error.207", vp, "expected a date YYYY-MM-DD as the key of a dated value, got '" + date + "'");
+                continue;
+            }
+            version(p, val, vp, *d);
+        }
+        std::sort(p.versions.begin(), p.versions.end(), [](const auto& a, const auto& b) { return a.since < b.since; });
+    }
+
+    Parameter parameter(const std::string& name, const json& decl, const std::string& pointer, const Overrides& overrides) {
+        Parameter p;
+        p.name = name;
+        p.pointer = pointer;
+        if (!is_path(name) || is_reserved(name))
+            issue("motiv.rule_error.205", pointer, "invalid parameter name '" + name + "': use dotted names like hunter.commission.rate");
+        if (!object(decl, pointer)) return p;
+        keys(decl, pointer, {"type", "value", "unit", "description", "basis", "source"});
+        const std::string type = string(decl, pointer, "type", true);
+        if (!type.empty()) {
+            if (auto k = parse_kind(type)) p.kind = *k;
+            else issue("motiv.rule_error.206", pointer + "/type", "unknown parameter type '" + type + "'; expected one of: money, number, count, ratio, tiers");
+        }
+        if (p.kind == Kind::tiers) {
+            const std::string basis = string(decl, pointer, "basis", false);
+            if (!basis.empty()) {
+                auto b = parse_kind(basis);
+                if (!b || *b == Kind::tiers) issue("motiv.rule_error.206", pointer + "/basis", "unknown tier basis '" + basis + "'; expected money, number, count or ratio");
+                else p.basis = *b;
+            }
+        } else if (decl.contains("basis")) {
+            issue("motiv.rule_error.204", pointer + "/basis", "'basis' applies only to parameters of type tiers");
+        }
+        p.unit = string(decl, pointer, "unit", false);
+        p.description = string(decl, pointer, "description", false);
+        if (overrides.is_object() && overrides.contains(name)) {
+            values(p, overrides.at(name), json_pointer_join("/overrides", name));
+        } else if (const json* v = member(decl, pointer, "value", true)) {
+            values(p, *v, pointer + "/value");
+        }
+        return p;
+    }
+
+    Component component(const json& c, const std::string& pointer) {
+        Component out;
+        out.pointer = pointer;
+        if (!object(c, pointer)) return out;
+        keys(c, pointer, {"id", "kind", "label", "description", "amount", "rate", "of", "base", "tiers", "mode", "when", "cap", "floor", "rounding"});
+        out.id = string(c, pointer, "id", true);
+        if (c.contains("id") && (!is_identifier(out.id) || is_reserved(out.id)))
+            issue("motiv.rule_error.205", pointer + "/id", "invalid component id '" + out.id + "': use letters, digits and _, starting with a letter");
+        out.label = string(c, pointer, "label", false);
+        if (out.label.empty()) out.label = out.id;
+        out.description = string(c, pointer, "description", false);
+        const std::string kind = string(c, pointer, "kind", true);
+        // Which keys each kind needs (true) or allows (false); anything else is refused.
+        struct Shape { ComponentKind kind; std::vector<std::pair<const char*, bool>> fields; };
+        static const std::vector<std::pair<std::string, Shape>> shapes = {
+            {"fixed", {ComponentKind::fixed, {{"amount", true}}}},
+            {"percent", {ComponentKind::percent, {{"rate", true}, {"of", true}}}},
+            {"commission", {ComponentKind::commission, {{"base", true}, {"rate", false}, {"tiers", false}, {"mode", false}}}},
+            {"penalty", {ComponentKind::penalty, {{"amount", false}, {"rate", false}, {"of", false}}}},
+            {"formula", {ComponentKind::formula, {{"amount", true}}}},
+        };
+        const Shape* shape = nullptr;
+        for (const auto& [n, s] : shapes)
+            if (n == kind) shape = &s;
+        if (!shape) {
+            if (!kind.empty()) issue("motiv.rule_error.206", pointer + "/kind", "unknown component kind '" + kind + "'; expected one of: fixed, percent, commission, penalty, formula");
+            return out;
+        }
+        out.kind = shape->kind;
+        for (const char* f : {"amount", "rate", "of", "base", "tiers", "mode"}) {
+            const bool allowed = std::any_of(shape->fields.begin(), shape->fields.end(), [&](const auto& p) { return std::string_view(p.first) == f; });
+            if (c.contains(f) && !allowed) issue("motiv.rule_error.204", json_pointer_join(pointer, f), "'" + std::string(f) + "' does not apply to a " + kind + " component");
+        }
+        auto field = [&](const char* key) -> std::optional<Formula> {
+            bool required = false, allowed = false;
+            for (const auto& [n, req] : shape->fields)
+                if (std::string_view(n) == key) {
+                    allowed = true;
+                    required = req;
+                }
+            return allowed ? formula(c, pointer, key, required) : std::nullopt;
+        };
+        out.amount = field("amount");
+        out.rate = field("rate");
+        out.of = field("of");
+        out.base = field("base");
+        if (out.kind == ComponentKind::commission) {
+            const bool has_rate = c.contains("rate"), has_tiers = c.contains("tiers");
+            if (has_rate == has_tiers) issue("motiv.rule_error.202", pointer, "a commission needs either 'rate' (flat) or 'tiers' (a tier table parameter), not both");
+            if (has_tiers) {
+                out.tiers = string(c, pointer, "tiers", true);
+                const std::string mode = c.contains("mode") ? string(c, pointer, "mode", true) : "graduated";
+                if (mode == "graduated") out.mode = TierMode::graduated;
+                else if (mode == "retroactive") out.mode = TierMode::retroactive;
+                else issue("motiv.rule_error.206", pointer + "/mode", "unknown commission mode '" + mode + "'; expected graduated (marginal) or retroactive (whole amount)");
+            } else if (c.contains("mode")) {
+                issue("motiv.rule_error.204", pointer + "/mode", "'mode' applies only with 'tiers'");
+            }
+        }
+        if (out.kind == ComponentKind::penalty) {
+            const bool amount = c.contains("amount"), cut = c.contains("rate") || c.contains("of");
+            if (amount == cut || (cut && !(c.contains("rate") && c.contains("of"))))
+                issue("motiv.rule_error.202", pointer, "a penalty needs either 'amount', or 'rate' and 'of' (a cut of another component)");
+        }
+        out.when = formula(c, pointer, "when", false);
+        out.cap = formula(c, pointer, "cap", false);
+        out.floor = formula(c, pointer, "floor", false);
+        if (const json* r = member(c, pointer, "rounding", false)) out.rounding = rounding(*r, pointer + "/rounding");
+        return out;
+    }
+
+    Role role(const std::string& name, const json& decl, const std::string& pointer) {
+        Role r;
+        r.name = name;
+        r.pointer = pointer;
+        if (!is_identifier(name)) issue("motiv.rule_error.205", pointer, "invalid role name '" + name + "'");
+        if (!object(decl, pointer)) return r;
+        keys(decl, pointer, {"description", "variables", "components"});
+        r.description = string(decl, pointer, "description", false);
+        if (const json* vars = member(decl, pointer, "variables", false); vars && object(*vars, pointer + "/variables")) {
+            if (limit(vars->size(), kMaxVariablesPerRole, pointer + "/variables", "variables")) {
+                for (const auto& [vn, vd] : vars->items()) {
+                    const std::string vp = json_pointer_join(pointer + "/variables", vn);
+                    if (!is_identifier(vn) || is_reserved(vn)) issue("motiv.rule_error.205", vp, "invalid variable name '" + vn + "'");
+                    Variable v;
+                    v.name = vn;
+                    v.pointer = vp;
+                    std::optional<Formula> f;
+                    if (vd.is_object()) {
+                        keys(vd, vp, {"formula", "description"});
+                        v.description = string(vd, vp, "description", false);
+                        f = formula(vd, vp, "formula", true);
+                    } else {
+                        json wrapper = json::object({{"formula", vd}});
+                        f = formula(wrapper, vp, "formula", true);
+                        if (f) f->pointer = vp;
+                    }
+                    if (f) {
+                        v.formula = std::move(*f);
+                        r.variables.push_back(std::move(v));
+                    }
+                }
+            }
+        }
+        if (const json* comps = member(decl, pointer, "components", true)) {
+            if (!comps->is_array()) issue("motiv.rule_error.201", pointer + "/components", "expected an array of components, got " + json_type_name(*comps));
+            else if (comps->empty()) issue("motiv.rule_error.202", pointer + "/components", "a role needs at least one component");
+            else if (limit(comps->size(), kMaxComponentsPerRole, pointer + "/components", "components"))
+                for (std::size_t i = 0; i < comps->size(); ++i)
+                    r.components.push_back(component((*comps)[i], json_pointer_join(pointer + "/components", i)));
+        }
+        return r;
+    }
+
+    // One name, one meaning: inputs, parameters, variables and components of a role must not collide.
+    void names(const Scheme& s) {
+        std::set<std::string> global;
+        for (const auto& in : s.inputs) global.insert(in.name);
+        for (const auto& p : s.parameters)
+            if (global.count(p.name)) issue("motiv.rule_error.303", p.pointer, "parameter '" + p.name + "' has the same name as an input");
+        for (const auto& p : s.parameters) global.insert(p.name);
+        for (const auto& r : s.roles) {
+            std::set<std::string> local;
+            for (const auto& v : r.variables) {
+                if (global.count(v.name)) issue("motiv.rule_error.303", v.pointer, "variable '" + v.name + "' has the same name as an input or parameter");
+                local.insert(v.name);
+            }
+            for (const auto& c : r.components) {
+                if (c.id.empty()) continue;
+                if (global.count(c.id) || local.count(c.id))
+                    issue("motiv.rule_error.303", c.pointer + "/id", "duplicate id '" + c.id + "': already used by another component, variable, input or parameter");
+                local.insert(c.id);
+            }
+        }
+    }
+
+    std::string source_;
+    Currency currency_;
+    IssueCollector<RuleError> issues_;
+};
+
+}  // namespace
+
+Scheme load_scheme(std::string_view text, const std::string& source, const Overrides& overrides) {
+    const json root = parse_json_exact(text, source);
+    Scheme s = Loader(source).run(root, overrides);
+    s.sha256 = io::sha256_hex(text);
+    return s;
+}
+
+Scheme load_scheme_file(const std::string& path, const Overrides& overrides) {
+    std::string text;
+    try {
+        text = io::read_file(path, kMaxRuleFileBytes + 1);
+    } catch (const IoError& e) {
+        throw RuleError({Issue{"motiv.rule_error.100", path, "", 0, 0, "", "", std::string("cannot read the rule file: ") + e.what(), "", 0}});
+    }
+    return load_scheme(text, path, overrides);
+}
+
+}  // namespace motiv
