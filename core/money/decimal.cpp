@@ -67,16 +67,25 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     }
     uint128 mant = 0;
     int frac_digits = 0;
-    int int_digits = 0;
+    int pending_zeros = 0;  // zeros read but not yet multiplied into mant (they may be trailing)
     bool any = false;
     bool dot = false;
-    // Mantissa digits; overflow of 38 significant digits is refused.
+    // Mantissa digits. Zeros are deferred, so trailing zeros never overflow the mantissa: only
+    // more than 38 significant digits are refused.
     for (; i < n; ++i) {
         const char c = text[i];
         if (c >= '0' && c <= '9') {
             any = true;
-            if (dot) ++frac_digits; else ++int_digits;
-            if (mant > (~uint128{0}) / 10 - 10) return std::nullopt;
+            if (dot) ++frac_digits;
+            if (c == '0') {
+                ++pending_zeros;
+                continue;
+            }
+            for (; pending_zeros > 0; --pending_zeros) {
+                if (mant > (~uint128{0}) / 10) return std::nullopt;
+                mant *= 10;
+            }
+            if (mant > ((~uint128{0}) - 9) / 10) return std::nullopt;
             mant = mant * 10 + static_cast<unsigned>(c - '0');
         } else if (c == '.' && !dot) {
             dot = true;
@@ -93,11 +102,11 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
             eneg = text[i] == '-';
             ++i;
         }
-        if (i >= n) return std::nullopt;
+        // At least one exponent digit: "1e", "1e+" and "1e%" are garbage.
+        if (i >= n || text[i] < '0' || text[i] > '9') return std::nullopt;
         int e = 0;
         for (; i < n && text[i] >= '0' && text[i] <= '9'; ++i) {
-            e = e * 10 + (text[i] - '0');
-            if (e > 100) return std::nullopt;
+            e = std::min(e * 10 + (text[i] - '0'), 1000);  // saturates: far beyond any exact value
         }
         exp10 = eneg ? -e : e;
     }
@@ -107,8 +116,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
         ++i;
     }
     if (i != n) return std::nullopt;
-    // value = mant * 10^(exp10 - frac_digits - 2*percent); raw = value * 10^9
-    int shift = kPlaces + exp10 - frac_digits - (percent ? 2 : 0);
+    // value = mant * 10^(pending_zeros + exp10 - frac_digits - 2*percent); raw = value * 10^9
+    const int shift = kPlaces + pending_zeros + exp10 - frac_digits - (percent ? 2 : 0);
     if (shift < 0) {
         // Only trailing zeros may be dropped: anything else would not be exact.
         const uint128 p = pow10_u(std::min(-shift, 38));
@@ -117,7 +126,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
         }
         mant = -shift > 38 ? 0 : mant / p;
     } else {
-        for (int k = 0; k < shift; ++k) {
+        for (int k = 0; k < shift && mant != 0; ++k) {
             if (mant > static_cast<uint128>(kMax) / 10) return std::nullopt;
             mant *= 10;
         }
@@ -255,21 +264,30 @@ Decimal Decimal::div(Decimal a, Decimal b, Fault& fault) {
     if (!__builtin_mul_overflow(x, one, &n)) {
         return from_raw(signed_from(div_round_half_even(n, y), negative, fault));
     }
-    // Long division, one decimal digit at a time, for dividends too large to scale up front.
-    if (y > (~uint128{0}) / 20) {
-        fault = Fault::overflow;
-        return {};
-    }
+    // Long division, one decimal digit at a time, for dividends too large to scale up front. The
+    // divisor may be as large as 2^127, so 10 * r can exceed 128 bits: the next digit and remainder
+    // come from ten modular additions instead (each step keeps r < y, never overflowing).
     uint128 q = x / y;
     uint128 r = x % y;
+    constexpr uint128 q_limit = static_cast<uint128>(kMax) / 10;
     for (int k = 0; k < kPlaces; ++k) {
-        if (__builtin_mul_overflow(q, uint128{10}, &q)) {
+        // q only grows from here, so once 10 * q passes the range the result cannot fit.
+        if (q > q_limit) {
             fault = Fault::overflow;
             return {};
         }
-        r *= 10;
-        q += r / y;
-        r %= y;
+        uint128 digit = 0;
+        uint128 r10 = 0;  // (10 * r) mod y, built by adding r ten times
+        for (int t = 0; t < 10; ++t) {
+            if (r10 >= y - r) {  // r10 + r >= y
+                r10 -= y - r;
+                ++digit;
+            } else {
+                r10 += r;
+            }
+        }
+        q = q * 10 + digit;
+        r = r10;
     }
     if (r * 2 > y || (r * 2 == y && (q & 1) != 0)) ++q;
     return from_raw(signed_from(q, negative, fault));

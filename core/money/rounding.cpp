@@ -51,13 +51,15 @@ Decimal Rounding::apply(Decimal value, Fault& fault) const {
     if (r == 0) return value;
     const bool negative = v < 0;
     const int128 rabs = negative ? -r : r;
-    const int128 twice = rabs * 2;  // rabs < step <= 1.7e38/2 in practice; step is tiny vs range
-    bool away = false;              // move one step away from zero?
+    const int128 other = step_raw - rabs;  // distance to the next multiple away from zero
+    // Compare rabs with step - rabs instead of 2 * rabs with step: doubling overflows for steps
+    // above 2^126 raw (about 8.5e28).
+    bool away = false;  // move one step away from zero?
     switch (mode) {
-        case RoundingMode::half_up: away = twice >= step_raw; break;
-        case RoundingMode::half_down: away = twice > step_raw; break;
+        case RoundingMode::half_up: away = rabs >= other; break;
+        case RoundingMode::half_down: away = rabs > other; break;
         case RoundingMode::half_even:
-            away = twice > step_raw || (twice == step_raw && (q % 2) != 0);
+            away = rabs > other || (rabs == other && (q % 2) != 0);
             break;
         case RoundingMode::up: away = true; break;
         case RoundingMode::down: away = false; break;

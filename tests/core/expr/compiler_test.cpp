@@ -359,3 +359,14 @@ TEST_CASE("expr compiler: several formulas share one program", "[expr][compiler]
     CHECK(frame.value(fc.slot)[0].to_string() == "1");
     CHECK(frame.value(fc.slot)[1].to_string() == "1");
 }
+
+TEST_CASE("expr compiler: the largest formula the parser accepts compiles", "[expr][compiler]") {
+    // 1 + 1 + ... + 1 is a left-deep tree of 1023 nodes: the compiler walks it recursively.
+    std::string sum = "1";
+    for (int k = 0; k < 511; ++k) sum += "+1";
+    CHECK(eval(sum).value == "512");
+    std::string money = "salary";
+    for (int k = 0; k < 255; ++k) money += " - salary / 256";
+    CHECK(eval(money).type == "money");
+    CHECK(eval(money).value == "390.625");
+}
