@@ -1,4 +1,5 @@
 // motiv explain: one person's payslip with the derivation of every line.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <iostream>
 
@@ -36,6 +37,24 @@ int explain(const std::vector<std::string>& args) {
     auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
     const auto table = data::read_csv_file(vm["data"].as<std::string>());
     const std::string id = vm["employee"].as<std::string>();
+    // Without --period, a CSV with a period column may hold several months: take the person's
+    // period from their rows (reading every month at once would report the person as a duplicate).
+    if (!period) {
+        const auto pc = table.column("period");
+        const auto ic = table.column("id");
+        if (pc && ic) {
+            std::vector<std::string> seen;
+            for (const auto& row : table.rows)
+                if (row[*ic] == id && std::find(seen.begin(), seen.end(), row[*pc]) == seen.end()) seen.push_back(row[*pc]);
+            if (seen.size() > 1) {
+                std::string list;
+                for (const auto& p : seen) list += (list.empty() ? "" : ", ") + p;
+                throw po::error("--period is required: '" + id + "' has rows for several periods in " + table.source + " (" + list + ")");
+            }
+            // A malformed period is left to read_people, which reports it with its row and column.
+            if (seen.size() == 1) period = Period::parse(seen.front());
+        }
+    }
     // Validate the whole table (one bad row must not hide), then pick the person.
     const auto people = data::read_people(table, *cs, period);
     const PersonInputs* person = nullptr;

@@ -36,7 +36,13 @@ int payroll(const std::vector<std::string>& args) {
     auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
     const auto table = data::read_csv_file(vm["data"].as<std::string>());
     const auto people = data::read_people(table, *cs, period);
+    if (people.empty()) {
+        // A mistyped --period must not produce an empty payroll that looks like success.
+        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
+                               "no people to pay for period " + period->to_string() + "; nothing was written", "", 0}});
+    }
     const auto run = payroll::run(*cs, *period, people);
+    // Every payslip is computed before anything is written; the write itself is atomic.
     io::write_file_atomically(vm["out"].as<std::string>(), payroll::to_csv(run, cs->scheme()),
                               vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse);
     if (!vm.count("quiet")) {

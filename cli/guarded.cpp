@@ -14,7 +14,7 @@ int guarded(int (*body)(const std::vector<std::string>&), const std::vector<std:
         return 2;
     } catch (const IssueError& e) {
         std::cerr << e.what() << "\n";
-        std::cerr << e.issues().size() << (e.issues().size() == 1 ? " error" : " errors") << "; nothing was written.\n";
+        std::cerr << e.issues().size() << (e.issues().size() == 1 ? " error" : " errors") << "\n";
         return 1;
     } catch (const IoError& e) {
         std::cerr << "[" << e.id() << "] " << e.what() << "\n";

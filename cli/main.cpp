@@ -20,8 +20,9 @@ constexpr const char* kUsage =
     "Run 'motiv <command> --help' for the options of a command.\n";
 }
 
-int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+namespace {
+// Runs the command line; main() then checks that everything printed reached standard output.
+int run(std::vector<std::string> args) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::cout << kUsage;
         return args.empty() ? 2 : 0;
@@ -32,9 +33,25 @@ int main(int argc, char** argv) {
     }
     const std::string cmd = args[0];
     args.erase(args.begin());
-    if (cmd == "validate") return motiv::cli::guarded(&motiv::cli::validate, args);
-    if (cmd == "payroll") return motiv::cli::guarded(&motiv::cli::payroll, args);
-    if (cmd == "explain") return motiv::cli::guarded(&motiv::cli::explain, args);
-    std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
-    return 2;
+    int (*body)(const std::vector<std::string>&) = nullptr;
+    if (cmd == "validate") body = &motiv::cli::validate;
+    if (cmd == "payroll") body = &motiv::cli::payroll;
+    if (cmd == "explain") body = &motiv::cli::explain;
+    if (!body) {
+        std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
+        return 2;
+    }
+    return motiv::cli::guarded(body, args);
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int status = run(std::vector<std::string>(argv + 1, argv + argc));
+    // A payslip or summary that could not be written (disk full, I/O error) must not exit 0.
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "motiv: cannot write to standard output\n";
+        return status == 0 ? 1 : status;
+    }
+    return status;
 }
