@@ -1,0 +1,240 @@
+"""motiv: exact, explainable pay for sales teams.
+
+Load a rule file once, then compute payslips from it::
+
+    import motiv
+    scheme = motiv.load("rules/three_tier.json")
+    slip = scheme.compute(role="hunter", period="2026-10",
+                          inputs={"revenue": "1250000.00", "overdue_handovers": 2})
+    slip.total          # Decimal('110000.00')
+    print(slip.explain())
+
+Every amount is exact: values go in as ``str``, ``int`` or ``decimal.Decimal`` and come out as
+``decimal.Decimal``; a ``float`` input is refused with ``TypeError``. Errors are ``motiv.RuleError``
+(the rule file), ``motiv.DataError`` (the inputs), ``motiv.EvalError`` (a computation failed, e.g.
+division by zero) and ``motiv.IoError``, all subclasses of ``motiv.MotivError``.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from typing import Any, List, Mapping, NamedTuple, Optional, Tuple, Union
+
+try:
+    from . import _core
+except ImportError as _exc:  # pragma: no cover - depends on how the package was installed
+    raise ImportError(
+        "motiv._core is not built: run `pip install .` or build with cmake --preset dev "
+        "&& cmake --build --preset dev and put build/dev/python on PYTHONPATH "
+        f"(import failed with: {_exc})"
+    ) from _exc
+
+from . import _frame
+
+__all__ = [
+    "__version__",
+    "load",
+    "loads",
+    "payroll_csv",
+    "Scheme",
+    "Payslip",
+    "Line",
+    "InputInfo",
+    "MotivError",
+    "RuleError",
+    "DataError",
+    "EvalError",
+    "IoError",
+]
+
+__version__ = "0.1.0"
+
+Payslip = _core.Payslip
+Line = _core.Line
+MotivError = _core.MotivError
+RuleError = _core.RuleError
+DataError = _core.DataError
+EvalError = _core.EvalError
+IoError = _core.IoError
+
+for _cls in (Payslip, Line):
+    try:
+        _cls.__module__ = "motiv"
+    except (AttributeError, TypeError):  # pragma: no cover
+        pass
+
+_PathLike = Union[str, "os.PathLike[str]"]
+_Value = Union[str, int, Decimal]
+_TierList = List[Tuple[Decimal, Decimal]]
+
+
+class InputInfo(NamedTuple):
+    """An input a scheme reads per person: its name, kind (money, number, count, ratio), unit,
+    description, whether a row must give it and its default (a Decimal, or None)."""
+
+    name: str
+    kind: str
+    unit: str
+    description: str
+    required: bool
+    default: Optional[Decimal]
+
+
+class Scheme:
+    """A pay scheme: a rule file loaded, validated and compiled once; immutable.
+
+    Create one with :func:`load` or :func:`loads`; derive what-ifs with :meth:`with_overrides`.
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: Any) -> None:
+        if not isinstance(core, _core.Scheme):
+            raise TypeError("use motiv.load(path) or motiv.loads(text) to create a Scheme")
+        self._core = core
+
+    @property
+    def name(self) -> str:
+        """The scheme's name (``scheme.name`` in the file)."""
+        return self._core.name
+
+    @property
+    def version(self) -> str:
+        """The scheme's version (``scheme.version`` in the file)."""
+        return self._core.version
+
+    @property
+    def description(self) -> str:
+        """The scheme's description, '' if none."""
+        return self._core.description
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the rule file's bytes; every payslip names it."""
+        return self._core.sha256
+
+    @property
+    def source(self) -> str:
+        """The rule file's path, or the ``source`` given to :func:`loads`."""
+        return self._core.source
+
+    @property
+    def currency(self) -> str:
+        """Currency code, e.g. 'RUB'."""
+        return self._core.currency
+
+    @property
+    def minor_units(self) -> int:
+        """Decimal places of the currency's minor unit (2 for kopecks)."""
+        return self._core.minor_units
+
+    @property
+    def roles(self) -> List[str]:
+        """Names of the roles, e.g. ['farmer', 'hunter', 'operator']."""
+        return self._core.roles
+
+    @property
+    def inputs(self) -> List[InputInfo]:
+        """The inputs the scheme reads per person."""
+        return [InputInfo(*t) for t in self._core.inputs]
+
+    @property
+    def parameter_names(self) -> List[str]:
+        """Names of the parameters, as accepted by :meth:`parameter` and :meth:`with_overrides`."""
+        return self._core.parameter_names
+
+    @property
+    def overrides(self) -> dict:
+        """The parameter overrides applied to the file (empty for a scheme loaded as is)."""
+        return self._core.overrides
+
+    def parameter(self, name: str, *, period: str) -> Union[Decimal, _TierList]:
+        """The value of parameter ``name`` in force in ``period`` ('YYYY-MM').
+
+        A Decimal for a scalar, or a list of ``(from, rate)`` Decimal pairs for a tier table.
+        ValueError for an unknown name or a malformed period.
+        """
+        return self._core.parameter(name, period=period)
+
+    def components(self, role: str) -> List[str]:
+        """The component ids of ``role`` in payslip order; ValueError for an unknown role."""
+        return self._core.components(role)
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> "Scheme":
+        """A what-if: the same rules with the named parameters replaced.
+
+        Values are written as in the rule file: ``"30000.00"``, ``Decimal("0.08")``, ``{"2026-01-01": ...}``
+        for dated values, and a list of ``(from, rate)`` pairs or ``{"from", "rate"}`` dicts for tiers.
+        Overrides stack on the ones already applied. RuleError for an unknown name or a bad value.
+        """
+        return Scheme(self._core.with_overrides(overrides))
+
+    def compute(
+        self,
+        *,
+        role: str,
+        period: str,
+        inputs: Optional[Mapping[str, Optional[_Value]]],
+        person: str = "",
+        name: str = "",
+    ) -> Payslip:
+        """Computes one person's payslip for ``period`` ('YYYY-MM').
+
+        ``inputs`` maps input names to ``str``, ``int`` or ``decimal.Decimal`` (None or '' means not
+        given: the input's default applies). A float is refused with TypeError. An unknown input
+        name, a malformed value or a missing required input raises DataError naming the input;
+        a failed computation (division by zero) raises EvalError naming the rule.
+        """
+        return self._core.compute(role=role, period=period, inputs=inputs, person=person, name=name)
+
+    def compute_frame(self, frame: Any, *, period: str) -> Any:
+        """Pays every person of a pandas DataFrame for ``period``; returns a DataFrame.
+
+        ``frame`` has one row per person: columns ``id``, ``role``, optionally ``name`` and ``period``
+        (rows of another period are skipped), and one column per input. Read it with ``dtype=str``
+        for exact values. Cells are turned into text (NaN/None -> empty: not given); a float cell is
+        taken as ``repr(float)``, its shortest round-trip text, which is the decimal typed only when
+        that decimal survives a binary float -- prefer str or Decimal columns for money.
+
+        Rows are validated and paid exactly as ``motiv payroll`` does with a CSV (DataError naming
+        the row as its CSV line -- position + 2 -- the column and the person). The result has columns
+        id, name, role, period, one per component (Decimal, None where the role has none) and total.
+        """
+        header, rows = _frame.frame_table(frame)
+        names, columns = _core.compute_table(self._core, header, rows, period=period)
+        return _frame.result_frame(names, columns)
+
+    def __repr__(self) -> str:
+        return repr(self._core)
+
+
+def load(path: _PathLike, *, overrides: Optional[Mapping[str, Any]] = None) -> Scheme:
+    """Reads, validates and compiles the rule file at ``path``.
+
+    ``overrides`` replaces named parameters, as :meth:`Scheme.with_overrides` does. Raises RuleError
+    listing every problem found (``.issues``), including a file that cannot be read.
+    """
+    return Scheme(_core.load(os.fspath(path), overrides=overrides))
+
+
+def loads(text: str, *, source: str = "<string>", overrides: Optional[Mapping[str, Any]] = None) -> Scheme:
+    """Validates and compiles rule-file text; ``source`` names it in errors. Raises RuleError."""
+    return Scheme(_core.loads(text, source=source, overrides=overrides))
+
+
+def payroll_csv(scheme: Scheme, data: Any, *, period: str, out: _PathLike, force: bool = False) -> str:
+    """Pays everyone in ``data`` for ``period`` and writes the payroll CSV to ``out``, atomically.
+
+    ``data`` is a KPI CSV path or a DataFrame (converted as in :meth:`Scheme.compute_frame`).
+    Every row is validated and paid before anything is written. An existing ``out`` is replaced only
+    with ``force=True``; otherwise IoError (id 'motiv.io_error.003', errno EEXIST). Returns the run's
+    summary text (people, totals and component sums by role).
+    """
+    if not isinstance(scheme, Scheme):
+        raise TypeError(f"scheme must be a motiv.Scheme, got {type(scheme).__name__}")
+    out_path = os.fspath(out)
+    if isinstance(data, (str, os.PathLike)):
+        return _core.payroll_csv_file(scheme._core, os.fspath(data), period=period, out=out_path, force=force)
+    header, rows = _frame.frame_table(data)
+    return _core.payroll_csv(scheme._core, header, rows, period=period, out=out_path, force=force)

@@ -1,0 +1,54 @@
+// Shared declarations of the Python bindings (motiv._core): one register_<concept>() per file,
+// wired in module.cpp, plus the few conversions every concept needs.
+//
+// Money never passes through a binary float: C++ Decimals become Python decimal.Decimal objects
+// built from their exact text, and Python values come in as text parsed by Decimal::parse.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/calendar/period.hpp"
+#include "core/engine/compiled_scheme.hpp"
+#include "core/money/decimal.hpp"
+
+namespace motiv::bindings {
+
+namespace py = pybind11;
+
+void register_errors(py::module_& m);
+void register_payslip(py::module_& m);
+void register_scheme(py::module_& m);
+void register_payroll(py::module_& m);
+
+// A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
+// the overrides applied are kept so that with_overrides() recompiles exactly the same rules.
+struct SchemeHandle {
+    std::shared_ptr<const CompiledScheme> compiled;
+    std::shared_ptr<const std::string> text;              // the rule file's bytes
+    nlohmann::json overrides = nlohmann::json::object();  // parameter name -> value, as applied
+};
+
+// decimal.Decimal with exactly `places` decimals ("53125.00"): for money.
+py::object to_py_money(Decimal d, int places);
+// decimal.Decimal with the shortest exact text ("0.125", "200"): for rates, counts, numbers.
+py::object to_py_decimal(Decimal d);
+// A Decimal as Python sees a value of a declared kind: money with the currency's places, else shortest.
+py::object to_py_value(Decimal d, Kind kind, int minor_units);
+
+// The exact text of a Python number given for `what` (an input, an override): str as is, int and
+// decimal.Decimal as their text. None gives nullopt. float and bool raise TypeError (a binary float
+// is not an exact amount), anything else TypeError too.
+std::optional<std::string> exact_text(py::handle value, const std::string& what);
+
+// "2026-10" -> Period; ValueError otherwise.
+Period parse_period_arg(const std::string& text);
+
+// nlohmann::json -> the equivalent dict / list / str / int / bool / None.
+py::object json_to_py(const nlohmann::json& j);
+
+}  // namespace motiv::bindings
