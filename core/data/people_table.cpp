@@ -68,19 +68,23 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
             continue;
         }
         p.values.assign(s.inputs.size(), std::nullopt);
+        std::vector<bool> malformed(s.inputs.size(), false);
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (!input_of[c]) continue;
             const InputDecl& in = s.inputs[*input_of[c]];
             std::string err;
             auto v = parse_input_value(in, row[c], s.currency.minor_units, err);
-            if (!err.empty()) issue("motiv.data_error.304", line, c + 1, in.name, p.id, err);
+            if (!err.empty()) {
+                issue("motiv.data_error.304", line, c + 1, in.name, p.id, err);
+                malformed[*input_of[c]] = true;
+            }
             p.values[*input_of[c]] = v;
         }
         for (std::size_t idx : role->required_inputs) {
             if (p.values[idx]) continue;
             const auto col = table.column(s.inputs[idx].name);
-            const bool bad_value = col && !row[*col].empty();  // already reported as malformed
-            if (!bad_value)
+            // A malformed value is already reported; a blank cell ("", or only spaces) is missing.
+            if (!malformed[idx])
                 issue("motiv.data_error.202", line, col ? *col + 1 : 0, s.inputs[idx].name, p.id,
                       "missing required input '" + s.inputs[idx].name + "' for role " + p.role + (col ? "" : " (no such column)"));
         }

@@ -42,7 +42,7 @@ namespace {
 class RoleCompiler {
 public:
     RoleCompiler(const Scheme& s, const Role& r, IssueCollector<RuleError>& issues) : s_(s), r_(r), issues_(issues) {
-        resolver_ = [this](std::string_view name, std::uint32_t) { return resolve(name); };
+        resolver_ = [this](std::string_view name, std::uint32_t column) { return resolve(name, column); };
     }
 
     CompiledRole run() {
@@ -73,15 +73,26 @@ private:
         issues_.add(Issue{id, s_.source, pointer, 0, 0, "", "", msg, expression, col});
     }
 
-    // A stand-in for a name whose own formula failed, so one mistake is reported once.
-    expr::Symbol poisoned() { return expr::Symbol{ValueType::untyped, b_.constant(Decimal{}), 0, ValueType::money}; }
+    // Thrown by the resolver for a name whose own formula failed (or that closes a cycle) and caught
+    // silently by formula(): the mistake was reported where it is, so a formula that merely uses the
+    // name fails without a second, misleading message. (A typed stand-in cannot do this: a stand-in
+    // number makes `when: gate` report "expected a condition" for a typo inside `gate`.)
+    static constexpr const char* kPoisoned = "\x01poisoned";
 
-    std::optional<expr::Symbol> resolve(std::string_view name) {
+    [[noreturn]] static void poisoned(std::uint32_t column) { throw expr::CompileError(kPoisoned, column); }
+
+    std::optional<expr::Symbol> resolve(std::string_view name, std::uint32_t column) {
         const std::string n(name);
-        for (const auto& v : r_.variables)
-            if (v.name == n) return variable(v);
-        for (const auto& c : r_.components)
-            if (c.id == n) return component(c);
+        for (const auto& v : r_.variables) {
+            if (v.name != n) continue;
+            if (auto sym = variable(v)) return sym;
+            poisoned(column);
+        }
+        for (const auto& c : r_.components) {
+            if (c.id != n) continue;
+            if (auto sym = component(c)) return sym;
+            poisoned(column);
+        }
         for (std::size_t i = 0; i < s_.inputs.size(); ++i) {
             if (s_.inputs[i].name != n) continue;
             auto [it, fresh] = input_slots_.try_emplace(i, 0);
@@ -129,17 +140,19 @@ private:
             return expr::compile(f.ast, b_, resolver_, expected);
         } catch (const expr::CompileError& e) {
             const std::string msg = e.what();
+            if (msg == kPoisoned) return std::nullopt;  // already reported where the name is defined
             const char* id = msg.rfind("unknown name", 0) == 0 ? "motiv.rule_error.301" : "motiv.rule_error.402";
             issue(id, f.pointer, msg, f.ast.text, e.column());
             return std::nullopt;
         }
     }
 
-    expr::Symbol variable(const Variable& v) {
+    // The variable's symbol, compiling it on first use; nullopt when it failed or closes a cycle.
+    std::optional<expr::Symbol> variable(const Variable& v) {
         if (auto it = symbols_.find(v.name); it != symbols_.end()) return it->second;
-        if (!enter(v.name, v.pointer)) return poisoned();
+        if (!enter(v.name, v.pointer)) return std::nullopt;
         auto code = formula(v.formula, std::nullopt);
-        expr::Symbol sym = poisoned();
+        std::optional<expr::Symbol> sym;
         if (code) {
             sym = expr::Symbol{code->type, code->slot, 0, ValueType::money};
             variables_.push_back(CompiledVariable{&v, std::move(*code)});
@@ -149,10 +162,11 @@ private:
         return sym;
     }
 
-    expr::Symbol component(const Component& c) {
+    // The component's symbol (its line amount), compiling it on first use; nullopt when it failed.
+    std::optional<expr::Symbol> component(const Component& c) {
         if (auto it = symbols_.find(c.id); it != symbols_.end()) return it->second;
-        if (c.id.empty()) return poisoned();
-        if (!enter(c.id, c.pointer)) return poisoned();
+        if (c.id.empty()) return std::nullopt;
+        if (!enter(c.id, c.pointer)) return std::nullopt;
         CompiledComponent out;
         out.rule = &c;
         bool ok = true;
@@ -206,7 +220,8 @@ private:
             out.result = out.when ? b_.emit(OpCode::zero_unless, *out.when, out.rounded) : out.rounded;
         }
         leave(c.id);
-        expr::Symbol sym = ok ? expr::Symbol{ValueType::money, out.result, 0, ValueType::money} : poisoned();
+        std::optional<expr::Symbol> sym;
+        if (ok) sym = expr::Symbol{ValueType::money, out.result, 0, ValueType::money};
         if (ok) components_.emplace(c.id, std::move(out));
         symbols_[c.id] = sym;
         return sym;
@@ -218,7 +233,7 @@ private:
     expr::ProgramBuilder b_;
     expr::Resolver resolver_;
     std::map<std::string, State> state_;
-    std::map<std::string, expr::Symbol> symbols_;
+    std::map<std::string, std::optional<expr::Symbol>> symbols_;  // nullopt: failed, already reported
     std::vector<std::string> stack_;
     std::map<std::size_t, Slot> input_slots_, param_slots_;
     std::vector<CompiledVariable> variables_;

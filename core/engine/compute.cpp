@@ -21,9 +21,10 @@ std::string format_value(Decimal v, ValueType type, Kind kind, int minor_units) 
 
 namespace {
 
+// Fault codes are values, not bit flags (program.hpp): domain (3) is not "overflow | division".
 const char* fault_text(std::uint8_t f) {
-    if (f & static_cast<std::uint8_t>(Fault::division_by_zero)) return "division by zero";
-    if (f & static_cast<std::uint8_t>(Fault::overflow)) return "amount out of range (overflow)";
+    if (f == static_cast<std::uint8_t>(Fault::division_by_zero)) return "division by zero";
+    if (f == static_cast<std::uint8_t>(Fault::overflow)) return "amount out of range (overflow)";
     return "invalid operation";
 }
 
@@ -35,6 +36,63 @@ public:
 
     Decimal value(Slot s) const { return frame_.value(s)[0]; }
     std::string money(Slot s) const { return value(s).to_display(s_.currency.minor_units); }
+    // A penalty's amount before its sign is applied, shown negated: "-4,000.00", and "0.00", not "-0.00".
+    std::string money_negated(Slot s) const {
+        Fault f = Fault::none;
+        const Decimal v = Decimal::neg(value(s), f);
+        return f == Fault::none ? v.to_display(s_.currency.minor_units) : "-" + money(s);
+    }
+    std::uint8_t fault(Slot s) const { return frame_.fault(s)[0]; }
+
+    // Where a fault left in a component's line comes from: the formula it arose in and the
+    // innermost part of it that faulted while its operands did not, followed through role variables
+    // and other components. nullopt when no formula faulted (the component's own arithmetic did:
+    // rate * of, a tier table, the rounding).
+    struct FaultSite {
+        std::string pointer;  // of the formula
+        std::string formula;  // as written
+        std::string part;     // the innermost faulting sub-formula
+    };
+
+    std::optional<FaultSite> fault_site(const CompiledComponent& c, int depth) const {
+        for (const auto& f : c.fields)
+            if (fault(f.code.slot) != 0) return fault_in(f.code, *f.formula, depth);
+        return std::nullopt;
+    }
+
+    std::optional<FaultSite> fault_in(const expr::CompiledFormula& code, const Formula& f, int depth) const {
+        const expr::Ast& ast = f.ast;
+        expr::NodeId id = ast.root;
+        if (fault(code.node_slots[id]) == 0) return std::nullopt;
+        while (true) {
+            const auto& n = ast.node(id);
+            std::optional<expr::NodeId> next;
+            if (n.kind == NodeKind::call && n.name == "if" && n.args.size() == 3) {
+                // Only the branch taken carries its fault to the result.
+                const expr::NodeId cond = n.args[0];
+                if (fault(code.node_slots[cond]) != 0) next = cond;
+                else next = value(code.node_slots[cond]).is_zero() ? n.args[2] : n.args[1];
+            } else {
+                for (auto a : n.args) {
+                    if (code.node_types[a] == ValueType::tiers) continue;  // a table name has no slot
+                    if (fault(code.node_slots[a]) != 0) {
+                        next = a;
+                        break;
+                    }
+                }
+            }
+            if (!next || fault(code.node_slots[*next]) == 0) break;
+            id = *next;
+        }
+        const auto& n = ast.node(id);
+        if (n.kind == NodeKind::name && depth < 16) {
+            if (const auto* v = role_.variable(n.name))
+                if (auto site = fault_in(v->code, v->rule->formula, depth + 1)) return site;
+            if (const auto* c = role_.component(n.name))
+                if (auto site = fault_site(*c, depth + 1)) return site;
+        }
+        return FaultSite{f.pointer, ast.text, ast.text_of(id)};
+    }
 
     // Kind of a name for display (ratio parameters show as percentages).
     Kind kind_of(const std::string& name) const {
@@ -193,8 +251,8 @@ public:
         }
         std::string s = r.id + " = " + formula;
         const bool negated = r.kind == ComponentKind::penalty;
-        s += " = " + (negated ? "-" : std::string()) + money(c.raw);
-        if (value(c.bounded) != value(c.raw)) s += " -> bounded by " + std::string(r.cap ? "cap " + field_text(c, "cap") : "") + (r.cap && r.floor ? ", " : "") + (r.floor ? "floor " + field_text(c, "floor") : "") + " = " + (negated ? "-" : std::string()) + money(c.bounded);
+        s += " = " + (negated ? money_negated(c.raw) : money(c.raw));
+        if (value(c.bounded) != value(c.raw)) s += " -> bounded by " + std::string(r.cap ? "cap " + field_text(c, "cap") : "") + (r.cap && r.floor ? ", " : "") + (r.floor ? "floor " + field_text(c, "floor") : "") + " = " + (negated ? money_negated(c.bounded) : money(c.bounded));
         const Rounding& rd = role_.program.roundings[c.rounding];
         if (value(c.bounded) != (negated ? Decimal::from_raw(-value(c.rounded).raw()) : value(c.rounded)))
             s += " -> rounded " + rd.describe() + " = " + money(c.rounded);
@@ -275,9 +333,13 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     Explainer ex(cs, *role, params, frame);
     for (const auto& c : role->components) {
         if (const std::uint8_t f = frame.fault(c.result)[0]) {
-            const std::string id = (f & static_cast<std::uint8_t>(Fault::division_by_zero)) ? "motiv.eval_error.501" : "motiv.eval_error.502";
+            const std::string id = f == static_cast<std::uint8_t>(Fault::division_by_zero) ? "motiv.eval_error.501" : "motiv.eval_error.502";
+            std::string where;
+            if (auto site = ex.fault_site(c, 0)) {
+                where = " in '" + site->part + "' (" + site->pointer + (site->part == site->formula ? "" : ": " + site->formula) + ")";
+            }
             throw EvalError(id, "[" + id + "] " + s.source + " (" + c.rule->pointer + ") person '" + person.id +
-                                "': component '" + c.rule->id + "' cannot be computed: " + fault_text(f),
+                                "': component '" + c.rule->id + "' cannot be computed: " + fault_text(f) + where,
                             c.rule->pointer);
         }
         if (!frame.value(c.result)[0].to_minor(s.currency.minor_units))
@@ -287,7 +349,8 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
         Fault f = Fault::none;
         p.total = Decimal::add(p.total, l.amount, f);
         if (f != Fault::none || __builtin_add_overflow(p.total_minor, l.minor, &p.total_minor))
-            throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] person '" + person.id + "': the payslip total is out of range", c.rule->pointer);
+            throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + s.source + " (" + c.rule->pointer + ") person '" + person.id +
+                            "': the payslip total is out of range (overflow)", c.rule->pointer);
         p.lines.push_back(std::move(l));
     }
     return p;

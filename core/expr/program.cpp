@@ -106,7 +106,8 @@ void Program::run(Frame& fr, std::size_t n, std::span<const TierTable> tables) c
             case OpCode::copy: unary(fr, in, n, [](Decimal a, Fault&) { return a; }); break;
             case OpCode::round: {
                 const Rounding& r = roundings[in.aux];
-                unary(fr, in, n, [&r](Decimal a, Fault& f) { return r.apply(a, f); });
+                const int k = r.step_pow10();
+                unary(fr, in, n, [&r, k](Decimal a, Fault& f) { return r.apply(a, k, f); });
                 break;
             }
             case OpCode::graduated: {

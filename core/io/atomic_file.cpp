@@ -34,7 +34,7 @@ std::string reason(int err) { return std::generic_category().message(err); }
 }
 
 [[noreturn]] void target_exists(const std::string& path) {
-    throw IoError(kExists, "refusing to overwrite existing file '" + path + "'; use --force to replace it");
+    throw IoError(kExists, "refusing to overwrite existing file '" + path + "'; ask to replace it explicitly (--force, or force=True from Python)");
 }
 
 // Closes the descriptor on every path out of a scope.

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/money/fast_division.hpp"
+
 namespace motiv {
 
 namespace {
@@ -38,16 +40,43 @@ std::string rounding_mode_names() {
     return s;
 }
 
-Decimal Rounding::apply(Decimal value, Fault& fault) const {
+int Rounding::step_pow10() const { return step.raw() > 0 ? fast::log10_exact(static_cast<fast::u128>(step.raw())) : -1; }
+
+Decimal Rounding::apply(Decimal value, int k, Fault& fault) const {
     const int128 step_raw = step.raw();
     if (step_raw <= 0) {
         fault = Fault::domain;
         return {};
     }
     const int128 v = value.raw();
-    // Truncating division: q towards zero, r has the sign of v.
-    int128 q = v / step_raw;
-    const int128 r = v % step_raw;
+    // Truncating division: q towards zero, r has the sign of v. Steps that are powers of ten
+    // (0.01, 1, ...) take a division by a constant instead of libgcc's 128-bit division.
+    int128 q, r;
+    if (k >= 0 && v > INT64_MIN && v <= INT64_MAX) {
+        // Most amounts fit in 64 bits: one 64-bit division by a constant.
+        const auto x = static_cast<std::int64_t>(v);
+        std::int64_t q64 = 0, r64 = 0;
+        switch (k) {
+#define MOTIV_POW10_CASE(K, P) case K: q64 = x / P; r64 = x % P; break;
+            MOTIV_POW10_CASE(0, 1) MOTIV_POW10_CASE(1, 10) MOTIV_POW10_CASE(2, 100) MOTIV_POW10_CASE(3, 1000)
+            MOTIV_POW10_CASE(4, 10000) MOTIV_POW10_CASE(5, 100000) MOTIV_POW10_CASE(6, 1000000)
+            MOTIV_POW10_CASE(7, 10000000) MOTIV_POW10_CASE(8, 100000000) MOTIV_POW10_CASE(9, 1000000000)
+#undef MOTIV_POW10_CASE
+            default: break;
+        }
+        q = q64;
+        r = r64;
+    } else if (k >= 0) {
+        const fast::u128 mag = v < 0 ? fast::u128(0) - static_cast<fast::u128>(v) : static_cast<fast::u128>(v);
+        fast::u128 uq = 0;
+        std::uint64_t urem = 0;
+        fast::divmod_pow10(mag, k, uq, urem);
+        q = v < 0 ? -static_cast<int128>(uq) : static_cast<int128>(uq);
+        r = v < 0 ? -static_cast<int128>(urem) : static_cast<int128>(urem);
+    } else {
+        q = v / step_raw;
+        r = v % step_raw;
+    }
     if (r == 0) return value;
     const bool negative = v < 0;
     const int128 rabs = negative ? -r : r;

@@ -35,7 +35,11 @@ struct Rounding {
     Decimal step = Decimal::from_raw(Decimal::kOne / 100);  // 0.01
 
     // `value` rounded to a whole multiple of `step` (step > 0) by `mode`. Sets fault on overflow.
-    [[nodiscard]] Decimal apply(Decimal value, Fault& fault) const;
+    [[nodiscard]] Decimal apply(Decimal value, Fault& fault) const { return apply(value, step_pow10(), fault); }
+    // The same, with step_pow10() computed once by the caller (the batch engine's hot loop).
+    [[nodiscard]] Decimal apply(Decimal value, int step_pow10, Fault& fault) const;
+    // k when step == 10^(k-9) for k in 0..9 (0.01 gives 7), else -1.
+    [[nodiscard]] int step_pow10() const;
     // "half_up to 0.01"
     [[nodiscard]] std::string describe() const;
 };

@@ -1,14 +1,38 @@
 #include "core/payroll/payroll.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/data/csv.hpp"
+#include "core/errors.hpp"
 
 namespace motiv::payroll {
 
 namespace {
 std::string minor_text(std::int64_t minor, int places) { return Decimal::from_minor(minor, places).to_string_fixed(places); }
 std::string minor_display(std::int64_t minor, int places) { return Decimal::from_minor(minor, places).to_display(places); }
+
+// Each payslip fits in int64 minor units, but their sums need not: total_minor() and by_role() add
+// without checks, so a run whose sums would wrap (undefined behaviour) is refused here, where an
+// error can still name what overflowed. Sums are checked in the order the accessors add them.
+void check_sums(const PayrollRun& r, const Scheme& scheme) {
+    auto fail = [&](const std::string& what) {
+        throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + scheme.source + " payroll " + r.period + ": " + what +
+                                                    " is out of range (overflow)", "");
+    };
+    std::int64_t total = 0;
+    std::map<std::string, std::int64_t> role_totals;
+    std::map<std::pair<std::string, std::string>, std::int64_t> component_sums;
+    for (const auto& p : r.payslips) {
+        if (__builtin_add_overflow(total, p.total_minor, &total)) fail("the total of all payslips");
+        std::int64_t& rt = role_totals[p.role];
+        if (__builtin_add_overflow(rt, p.total_minor, &rt)) fail("the total of role " + p.role);
+        for (const auto& l : p.lines) {
+            std::int64_t& cs = component_sums[{p.role, l.component}];
+            if (__builtin_add_overflow(cs, l.minor, &cs)) fail("the sum of component " + l.component + " of role " + p.role);
+        }
+    }
+}
 }  // namespace
 
 std::int64_t PayrollRun::total_minor() const {
@@ -48,6 +72,7 @@ PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::ve
     const BoundParameters params = scheme.bind(period);
     r.payslips.reserve(people.size());
     for (const auto& p : people) r.payslips.push_back(compute_payslip(scheme, params, p));
+    check_sums(r, scheme.scheme());
     return r;
 }
 

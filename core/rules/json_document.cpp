@@ -18,20 +18,21 @@ std::string json_pointer_join(const std::string& base, std::string_view token) {
 
 std::string json_pointer_join(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
 
-std::string json_type_name(const nlohmann::json& j) {
+std::string json_type_name(const nlohmann::ordered_json& j) {
+    using vt = nlohmann::ordered_json::value_t;
     switch (j.type()) {
-        case nlohmann::json::value_t::null: return "null";
-        case nlohmann::json::value_t::boolean: return "a boolean";
-        case nlohmann::json::value_t::string: return "a string";
-        case nlohmann::json::value_t::object: return "an object";
-        case nlohmann::json::value_t::array: return "an array";
+        case vt::null: return "null";
+        case vt::boolean: return "a boolean";
+        case vt::string: return "a string";
+        case vt::object: return "an object";
+        case vt::array: return "an array";
         default: return "a number";
     }
 }
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // Builds the DOM; keeps float literals as text, catches duplicate keys and excessive depth.
 class ExactDomBuilder : public nlohmann::json_sax<json> {
@@ -141,7 +142,7 @@ std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t 
 
 }  // namespace
 
-nlohmann::json parse_json_exact(std::string_view text, const std::string& source) {
+nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source) {
     if (text.size() > kMaxRuleFileBytes) {
         throw RuleError({Issue{"motiv.rule_error.104", source, "", 0, 0, "", "",
                                "rule file too large: " + std::to_string(text.size()) + " bytes, the limit is " + std::to_string(kMaxRuleFileBytes), "", 0}});

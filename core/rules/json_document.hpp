@@ -17,13 +17,15 @@ inline constexpr std::size_t kMaxRuleFileBytes = 4u << 20;  // 4 MiB
 
 // Throws RuleError (motiv.rule_error.101 syntax, .102 duplicate key, .103 too deep, .104 too large),
 // naming `source`, the line and column (syntax) or the JSON pointer (duplicate key).
-nlohmann::json parse_json_exact(std::string_view text, const std::string& source);
+// Objects keep the file's key order (ordered_json): roles, inputs and parameters are listed, and
+// payroll columns appear, in the order the author wrote them.
+nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source);
 
 // "/roles/hunter" + "components" -> "/roles/hunter/components" (escapes ~ and / per RFC 6901).
 std::string json_pointer_join(const std::string& base, std::string_view token);
 std::string json_pointer_join(const std::string& base, std::size_t index);
 
 // "a string", "a number", "an object"... for "expected X, got Y" messages.
-std::string json_type_name(const nlohmann::json& j);
+std::string json_type_name(const nlohmann::ordered_json& j);
 
 }  // namespace motiv

@@ -13,7 +13,7 @@
 
 namespace motiv {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 const char* to_string(Kind k) {
     switch (k) {
@@ -104,7 +104,7 @@ class Loader {
 public:
     explicit Loader(std::string source) : source_(std::move(source)) {}
 
-    Scheme run(const json& root, const Overrides& overrides) {
+    Scheme run(const json& root, const json& overrides) {
         Scheme s;
         s.source = source_;
         if (!root.is_object()) {
@@ -395,7 +395,7 @@ private:
         std::sort(p.versions.begin(), p.versions.end(), [](const auto& a, const auto& b) { return a.since < b.since; });
     }
 
-    Parameter parameter(const std::string& name, const json& decl, const std::string& pointer, const Overrides& overrides) {
+    Parameter parameter(const std::string& name, const json& decl, const std::string& pointer, const json& overrides) {
         Parameter p;
         p.name = name;
         p.pointer = pointer;
@@ -573,8 +573,12 @@ private:
 
 Scheme load_scheme(std::string_view text, const std::string& source, const Overrides& overrides) {
     const json root = parse_json_exact(text, source);
-    Scheme s = Loader(source).run(root, overrides);
-    s.sha256 = io::sha256_hex(text);
+    // Overrides are read as exactly as the file: through their JSON text.
+    const bool overridden = !overrides.is_null() && !(overrides.is_object() && overrides.empty());
+    const json ov = overridden ? parse_json_exact(overrides.dump(), "<overrides>") : json::object();
+    Scheme s = Loader(source).run(root, ov);
+    // The hash names exactly what paid: the file's bytes, plus the overrides of a what-if.
+    s.sha256 = io::sha256_hex(overridden ? std::string(text) + "\n//motiv-overrides " + ov.dump() : std::string(text));
     return s;
 }
 

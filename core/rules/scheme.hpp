@@ -118,7 +118,7 @@ struct Scheme {
     std::vector<Role> roles;
 
     std::string source;  // file path or "<string>"
-    std::string sha256;  // of the file's bytes: a payslip names exactly the rules it used
+    std::string sha256;  // of the file's bytes (plus the overrides, for a what-if): a payslip names exactly the rules it used
 
     [[nodiscard]] const Role* find_role(std::string_view name) const;
     [[nodiscard]] const InputDecl* find_input(std::string_view name) const;

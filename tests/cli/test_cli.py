@@ -327,7 +327,7 @@ def _read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-COMPONENT_COLUMNS = ["salary", "bonus", "no_growth_cut", "commission", "handover_penalty"]
+COMPONENT_COLUMNS = ["salary", "bonus", "commission", "handover_penalty", "no_growth_cut"]  # file order of the roles
 
 
 def test_payroll_matches_golden_and_hand_computation(tmp_path):

@@ -121,7 +121,9 @@ def test_with_overrides_changes_pay(scheme):
     assert what_if.parameter("hunter.salary", period=PERIOD) == Decimal("30000.00")
     assert what_if.overrides == {"hunter.salary": "30000.00"}
     assert scheme.parameter("hunter.salary", period=PERIOD) == Decimal("25000.00")  # the original is untouched
-    assert what_if.sha256 == scheme.sha256  # same rule file
+    # The hash names what paid: the same file, but overridden, so not the file's own hash.
+    assert what_if.sha256 != scheme.sha256
+    assert scheme.with_overrides({"hunter.salary": "30000.00"}).sha256 == what_if.sha256
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ TEST_CASE("write_file_atomically refuses an existing target unless told to repla
     } catch (const motiv::IoError& e) {
         CHECK(e.id() == "motiv.io_error.003");
         CHECK(std::string(e.what()) ==
-              "refusing to overwrite existing file '" + out + "'; use --force to replace it");
+              "refusing to overwrite existing file '" + out + "'; ask to replace it explicitly (--force, or force=True from Python)");
     }
     CHECK(read_file(out) == "old");
     CHECK(dir.entries() == Names{"out.csv"});

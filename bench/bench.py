@@ -1,0 +1,225 @@
+"""motiv benchmark: the batch engine against the baselines, side by side in one run.
+
+    python bench/bench.py [--rows 1000000] [--build build/dev]
+
+Reference workload: rules/three_tier.json, person-periods generated from a fixed seed (half
+operators, a quarter hunters, a quarter farmers, realistic KPI spreads). Prints a table of rows per
+second and ratios, and writes bench/out/results.json. Measured, in one run:
+  1. motiv batch from C++ (bench/bench_batch.cpp), one thread and all threads;
+  2. motiv batch from Python on a DataFrame;
+  3. motiv's one-person API from Python, in a loop (on a slice, scaled);
+  4. baseline: the scheme hand-written in vectorised NumPy (floats; rows that differ are counted);
+  5. baseline: the scheme as a per-row Python function with `decimal` (on a slice, scaled);
+plus load+compile time, peak memory, and a 1,000-value sweep over 10,000 people.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules" / "three_tier.json"
+PERIOD = "2026-10"
+
+# Decimal places of each generated column (values are int64 in units of 10^-scale).
+SCALES = {"calls": 0, "days_worked": 0, "talk_minutes": 1, "meetings": 0, "script_compliance": 4,
+          "revenue": 2, "overdue_handovers": 0, "volume": 2, "volume_prev": 2}
+
+
+def generate(n: int, seed: int = 20261127) -> pd.DataFrame:
+    """Seeded person-periods: half operators, a quarter hunters, a quarter farmers."""
+    rng = np.random.default_rng(seed)
+    role = rng.choice(np.array(["operator", "hunter", "farmer"]), size=n, p=[0.5, 0.25, 0.25])
+    days = rng.integers(15, 23, n)
+    vol = rng.integers(50_000_000, 300_000_000, n)
+    df = pd.DataFrame({
+        "role": pd.Categorical(role, categories=["farmer", "hunter", "operator"]),
+        "calls": rng.integers(120, 330, n),
+        "days_worked": days,
+        "talk_minutes": days * rng.integers(900, 1700, n),          # tenths of a minute
+        "meetings": rng.integers(5, 50, n),
+        "script_compliance": rng.integers(7000, 10001, n),           # 0.7000 .. 1.0000
+        "revenue": rng.integers(0, 200_000_000, n),                  # kopecks: 0 .. 2,000,000.00
+        "overdue_handovers": rng.integers(0, 3, n),
+        "volume": vol,
+        "volume_prev": (vol * rng.uniform(0.8, 1.2, n)).astype(np.int64),
+    })
+    for c in SCALES:
+        df[c] = df[c].astype(np.int64)
+    return df
+
+
+def write_columns(df: pd.DataFrame, out: Path) -> None:
+    """The raw columns for the C++ program (little-endian int64, role codes as uint32)."""
+    out.mkdir(parents=True, exist_ok=True)
+    df["role"].cat.codes.to_numpy().astype(np.uint32).tofile(out / "role.u32")
+    for c in SCALES:
+        df[c].to_numpy().tofile(out / f"{c}.i64")
+    (out / "manifest.json").write_text(json.dumps({
+        "rows": len(df), "period": PERIOD, "columns": {c: {"scale": s} for c, s in SCALES.items()}}))
+
+
+def numpy_baseline(df: pd.DataFrame) -> np.ndarray:
+    """The scheme as a skilled analyst writes it in NumPy: floats, np.round. Returns kopecks."""
+    role = df["role"].to_numpy()
+    f = {c: df[c].to_numpy() / 10.0 ** s for c, s in SCALES.items()}
+    calls, days, talk, meet, script = f["calls"], f["days_worked"], f["talk_minutes"], f["meetings"], f["script_compliance"]
+    tpd = np.where(days > 0, talk / np.maximum(days, 1), 0.0)
+    eff = np.where(calls > 0, meet / np.maximum(calls, 1), 0.0)
+    gates = (calls >= 200) & (tpd >= 120) & (script >= 0.80)
+    targets = ((calls >= 250).astype(int) + (tpd >= 150) + (meet >= 20) + (eff >= 0.15) + (script >= 0.95))
+    op_rate = np.minimum(0.10 + 0.01 * targets, 0.15)
+    op_total = 42000.0 + np.where(gates, np.round(op_rate * 42000.0, 2), 0.0)
+    rev = f["revenue"]
+    commission = np.round(0.05 * np.minimum(rev, 300000) + 0.07 * np.clip(rev - 300000, 0, 700000)
+                          + 0.10 * np.maximum(rev - 1000000, 0), 2)
+    over = f["overdue_handovers"]
+    penalty = np.where(over > 0, np.minimum(np.round(over * 2000.0, 2), commission), 0.0)
+    h_total = 25000.0 + commission - penalty
+    vol, prev = f["volume"], f["volume_prev"]
+    f_rate = np.select([vol >= 2000000, vol >= 1000000], [0.15, 0.125], 0.10)
+    f_bonus = np.round(f_rate * 50000.0, 2)
+    f_total = 50000.0 + f_bonus - np.where(vol <= prev, np.round(0.5 * f_bonus, 2), 0.0)
+    total = np.select([role == "operator", role == "hunter"], [op_total, h_total], f_total)
+    return np.round(total * 100).astype(np.int64)
+
+
+CENT = Decimal("0.01")
+
+
+def decimal_row(r: dict) -> Decimal:
+    """The scheme as a careful HR script writes it: one row at a time with `decimal`."""
+    q = lambda x: x.quantize(CENT, rounding=ROUND_HALF_UP)  # noqa: E731
+    d = {c: Decimal(int(r[c])).scaleb(-s) for c, s in SCALES.items()}
+    if r["role"] == "operator":
+        tpd = d["talk_minutes"] / d["days_worked"] if d["days_worked"] > 0 else Decimal(0)
+        eff = d["meetings"] / d["calls"] if d["calls"] > 0 else Decimal(0)
+        salary = Decimal("42000.00")
+        if d["calls"] >= 200 and tpd >= 120 and d["script_compliance"] >= Decimal("0.80"):
+            met = sum([d["calls"] >= 250, tpd >= 150, d["meetings"] >= 20, eff >= Decimal("0.15"), d["script_compliance"] >= Decimal("0.95")])
+            return salary + q(min(Decimal("0.10") + Decimal("0.01") * met, Decimal("0.15")) * salary)
+        return salary
+    if r["role"] == "hunter":
+        rev = d["revenue"]
+        c = q(Decimal("0.05") * min(rev, Decimal(300000)) + Decimal("0.07") * min(max(rev - 300000, Decimal(0)), Decimal(700000))
+              + Decimal("0.10") * max(rev - 1000000, Decimal(0)))
+        pen = min(q(d["overdue_handovers"] * Decimal(2000)), c) if d["overdue_handovers"] > 0 else Decimal(0)
+        return Decimal("25000.00") + c - pen
+    vol, prev = d["volume"], d["volume_prev"]
+    rate = Decimal("0.15") if vol >= 2000000 else Decimal("0.125") if vol >= 1000000 else Decimal("0.10")
+    bonus = q(rate * Decimal(50000))
+    return Decimal("50000.00") + bonus - (q(Decimal("0.5") * bonus) if vol <= prev else 0)
+
+
+def timed(fn, repeat: int = 3):
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--build", default=str(ROOT / "build" / "dev"), help="CMake build dir with bench/motiv_bench and python/")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "out"))
+    args = ap.parse_args()
+    build, out = Path(args.build), Path(args.out)
+    sys.path.insert(0, str(build / "python"))
+    import motiv  # noqa: E402  (the build tree's package, as ctest uses it)
+
+    n = args.rows
+    df = generate(n)
+    write_columns(df, out / "data")
+
+    # 1. C++: batch one thread / all threads, one-person loop, load+compile, memory, sweep.
+    cpp = json.loads(subprocess.run([str(build / "bench" / "motiv_bench"), str(RULES), str(out / "data")],
+                                    check=True, capture_output=True, text=True).stdout)
+
+    # 2. Python batch on the DataFrame (int64 columns read in place, GIL released).
+    scheme = motiv.load(str(RULES))
+    t_py, res = timed(lambda: scheme.compute_batch(df, period=PERIOD, scales=SCALES))
+    motiv_total = res["total"].to_numpy()
+
+    # 3. The one-person API from Python, on a slice.
+    k = min(n, 5000)
+    records = df.head(k).to_dict("records")
+
+    def one_person():
+        out_ = []
+        for r in records:
+            inputs = {c: Decimal(int(r[c])).scaleb(-s) for c, s in SCALES.items()}
+            out_.append(scheme.compute(role=r["role"], period=PERIOD, inputs=inputs).total_minor)
+        return out_
+    t_one, one_totals = timed(one_person, repeat=1)
+    assert one_totals == list(motiv_total[:k]), "one-person API and batch disagree"
+
+    # 4. NumPy baseline (floats) and 5. per-row decimal baseline.
+    t_np, np_total = timed(lambda: numpy_baseline(df))
+    differ = int(np.count_nonzero(np_total != motiv_total))
+    kd = min(n, 20000)
+    t_dec, dec_totals = timed(lambda: [decimal_row(r) for r in df.head(kd).to_dict("records")], repeat=1)
+    dec_minor = [int(t * 100) for t in dec_totals]
+    dec_differ = sum(a != b for a, b in zip(dec_minor, motiv_total[:kd]))
+
+    rate = lambda rows, s: rows / s  # noqa: E731
+    r = {
+        "rows": n,
+        "cpp_1thread": cpp["batch_1thread_rows_per_s"],
+        "cpp_all_threads": cpp["batch_all_threads_rows_per_s"],
+        "threads": cpp["threads"],
+        "python_dataframe": rate(n, t_py),
+        "python_one_person": rate(k, t_one),
+        "cpp_one_person": cpp["single_cpp_rows_per_s"],
+        "numpy_float_baseline": rate(n, t_np),
+        "numpy_rows_differing": differ,
+        "decimal_row_baseline": rate(kd, t_dec),
+        "decimal_rows_differing": dec_differ,
+        "load_compile_ms": cpp["load_compile_ms"],
+        "peak_memory_ratio": cpp["batch_peak_over_input"],
+        "sweep_1000x10000_s": cpp["sweep_1000x10000_s"],
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(r, indent=2))
+
+    base = r["cpp_1thread"]
+    rows = [
+        ("motiv batch, C++, 1 thread", r["cpp_1thread"], "30M/s"),
+        (f"motiv batch, C++, {r['threads']} threads", r["cpp_all_threads"], ">= 1.7x 1 thread"),
+        ("motiv batch, Python DataFrame", r["python_dataframe"], "within 1.3x of C++"),
+        ("motiv one-person API, Python loop", r["python_one_person"], ""),
+        ("motiv one-person API, C++ loop (with explanations)", r["cpp_one_person"], ""),
+        ("baseline: NumPy vectorised (floats)", r["numpy_float_baseline"], "motiv >= 2x"),
+        ("baseline: per-row Python decimal", r["decimal_row_baseline"], "motiv >= 500x"),
+    ]
+    print(f"\nmotiv benchmark: {n:,} person-periods of rules/three_tier.json, {os.cpu_count()} cores\n")
+    print(f"{'':52s} {'rows/s':>14s} {'vs C++ 1 thread':>16s}  target")
+    for name, v, target in rows:
+        print(f"{name:52s} {v:14,.0f} {v / base:15.3f}x  {target}")
+    print()
+    print(f"all threads / 1 thread:            {r['cpp_all_threads'] / base:.2f}x   (target >= 1.7x)")
+    print(f"C++ batch / Python DataFrame time: {base / r['python_dataframe']:.2f}x   (target <= 1.3x)")
+    print(f"motiv 1 thread / NumPy:            {base / r['numpy_float_baseline']:.2f}x   (target >= 2x)")
+    print(f"motiv 1 thread / decimal rows:     {base / r['decimal_row_baseline']:.0f}x   (target >= 500x)")
+    print(f"NumPy float rows differing from motiv's exact amounts: {differ:,} of {n:,}")
+    print(f"decimal baseline rows differing from motiv:            {dec_differ:,} of {kd:,}")
+    print(f"rule file load + compile:          {r['load_compile_ms']:.3f} ms  (target < 2 ms)")
+    print(f"peak memory / input columns:       {r['peak_memory_ratio']:.2f}   (target < 2)")
+    print(f"sweep 1,000 values x 10,000 people: {r['sweep_1000x10000_s']:.3f} s  (target < 2 s)")
+    print(f"\nwrote {out / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+// motiv_bench: the C++ side of the benchmark (bench/bench.py drives it and prints the table).
+//
+// Reads the columns bench.py generated (a manifest.json and one raw little-endian int64 file per
+// column), then measures: rule-file load+compile, the batch engine on one thread and on all
+// threads, the one-person path in a loop, and a 1,000-value parameter sweep over 10,000 people.
+// Prints one JSON object. Usage: motiv_bench RULES DATA_DIR [--sweep-param NAME]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "core/batch/batch.hpp"
+#include "core/batch/sweep.hpp"
+#include "core/engine/compute.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/rules/loader.hpp"
+
+using namespace motiv;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Resident set size now, from /proc/self/statm.
+std::size_t current_rss() {
+    std::ifstream f("/proc/self/statm");
+    std::size_t pages = 0, resident = 0;
+    f >> pages >> resident;
+    return resident * 4096;
+}
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+template <class T>
+std::vector<T> read_raw(const std::string& path, std::size_t n) {
+    std::vector<T> v(n);
+    std::ifstream f(path, std::ios::binary);
+    f.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+    if (!f) throw std::runtime_error("cannot read " + path);
+    return v;
+}
+
+// Best of `reps` wall-clock runs of f.
+template <class F>
+double best_of(int reps, F f) {
+    double best = 1e300;
+    for (int i = 0; i < reps; ++i) {
+        const auto t0 = Clock::now();
+        f();
+        best = std::min(best, seconds_since(t0));
+    }
+    return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::cerr << "usage: motiv_bench RULES DATA_DIR [--sweep-param NAME]\n";
+        return 2;
+    }
+    const std::string rules = argv[1], dir = argv[2];
+    std::string sweep_param = "hunter.salary";
+    for (int i = 3; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--sweep-param") sweep_param = argv[i + 1];
+    nlohmann::json out;
+
+    // Load + compile, as a user pays it: read, parse, validate, hash, compile.
+    const std::string text = io::read_file(rules);
+    const int load_reps = 200;
+    const auto t0 = Clock::now();
+    for (int i = 0; i < load_reps; ++i) (void)CompiledScheme::compile(load_scheme(text, rules));
+    out["load_compile_ms"] = seconds_since(t0) / load_reps * 1e3;
+
+    auto cs = CompiledScheme::compile(load_scheme(text, rules));
+    const Scheme& s = cs->scheme();
+    const std::size_t rss_before_data = current_rss();
+    const auto manifest = nlohmann::json::parse(io::read_file(dir + "/manifest.json"));
+    const std::size_t n = manifest.at("rows").get<std::size_t>();
+    const auto role = read_raw<std::uint32_t>(dir + "/role.u32", n);
+    std::vector<std::vector<std::int64_t>> cols(s.inputs.size());
+    batch::Input in;
+    in.role = role;
+    std::size_t input_bytes = role.size() * sizeof(std::uint32_t);
+    for (std::size_t k = 0; k < s.inputs.size(); ++k) {
+        const auto& c = manifest.at("columns").at(s.inputs[k].name);
+        cols[k] = read_raw<std::int64_t>(dir + "/" + s.inputs[k].name + ".i64", n);
+        input_bytes += n * sizeof(std::int64_t);
+        in.columns.push_back(batch::Column{cols[k], c.at("scale").get<int>(), {}});
+    }
+    const auto params = cs->bind(*Period::parse(manifest.at("period").get<std::string>()));
+    out["rows"] = n;
+    out["input_bytes"] = input_bytes;
+
+    batch::Options one;
+    one.threads = 1;
+    batch::Result r1;
+    const double t1 = best_of(3, [&] {
+        r1 = batch::Result{};  // free the previous result first: measure one batch held, not two
+        r1 = batch::compute(*cs, params, in, one);
+    });
+    out["batch_1thread_s"] = t1;
+    out["batch_1thread_rows_per_s"] = static_cast<double>(n) / t1;
+    // Peak memory while one batch is held: input columns + result + engine, over the input size.
+    {
+        rusage ru{};
+        getrusage(RUSAGE_SELF, &ru);
+        const auto peak = static_cast<std::size_t>(ru.ru_maxrss) * 1024;
+        out["peak_rss_bytes"] = peak;
+        out["batch_peak_over_input"] = static_cast<double>(peak - rss_before_data) / static_cast<double>(input_bytes);
+    }
+    batch::Options all;
+    batch::Result ra;
+    const double ta = best_of(3, [&] { ra = batch::compute(*cs, params, in, all); });
+    out["threads"] = std::max(1u, std::thread::hardware_concurrency());
+    out["batch_all_threads_s"] = ta;
+    out["batch_all_threads_rows_per_s"] = static_cast<double>(n) / ta;
+    out["threads_identical"] = r1.total == ra.total && r1.amounts == ra.amounts;
+    out["failed_rows"] = r1.failed();
+    std::int64_t grand = 0;
+    for (auto t : r1.total) grand += t;
+    out["grand_total_minor"] = grand;
+
+
+    // The one-person path (with explanations), on a slice.
+    const std::size_t slice = std::min<std::size_t>(n, 20000);
+    std::vector<PersonInputs> people(slice);
+    for (std::size_t i = 0; i < slice; ++i) {
+        people[i].id = std::to_string(i);
+        people[i].role = cs->roles()[role[i]].rule->name;
+        for (std::size_t k = 0; k < s.inputs.size(); ++k) {
+            int128 m = 1;
+            for (int j = 0; j < Decimal::kPlaces - in.columns[k].scale; ++j) m *= 10;
+            people[i].values.push_back(Decimal::from_raw(static_cast<int128>(cols[k][i]) * m));
+        }
+    }
+    const double ts = best_of(1, [&] {
+        for (const auto& p : people) (void)compute_payslip(*cs, params, p);
+    });
+    out["single_cpp_rows_per_s"] = static_cast<double>(slice) / ts;
+
+    // Sweep: 1,000 values of one parameter over the first 10,000 people.
+    const std::size_t sweep_rows = std::min<std::size_t>(n, 10000);
+    batch::Input small;
+    small.role = std::span<const std::uint32_t>(role.data(), sweep_rows);
+    for (std::size_t k = 0; k < s.inputs.size(); ++k)
+        small.columns.push_back(batch::Column{std::span<const std::int64_t>(cols[k].data(), sweep_rows), in.columns[k].scale, {}});
+    std::vector<Decimal> values;
+    for (int v = 0; v < 1000; ++v) values.push_back(Decimal::from_minor(2000000 + v * 1000, 2));
+    const auto tw0 = Clock::now();
+    const auto pts = batch::sweep(*cs, params, small, sweep_param, values);
+    out["sweep_1000x10000_s"] = seconds_since(tw0);
+    out["sweep_param"] = sweep_param;
+    out["sweep_first_total_minor"] = pts.front().total;
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}

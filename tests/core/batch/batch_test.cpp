@@ -1,0 +1,181 @@
+// The batch engine must pay every row exactly as the one-person path does, whatever the thread
+// count, and must refuse bad rows the same way.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "core/batch/batch.hpp"
+#include "core/engine/compute.hpp"
+#include "core/errors.hpp"
+#include "core/rules/loader.hpp"
+
+using namespace motiv;
+
+namespace {
+
+std::shared_ptr<const CompiledScheme> three_tier() {
+    static auto cs = CompiledScheme::compile(load_scheme_file(std::string(MOTIV_SOURCE_DIR) + "/rules/three_tier.json"));
+    return cs;
+}
+
+std::size_t input_index(const Scheme& s, std::string_view name) {
+    for (std::size_t i = 0; i < s.inputs.size(); ++i)
+        if (s.inputs[i].name == name) return i;
+    FAIL("no input " << name);
+    return 0;
+}
+
+// Seeded random person-periods with values piled on tier edges, gates and rounding ties.
+struct Data {
+    std::vector<std::uint32_t> role;
+    std::vector<std::vector<std::int64_t>> cols;  // per scheme input
+    std::vector<int> scales;
+};
+
+Data make_data(const CompiledScheme& cs, std::size_t n, std::uint32_t seed) {
+    const Scheme& s = cs.scheme();
+    Data d;
+    d.role.resize(n);
+    d.cols.assign(s.inputs.size(), std::vector<std::int64_t>(n, 0));
+    d.scales.assign(s.inputs.size(), 0);
+    for (std::size_t k = 0; k < s.inputs.size(); ++k)
+        d.scales[k] = s.inputs[k].kind == Kind::money ? 2 : s.inputs[k].kind == Kind::ratio ? 4 : s.inputs[k].name == "talk_minutes" ? 1 : 0;
+    std::mt19937_64 rng(seed);
+    auto pick = [&](std::initializer_list<std::int64_t> edges, std::int64_t lo, std::int64_t hi) {
+        if (rng() % 3 == 0) {
+            auto it = edges.begin();
+            std::advance(it, static_cast<long>(rng() % edges.size()));
+            return *it;
+        }
+        return lo + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    const auto calls = input_index(s, "calls"), talk = input_index(s, "talk_minutes"), days = input_index(s, "days_worked"),
+               meet = input_index(s, "meetings"), script = input_index(s, "script_compliance"), rev = input_index(s, "revenue"),
+               over = input_index(s, "overdue_handovers"), vol = input_index(s, "volume"), prev = input_index(s, "volume_prev");
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto r = static_cast<std::uint32_t>(rng() % cs.roles().size());
+        d.role[i] = r;
+        d.cols[calls][i] = pick({0, 199, 200, 249, 250}, 0, 400);
+        d.cols[days][i] = pick({0, 20, 21, 22}, 0, 23);
+        d.cols[talk][i] = d.cols[days][i] * pick({1200, 1199, 1500, 1499}, 0, 2000);  // minutes x10 (scale 1)
+        d.cols[meet][i] = pick({19, 20, 30}, 0, 60);
+        d.cols[script][i] = pick({7999, 8000, 9499, 9500, 10000}, 0, 10000);
+        d.cols[rev][i] = pick({29999999, 30000000, 30000001, 30000050, 100000000, 100000050}, 0, 300000000);
+        d.cols[over][i] = pick({0, 1, 2}, 0, 5);
+        d.cols[vol][i] = pick({99999999, 100000000, 200000000}, 0, 300000000);
+        d.cols[prev][i] = rng() % 4 == 0 ? d.cols[vol][i] : pick({100000000}, 0, 300000000);
+    }
+    return d;
+}
+
+batch::Input as_input(const Data& d) {
+    batch::Input in;
+    in.role = d.role;
+    for (std::size_t k = 0; k < d.cols.size(); ++k) in.columns.push_back(batch::Column{d.cols[k], d.scales[k], {}});
+    return in;
+}
+
+Decimal scaled(std::int64_t v, int scale) {
+    int128 m = 1;
+    for (int j = 0; j < Decimal::kPlaces - scale; ++j) m *= 10;
+    return Decimal::from_raw(static_cast<int128>(v) * m);
+}
+
+PersonInputs person_of(const CompiledScheme& cs, const Data& d, std::size_t i) {
+    PersonInputs p;
+    p.id = std::to_string(i);
+    p.role = cs.roles()[d.role[i]].rule->name;
+    for (std::size_t k = 0; k < d.cols.size(); ++k) p.values.push_back(scaled(d.cols[k][i], d.scales[k]));
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("batch pays every row exactly as the one-person path, whatever the thread count", "[batch]") {
+    const auto cs = three_tier();
+    const auto params = cs->bind(*Period::parse("2026-10"));
+    const Data d = make_data(*cs, 20000, 20261027);
+    const batch::Input in = as_input(d);
+    const unsigned threads = GENERATE(1u, 2u, 3u);
+    batch::Options opt;
+    opt.threads = threads;
+    opt.min_rows_per_thread = 1000;
+    const batch::Result r = batch::compute(*cs, params, in, opt);
+    REQUIRE(r.rows == 20000);
+    std::size_t checked = 0, failed = 0;
+    for (std::size_t i = 0; i < r.rows; ++i) {
+        const PersonInputs p = person_of(*cs, d, i);
+        Payslip slip;
+        try {
+            slip = compute_payslip(*cs, params, p);
+        } catch (const Error&) {
+            // The one-person path refuses this row: the batch must flag it too.
+            CHECK(r.status[i] != batch::RowStatus::ok);
+            ++failed;
+            continue;
+        }
+        REQUIRE(r.status[i] == batch::RowStatus::ok);
+        REQUIRE(r.total[i] == slip.total_minor);
+        std::int64_t sum = 0;
+        for (std::size_t c = 0; c < r.components.size(); ++c) {
+            const PayLine* l = slip.line(r.components[c]);
+            REQUIRE(r.amounts[i * r.components.size() + c] == (l ? l->minor : 0));
+            sum += r.amounts[i * r.components.size() + c];
+        }
+        REQUIRE(sum == r.total[i]);
+        ++checked;
+    }
+    CHECK(checked > 15000);
+    CHECK(failed == r.failed());
+}
+
+TEST_CASE("batch flags missing and invalid inputs per row, and check() names them", "[batch]") {
+    const auto cs = three_tier();
+    const Scheme& s = cs->scheme();
+    const auto params = cs->bind(*Period::parse("2026-10"));
+    Data d = make_data(*cs, 8, 7);
+    const auto rev = input_index(s, "revenue"), calls = input_index(s, "calls");
+    std::uint32_t hunter = 0, op = 0;
+    for (std::uint32_t k = 0; k < cs->roles().size(); ++k) {
+        if (cs->roles()[k].rule->name == "hunter") hunter = k;
+        if (cs->roles()[k].rule->name == "operator") op = k;
+    }
+    d.role[0] = hunter;
+    d.role[1] = op;
+    d.role[2] = hunter;
+    d.cols[rev][2] = 1;  // 0.01 with scale 2: fine
+    d.scales[rev] = 3;   // now 0.001: finer than a kopeck, invalid money
+    d.cols[calls][1] = 5;
+    std::vector<std::uint8_t> present(8, 1);
+    present[0] = 0;  // hunter 0 has no revenue: required
+    batch::Input in = as_input(d);
+    in.columns[rev].present = present;
+    const batch::Result r = batch::compute(*cs, params, in);
+    CHECK(r.status[0] == batch::RowStatus::missing_input);
+    CHECK(r.status[2] == batch::RowStatus::invalid_input);
+    CHECK(r.total[0] == 0);
+    CHECK(r.status[1] == batch::RowStatus::ok);
+    try {
+        batch::check(r, *cs, in);
+        FAIL("check() must throw");
+    } catch (const DataError& e) {
+        REQUIRE(e.issues().size() >= 2);
+        CHECK(e.issues()[0].id == "motiv.data_error.202");
+        CHECK(e.issues()[0].message == "row 0: missing required input 'revenue'");
+        CHECK(e.issues()[1].id == "motiv.data_error.304");
+        CHECK_THAT(e.issues()[1].message, Catch::Contains("row 2: invalid value for input 'revenue' (money): 0.001"));
+    }
+}
+
+TEST_CASE("batch refuses columns that do not match the scheme", "[batch]") {
+    const auto cs = three_tier();
+    const auto params = cs->bind(*Period::parse("2026-10"));
+    Data d = make_data(*cs, 4, 1);
+    batch::Input in = as_input(d);
+    in.columns.pop_back();
+    CHECK_THROWS_WITH(batch::compute(*cs, params, in), Catch::Contains("input columns"));
+    in = as_input(d);
+    d.cols[0].pop_back();
+    in.columns[0].values = d.cols[0];
+    CHECK_THROWS_WITH(batch::compute(*cs, params, in), Catch::Contains("has 3 values, expected 4"));
+}
