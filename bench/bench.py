@@ -171,7 +171,7 @@ def main() -> int:
     kd = min(n, 20000)
     t_dec, dec_totals = timed(lambda: [decimal_row(r) for r in df.head(kd).to_dict("records")], repeat=1)
     dec_minor = [int(t * 100) for t in dec_totals]
-    dec_differ = sum(a != b for a, b in zip(dec_minor, motiv_total[:kd]))
+    dec_differ = int(sum(int(a) != int(b) for a, b in zip(dec_minor, motiv_total[:kd])))
 
     rate = lambda rows, s: rows / s  # noqa: E731
     r = {

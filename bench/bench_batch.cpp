@@ -4,8 +4,6 @@
 // column), then measures: rule-file load+compile, the batch engine on one thread and on all
 // threads, the one-person path in a loop, and a 1,000-value parameter sweep over 10,000 people.
 // Prints one JSON object. Usage: motiv_bench RULES DATA_DIR [--sweep-param NAME]
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -31,6 +29,22 @@ std::size_t current_rss() {
     std::size_t pages = 0, resident = 0;
     f >> pages >> resident;
     return resident * 4096;
+}
+
+// Peak resident set size of this process image, from /proc/self/status (VmHWM). Unlike
+// getrusage's ru_maxrss it is not inherited from a parent across fork/exec (bench.py's Python).
+std::size_t peak_rss() {
+    std::ifstream f("/proc/self/status");
+    std::string key;
+    std::size_t kb = 0;
+    while (f >> key) {
+        if (key == "VmHWM:") {
+            f >> kb;
+            return kb * 1024;
+        }
+        f.ignore(1 << 12, '\n');
+    }
+    return 0;
 }
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
@@ -107,9 +121,7 @@ int main(int argc, char** argv) {
     out["batch_1thread_rows_per_s"] = static_cast<double>(n) / t1;
     // Peak memory while one batch is held: input columns + result + engine, over the input size.
     {
-        rusage ru{};
-        getrusage(RUSAGE_SELF, &ru);
-        const auto peak = static_cast<std::size_t>(ru.ru_maxrss) * 1024;
+        const std::size_t peak = peak_rss();
         out["peak_rss_bytes"] = peak;
         out["batch_peak_over_input"] = static_cast<double>(peak - rss_before_data) / static_cast<double>(input_bytes);
     }

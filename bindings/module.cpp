@@ -85,4 +85,5 @@ PYBIND11_MODULE(_core, m) {
     register_payslip(m);
     register_scheme(m);
     register_payroll(m);
+    register_batch(m);
 }

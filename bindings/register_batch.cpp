@@ -1,0 +1,143 @@
+// motiv._core.compute_columns / sweep_columns: the batch engine (core/batch) on NumPy columns.
+//
+// Columns are read in place (contiguous 1-D int64 arrays, checked for length and dtype: a
+// ValueError otherwise, never a silent copy), the GIL is released while the engine runs, and
+// results come back as NumPy arrays that own the engine's buffers (no copy either).
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings/register.hpp"
+#include "core/batch/batch.hpp"
+#include "core/batch/sweep.hpp"
+
+namespace motiv::bindings {
+
+namespace {
+
+// A vector moved into a NumPy array that frees it when Python is done with it.
+template <class T>
+py::array_t<T> to_numpy(std::vector<T>&& v, std::vector<py::ssize_t> shape) {
+    auto* owned = new std::vector<T>(std::move(v));
+    py::capsule free_it(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+    return py::array_t<T>(shape, owned->data(), free_it);
+}
+
+template <class T>
+std::span<const T> column_span(const py::array& a, const std::string& what, py::ssize_t rows) {
+    if (!py::isinstance<py::array_t<T>>(a) || !a.dtype().is(py::dtype::of<T>()))
+        throw py::value_error(what + ": expected a NumPy array of dtype " + py::str(py::dtype::of<T>()).cast<std::string>() +
+                              ", got " + py::str(a.dtype()).cast<std::string>());
+    if (a.ndim() != 1) throw py::value_error(what + ": expected a 1-D array, got " + std::to_string(a.ndim()) + " dimensions");
+    if (!(a.flags() & py::array::c_style)) throw py::value_error(what + ": expected a contiguous array (use numpy.ascontiguousarray)");
+    if (rows >= 0 && a.shape(0) != rows)
+        throw py::value_error(what + ": expected " + std::to_string(rows) + " values, got " + std::to_string(a.shape(0)));
+    return {static_cast<const T*>(a.data()), static_cast<std::size_t>(a.shape(0))};
+}
+
+// The arrays behind a batch::Input, kept alive (and referenced) while the engine reads them.
+struct Columns {
+    std::vector<py::array> keep;
+    batch::Input input;
+};
+
+// role: uint32 role indices; columns: {input name: (int64 values, scale, uint8/bool mask or None)}.
+Columns make_input(const SchemeHandle& h, const py::array& role, const py::dict& columns) {
+    const Scheme& s = h.compiled->scheme();
+    Columns c;
+    c.keep.push_back(role);
+    c.input.role = column_span<std::uint32_t>(role, "role", -1);
+    const auto rows = static_cast<py::ssize_t>(c.input.role.size());
+    c.input.columns.resize(s.inputs.size());
+    for (const auto& [key, value] : columns) {
+        const std::string name = py::str(key).cast<std::string>();
+        const InputDecl* in = s.find_input(name);
+        if (!in) throw py::value_error("unknown input column '" + name + "': not an input of scheme " + s.name);
+        const auto t = value.cast<py::tuple>();
+        if (t.size() != 3) throw py::value_error("column '" + name + "': expected (values, scale, mask)");
+        const auto idx = static_cast<std::size_t>(in - s.inputs.data());
+        batch::Column& col = c.input.columns[idx];
+        const auto values = t[0].cast<py::array>();
+        c.keep.push_back(values);
+        col.values = column_span<std::int64_t>(values, "column '" + name + "'", rows);
+        col.scale = t[1].cast<int>();
+        if (col.scale < 0 || col.scale > Decimal::kPlaces) throw py::value_error("column '" + name + "': scale must be 0..9");
+        if (!t[2].is_none()) {
+            auto mask = t[2].cast<py::array>();
+            if (mask.dtype().is(py::dtype::of<bool>())) mask = mask.attr("view")(py::dtype::of<std::uint8_t>()).cast<py::array>();
+            c.keep.push_back(mask);
+            col.present = column_span<std::uint8_t>(mask, "mask of column '" + name + "'", rows);
+        }
+    }
+    return c;
+}
+
+py::dict result_dict(batch::Result&& r) {
+    py::dict d;
+    const auto rows = static_cast<py::ssize_t>(r.rows);
+    d["components"] = r.components;
+    d["minor_units"] = r.minor_units;
+    d["amounts"] = to_numpy(std::move(r.amounts), {rows, static_cast<py::ssize_t>(r.components.size())});
+    d["total"] = to_numpy(std::move(r.total), {rows});
+    std::vector<std::uint8_t> status(r.status.size());
+    for (std::size_t i = 0; i < status.size(); ++i) status[i] = static_cast<std::uint8_t>(r.status[i]);
+    d["status"] = to_numpy(std::move(status), {rows});
+    d["bad_input"] = to_numpy(std::move(r.bad_input), {rows});
+    return d;
+}
+
+}  // namespace
+
+void register_batch(py::module_& m) {
+    m.def("compute_columns", [](const SchemeHandle& h, const py::array& role, const py::dict& columns, const std::string& period,
+                                unsigned threads, bool check) {
+        const Period p = parse_period_arg(period);
+        Columns c = make_input(h, role, columns);
+        batch::Options opt;
+        opt.threads = threads;
+        batch::Result r;
+        {
+            py::gil_scoped_release release;
+            const BoundParameters params = h.compiled->bind(p);
+            r = batch::compute(*h.compiled, params, c.input, opt);
+            if (check) batch::check(r, *h.compiled, c.input);
+        }
+        return result_dict(std::move(r));
+    }, py::arg("scheme"), py::arg("role"), py::arg("columns"), py::kw_only(), py::arg("period"), py::arg("threads") = 0u,
+          py::arg("check") = true,
+          "Pays many rows from NumPy columns; returns components, amounts (rows x components, int64 minor units), total, status.");
+
+    m.def("sweep_columns", [](const SchemeHandle& h, const py::array& role, const py::dict& columns, const std::string& period,
+                              const std::string& parameter, const std::vector<std::string>& values, unsigned threads) {
+        const Period p = parse_period_arg(period);
+        Columns c = make_input(h, role, columns);
+        std::vector<Decimal> vals;
+        for (const auto& v : values) {
+            auto d = Decimal::parse(v);
+            if (!d) throw py::value_error("sweep value '" + v + "' is not an exact decimal");
+            vals.push_back(*d);
+        }
+        std::vector<batch::SweepPoint> pts;
+        {
+            py::gil_scoped_release release;
+            pts = batch::sweep(*h.compiled, h.compiled->bind(p), c.input, parameter, vals, threads);
+        }
+        std::vector<std::int64_t> total(pts.size()), failed(pts.size());
+        const std::size_t nroles = h.compiled->roles().size();
+        std::vector<std::int64_t> by_role(pts.size() * nroles);
+        for (std::size_t k = 0; k < pts.size(); ++k) {
+            total[k] = pts[k].total;
+            failed[k] = static_cast<std::int64_t>(pts[k].failed);
+            for (std::size_t r = 0; r < nroles; ++r) by_role[k * nroles + r] = pts[k].role_total[r];
+        }
+        py::dict d;
+        const auto n = static_cast<py::ssize_t>(pts.size());
+        d["total"] = to_numpy(std::move(total), {n});
+        d["failed"] = to_numpy(std::move(failed), {n});
+        d["role_total"] = to_numpy(std::move(by_role), {n, static_cast<py::ssize_t>(nroles)});
+        return d;
+    }, py::arg("scheme"), py::arg("role"), py::arg("columns"), py::kw_only(), py::arg("period"), py::arg("parameter"),
+          py::arg("values"), py::arg("threads") = 0u,
+          "Pays the same rows once per value of a scalar parameter; returns cost per value (int64 minor units).");
+}
+
+}  // namespace motiv::bindings
