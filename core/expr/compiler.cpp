@@ -14,6 +14,18 @@ Slot ProgramBuilder::emit(OpCode op, Slot a, Slot b, Slot c, std::uint32_t aux) 
     return dst;
 }
 
+Program ProgramBuilder::finish() {
+    std::vector<char> written(program_.slot_count, 0), read(program_.slot_count, 0);
+    for (const Instr& in : program_.code) {
+        written[in.dst] = 1;
+        read[in.a] = read[in.b] = read[in.c] = 1;
+    }
+    program_.sources.clear();
+    for (Slot s = 0; s < program_.slot_count; ++s)
+        if (read[s] && !written[s]) program_.sources.push_back(s);
+    return std::move(program_);
+}
+
 std::uint32_t ProgramBuilder::add_rounding(const Rounding& r) {
     program_.roundings.push_back(r);
     return static_cast<std::uint32_t>(program_.roundings.size() - 1);

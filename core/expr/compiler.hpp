@@ -50,7 +50,8 @@ public:
     Slot constant(Decimal v);
     Slot emit(OpCode op, Slot a, Slot b = 0, Slot c = 0, std::uint32_t aux = 0);
     std::uint32_t add_rounding(const Rounding& r);
-    Program finish() { return std::move(program_); }
+    // The program, with its source slots (read but never written by the code) listed.
+    Program finish();
 
 private:
     Program program_;

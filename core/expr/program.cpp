@@ -54,70 +54,94 @@ inline Decimal boolean(bool b) { return b ? kTrue : Decimal{}; }
 // like a NaN, a lane keeps the first fault it meets, the left operand's before the right one's.
 inline std::uint8_t first_fault(std::uint8_t a, std::uint8_t b) { return a != 0 ? a : b; }
 
-// Applies a checked binary operation lane by lane; a fault in either operand propagates.
-template <class F>
-void binary(Frame& fr, const Instr& in, std::size_t n, F f) {
+// Applies a checked binary operation lane by lane. Careful: a fault in either operand propagates
+// through the fault arrays. Fast: fault arrays are neither read nor written; any new fault is
+// OR-ed into `acc`, and the caller re-runs the block carefully if that ever happens.
+template <bool Careful, class F>
+void binary(Frame& fr, const Instr& in, std::size_t n, std::uint8_t& acc, F f) {
     const Decimal* a = fr.value(in.a);
     const Decimal* b = fr.value(in.b);
-    const std::uint8_t* fa = fr.fault(in.a);
-    const std::uint8_t* fb = fr.fault(in.b);
     Decimal* d = fr.value(in.dst);
-    std::uint8_t* fd = fr.fault(in.dst);
-    for (std::size_t i = 0; i < n; ++i) {
-        Fault f0 = Fault::none;
-        d[i] = f(a[i], b[i], f0);
-        fd[i] = first_fault(first_fault(fa[i], fb[i]), static_cast<std::uint8_t>(f0));
+    if constexpr (Careful) {
+        const std::uint8_t* fa = fr.fault(in.a);
+        const std::uint8_t* fb = fr.fault(in.b);
+        std::uint8_t* fd = fr.fault(in.dst);
+        for (std::size_t i = 0; i < n; ++i) {
+            Fault f0 = Fault::none;
+            d[i] = f(a[i], b[i], f0);
+            fd[i] = first_fault(first_fault(fa[i], fb[i]), static_cast<std::uint8_t>(f0));
+        }
+    } else {
+        std::uint8_t any = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            Fault f0 = Fault::none;
+            d[i] = f(a[i], b[i], f0);
+            any = static_cast<std::uint8_t>(any | static_cast<std::uint8_t>(f0));
+        }
+        acc = static_cast<std::uint8_t>(acc | any);
     }
 }
 
-template <class F>
-void unary(Frame& fr, const Instr& in, std::size_t n, F f) {
+template <bool Careful, class F>
+void unary(Frame& fr, const Instr& in, std::size_t n, std::uint8_t& acc, F f) {
     const Decimal* a = fr.value(in.a);
-    const std::uint8_t* fa = fr.fault(in.a);
     Decimal* d = fr.value(in.dst);
-    std::uint8_t* fd = fr.fault(in.dst);
-    for (std::size_t i = 0; i < n; ++i) {
-        Fault f0 = Fault::none;
-        d[i] = f(a[i], f0);
-        fd[i] = first_fault(fa[i], static_cast<std::uint8_t>(f0));
+    if constexpr (Careful) {
+        const std::uint8_t* fa = fr.fault(in.a);
+        std::uint8_t* fd = fr.fault(in.dst);
+        for (std::size_t i = 0; i < n; ++i) {
+            Fault f0 = Fault::none;
+            d[i] = f(a[i], f0);
+            fd[i] = first_fault(fa[i], static_cast<std::uint8_t>(f0));
+        }
+    } else {
+        std::uint8_t any = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            Fault f0 = Fault::none;
+            d[i] = f(a[i], f0);
+            any = static_cast<std::uint8_t>(any | static_cast<std::uint8_t>(f0));
+        }
+        acc = static_cast<std::uint8_t>(acc | any);
     }
 }
 
-}  // namespace
-
-void Program::run(Frame& fr, std::size_t n, std::span<const TierTable> tables) const {
-    for (const Instr& in : code) {
+// Runs the code once. Careful == false returns nonzero as soon as an instruction faults in any
+// lane (the block must then be run carefully); Careful == true tracks faults per lane and slot.
+template <bool Careful>
+std::uint8_t execute(const Program& prog, Frame& fr, std::size_t n, std::span<const TierTable> tables) {
+    std::uint8_t acc = 0;
+    for (const Instr& in : prog.code) {
         switch (in.op) {
-            case OpCode::add: binary(fr, in, n, [](Decimal a, Decimal b, Fault& f) { return Decimal::add(a, b, f); }); break;
-            case OpCode::sub: binary(fr, in, n, [](Decimal a, Decimal b, Fault& f) { return Decimal::sub(a, b, f); }); break;
-            case OpCode::mul: binary(fr, in, n, [](Decimal a, Decimal b, Fault& f) { return Decimal::mul(a, b, f); }); break;
-            case OpCode::div: binary(fr, in, n, [](Decimal a, Decimal b, Fault& f) { return Decimal::div(a, b, f); }); break;
-            case OpCode::neg: unary(fr, in, n, [](Decimal a, Fault& f) { return Decimal::neg(a, f); }); break;
-            case OpCode::lt: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a < b); }); break;
-            case OpCode::le: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a <= b); }); break;
-            case OpCode::gt: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a > b); }); break;
-            case OpCode::ge: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a >= b); }); break;
-            case OpCode::eq: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a == b); }); break;
-            case OpCode::ne: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return boolean(a != b); }); break;
-            case OpCode::min: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return std::min(a, b); }); break;
-            case OpCode::max: binary(fr, in, n, [](Decimal a, Decimal b, Fault&) { return std::max(a, b); }); break;
-            case OpCode::abs: unary(fr, in, n, [](Decimal a, Fault& f) { return a.is_negative() ? Decimal::neg(a, f) : a; }); break;
-            case OpCode::not_: unary(fr, in, n, [](Decimal a, Fault&) { return boolean(a.is_zero()); }); break;
-            case OpCode::copy: unary(fr, in, n, [](Decimal a, Fault&) { return a; }); break;
+            case OpCode::add: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault& f) { return Decimal::add(a, b, f); }); break;
+            case OpCode::sub: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault& f) { return Decimal::sub(a, b, f); }); break;
+            case OpCode::mul: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault& f) { return Decimal::mul(a, b, f); }); break;
+            case OpCode::div: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault& f) { return Decimal::div(a, b, f); }); break;
+            case OpCode::neg: unary<Careful>(fr, in, n, acc, [](Decimal a, Fault& f) { return Decimal::neg(a, f); }); break;
+            case OpCode::lt: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault&) { return boolean(a < b); }); break;
+            case OpCode::le: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault&) { return boolean(a <= b); }); break;
+            case OpCode::gt: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault&) { return boolean(a > b); }); break;
+            case OpCode::ge: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault&) { return boolean(a >= b); }); break;
+            case OpCode::eq: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault&) { return boolean(a == b); }); break;
+            case OpCode::ne: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault&) { return boolean(a != b); }); break;
+            case OpCode::min: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault&) { return std::min(a, b); }); break;
+            case OpCode::max: binary<Careful>(fr, in, n, acc, [](Decimal a, Decimal b, Fault&) { return std::max(a, b); }); break;
+            case OpCode::abs: unary<Careful>(fr, in, n, acc, [](Decimal a, Fault& f) { return a.is_negative() ? Decimal::neg(a, f) : a; }); break;
+            case OpCode::not_: unary<Careful>(fr, in, n, acc, [](Decimal a, Fault&) { return boolean(a.is_zero()); }); break;
+            case OpCode::copy: unary<Careful>(fr, in, n, acc, [](Decimal a, Fault&) { return a; }); break;
             case OpCode::round: {
-                const Rounding& r = roundings[in.aux];
+                const Rounding& r = prog.roundings[in.aux];
                 const int k = r.step_pow10();
-                unary(fr, in, n, [&r, k](Decimal a, Fault& f) { return r.apply(a, k, f); });
+                unary<Careful>(fr, in, n, acc, [&r, k](Decimal a, Fault& f) { return r.apply(a, k, f); });
                 break;
             }
             case OpCode::graduated: {
                 const TierTable& t = tables[in.aux];
-                unary(fr, in, n, [&t](Decimal a, Fault& f) { return graduated_amount(t, a, f); });
+                unary<Careful>(fr, in, n, acc, [&t](Decimal a, Fault& f) { return graduated_amount(t, a, f); });
                 break;
             }
             case OpCode::rate_at: {
                 const TierTable& t = tables[in.aux];
-                unary(fr, in, n, [&t](Decimal a, Fault&) {
+                unary<Careful>(fr, in, n, acc, [&t](Decimal a, Fault&) {
                     const int k = t.tier_of(a);
                     return k < 0 ? Decimal{} : t.rate[static_cast<std::size_t>(k)];
                 });
@@ -125,7 +149,7 @@ void Program::run(Frame& fr, std::size_t n, std::span<const TierTable> tables) c
             }
             case OpCode::retro: {
                 const TierTable& t = tables[in.aux];
-                unary(fr, in, n, [&t](Decimal a, Fault& f) {
+                unary<Careful>(fr, in, n, acc, [&t](Decimal a, Fault& f) {
                     const int k = t.tier_of(a);
                     return k < 0 ? Decimal{} : Decimal::mul(a, t.rate[static_cast<std::size_t>(k)], f);
                 });
@@ -137,9 +161,16 @@ void Program::run(Frame& fr, std::size_t n, std::span<const TierTable> tables) c
                 const bool is_and = in.op == OpCode::and_;
                 const Decimal* a = fr.value(in.a);
                 const Decimal* b = fr.value(in.b);
+                Decimal* d = fr.value(in.dst);
+                if constexpr (!Careful) {
+                    for (std::size_t i = 0; i < n; ++i) {
+                        const bool av = !a[i].is_zero(), bv = !b[i].is_zero();
+                        d[i] = boolean(is_and ? (av && bv) : (av || bv));
+                    }
+                    break;
+                }
                 const std::uint8_t* fa = fr.fault(in.a);
                 const std::uint8_t* fb = fr.fault(in.b);
-                Decimal* d = fr.value(in.dst);
                 std::uint8_t* fd = fr.fault(in.dst);
                 for (std::size_t i = 0; i < n; ++i) {
                     const bool av = !a[i].is_zero(), bv = !b[i].is_zero();
@@ -161,10 +192,14 @@ void Program::run(Frame& fr, std::size_t n, std::span<const TierTable> tables) c
                 const Decimal* c = fr.value(in.a);
                 const Decimal* t = fr.value(in.b);
                 const Decimal* e = has_else ? fr.value(in.c) : nullptr;
+                Decimal* d = fr.value(in.dst);
+                if constexpr (!Careful) {
+                    for (std::size_t i = 0; i < n; ++i) d[i] = !c[i].is_zero() ? t[i] : (has_else ? e[i] : Decimal{});
+                    break;
+                }
                 const std::uint8_t* fc = fr.fault(in.a);
                 const std::uint8_t* ft = fr.fault(in.b);
                 const std::uint8_t* fe = has_else ? fr.fault(in.c) : nullptr;
-                Decimal* d = fr.value(in.dst);
                 std::uint8_t* fd = fr.fault(in.dst);
                 for (std::size_t i = 0; i < n; ++i) {
                     const bool take = !c[i].is_zero();
@@ -174,7 +209,27 @@ void Program::run(Frame& fr, std::size_t n, std::span<const TierTable> tables) c
                 break;
             }
         }
+        if (!Careful && acc != 0) return acc;  // give up early: the block will be run carefully
     }
+    return acc;
+}
+
+}  // namespace
+
+void Program::run(Frame& fr, std::size_t n, std::span<const TierTable> tables) const {
+    // Faults are rare: run fast first, without per-lane fault bookkeeping, and only when some
+    // instruction faults in some lane run the block again with full fault tracking.
+    // A fault carried in by a source slot also needs the careful run.
+    bool clean = true;
+    for (Slot s : sources) {
+        const std::uint8_t* f = fr.fault(s);
+        clean = clean && std::all_of(f, f + n, [](std::uint8_t x) { return x == 0; });
+    }
+    if (clean && execute<false>(*this, fr, n, tables) == 0) {
+        for (const Instr& in : code) std::fill_n(fr.fault(in.dst), n, std::uint8_t{0});
+        return;
+    }
+    execute<true>(*this, fr, n, tables);
 }
 
 }  // namespace motiv::expr

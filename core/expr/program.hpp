@@ -74,6 +74,7 @@ struct Program {
     std::vector<std::pair<Slot, Decimal>> constants;
     std::vector<Instr> code;
     std::vector<Rounding> roundings;
+    std::vector<Slot> sources;  // slots the code reads but never writes (inputs, parameters, constants)
 
     // Writes the constants into every lane of the frame (once per frame, not per block).
     void load_constants(Frame& frame) const;
