@@ -42,7 +42,7 @@ struct RolePlan {
 
 // Per-input facts for the gather loop, computed once per call.
 struct InputPlan {
-    int128 to_raw = 1;          // multiply a scaled value by this to get a Decimal raw value
+    std::int64_t to_raw = 1;    // multiply a scaled value by this to get a Decimal raw value (<= 10^9)
     std::int64_t must_divide = 1;  // the scaled value must be a multiple of this (money finer than
                                    // the minor unit, or a fractional count, is invalid)
     bool non_negative = false;  // counts
@@ -91,28 +91,60 @@ private:
             const InputPlan& ip = inputs_[idx];
             Decimal* dst = fr.value(slot);
             std::fill_n(fr.fault(slot), n, std::uint8_t{0});
-            const bool absent = col.values.empty();
+            if (col.values.empty()) {  // the column is absent: every row takes the default
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (plan.required[idx]) fail(rows[k], RowStatus::missing_input, static_cast<std::uint32_t>(idx));
+                    dst[k] = ip.fallback;
+                }
+                continue;
+            }
             const bool has_mask = !col.present.empty();
+            // Checks on the scaled int64, not the 128-bit value: same rules as data/input_values.
+            const std::int64_t must_divide = ip.must_divide;
+            const bool non_negative = ip.non_negative, has_min = ip.min.has_value(), has_max = ip.max.has_value();
+            const Decimal lo = ip.min.value_or(Decimal{}), hi = ip.max.value_or(Decimal{});
+            const std::int64_t to_raw = ip.to_raw;
+            const std::int64_t* values = col.values.data();
             for (std::size_t k = 0; k < n; ++k) {
                 const std::uint32_t row = rows[k];
-                if (absent || (has_mask && col.present[row] == 0)) {
+                if (has_mask && col.present[row] == 0) {
                     if (plan.required[idx]) fail(row, RowStatus::missing_input, static_cast<std::uint32_t>(idx));
                     dst[k] = ip.fallback;
                     continue;
                 }
-                const std::int64_t x = col.values[row];
-                const Decimal v = Decimal::from_raw(static_cast<int128>(x) * ip.to_raw);
-                // Checks on the scaled int64, not the 128-bit value: same rules as data/input_values.
-                const bool bad = (ip.must_divide != 1 && x % ip.must_divide != 0) || (ip.non_negative && x < 0) ||
-                                 (ip.min && v < *ip.min) || (ip.max && v > *ip.max);
+                const std::int64_t x = values[row];
+                const Decimal v = Decimal::from_raw(static_cast<int128>(x) * to_raw);  // one 64x64->128 multiply
+                const bool bad = (must_divide != 1 && x % must_divide != 0) || (non_negative && x < 0) || (has_min && v < lo) || (has_max && v > hi);
                 if (bad) fail(row, RowStatus::invalid_input, static_cast<std::uint32_t>(idx));
                 dst[k] = v;
             }
         }
         role.program.run(fr, n, params_.tables);
-        // Scatter the line amounts in minor units.
-        const int unit_digits = Decimal::kPlaces - out_.minor_units;
+        // Scatter the line amounts in minor units (the power of ten chosen once, not per row).
+        switch (Decimal::kPlaces - out_.minor_units) {
+            case 5: scatter<100000u>(plan, fr, rows, n); break;
+            case 6: scatter<1000000u>(plan, fr, rows, n); break;
+            case 7: scatter<10000000u>(plan, fr, rows, n); break;
+            case 8: scatter<100000000u>(plan, fr, rows, n); break;
+            default: scatter<1000000000u>(plan, fr, rows, n); break;
+        }
         const std::size_t ncols = out_.components.size();
+        // A failed row pays nothing: never a partial payslip.
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint32_t row = rows[k];
+            if (out_.status[row] == RowStatus::ok) continue;
+            out_.total[row] = 0;
+            std::fill_n(out_.amounts.begin() + static_cast<std::ptrdiff_t>(std::size_t{row} * ncols), ncols, 0);
+        }
+    }
+
+    // Writes each component's lane values as minor units (Unit = 10^(9 - minor units)).
+    template <std::uint32_t Unit>
+    void scatter(const RolePlan& plan, const expr::Frame& fr, const std::uint32_t* rows, std::size_t n) {
+        const CompiledRole& role = *plan.role;
+        const std::size_t ncols = out_.components.size();
+        std::int64_t* amounts = out_.amounts.data();
+        std::int64_t* totals = out_.total.data();
         for (std::size_t c = 0; c < role.components.size(); ++c) {
             const expr::Slot s = role.components[c].result;
             const Decimal* v = fr.value(s);
@@ -121,29 +153,21 @@ private:
             for (std::size_t k = 0; k < n; ++k) {
                 const std::uint32_t row = rows[k];
                 if (f[k] != 0) {
-                    fail(row, (f[k] & static_cast<std::uint8_t>(Fault::division_by_zero)) ? RowStatus::division_by_zero : RowStatus::overflow);
+                    fail(row, f[k] == static_cast<std::uint8_t>(Fault::division_by_zero) ? RowStatus::division_by_zero : RowStatus::overflow);
                     continue;
                 }
                 // Exact: every line is rounded to at least the minor unit.
                 const int128 raw = v[k].raw();
-                fast::u128 q = 0;
                 std::uint64_t rem = 0;
-                fast::divmod_pow10(raw < 0 ? fast::u128(0) - static_cast<fast::u128>(raw) : static_cast<fast::u128>(raw), unit_digits, q, rem);
+                const fast::u128 q = fast::divmod_const<Unit>(raw < 0 ? fast::u128(0) - static_cast<fast::u128>(raw) : static_cast<fast::u128>(raw), rem);
                 const int128 m = raw < 0 ? -static_cast<int128>(q) : static_cast<int128>(q);
-                std::int64_t& total = out_.total[row];
+                std::int64_t& total = totals[row];
                 if (m > INT64_MAX || m < INT64_MIN || __builtin_add_overflow(total, static_cast<std::int64_t>(m), &total)) {
                     fail(row, RowStatus::overflow);
                     continue;
                 }
-                out_.amounts[std::size_t{row} * ncols + col] = static_cast<std::int64_t>(m);
+                amounts[std::size_t{row} * ncols + col] = static_cast<std::int64_t>(m);
             }
-        }
-        // A failed row pays nothing: never a partial payslip.
-        for (std::size_t k = 0; k < n; ++k) {
-            const std::uint32_t row = rows[k];
-            if (out_.status[row] == RowStatus::ok) continue;
-            out_.total[row] = 0;
-            std::fill_n(out_.amounts.begin() + static_cast<std::ptrdiff_t>(std::size_t{row} * ncols), ncols, 0);
         }
     }
 
@@ -173,7 +197,7 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
             throw std::invalid_argument("batch: the presence mask of column '" + d.name + "' has the wrong length");
         if (c.scale < 0 || c.scale > Decimal::kPlaces) throw std::invalid_argument("batch: column '" + d.name + "' has a scale outside 0..9");
         InputPlan& p = inputs[k];
-        p.to_raw = pow10(Decimal::kPlaces - c.scale);
+        p.to_raw = static_cast<std::int64_t>(pow10(Decimal::kPlaces - c.scale));
         if (d.kind == Kind::money && c.scale > s.currency.minor_units) p.must_divide = static_cast<std::int64_t>(pow10(c.scale - s.currency.minor_units));
         if (d.kind == Kind::count) {
             p.must_divide = static_cast<std::int64_t>(pow10(c.scale));

@@ -36,8 +36,15 @@ std::optional<Decimal> parse_input_value(const InputDecl& decl, std::string_view
     if (text.empty()) return decl.default_value;
     auto v = Decimal::parse(text);
     if (!v) {
+        const ParseFailure why = parse_failure(text);
+        if (decl.kind == Kind::money && why == ParseFailure::too_precise) {
+            error = "expected money with at most " + std::to_string(minor_units) + " decimal places, got '" + std::string(text) + "'";
+            return std::nullopt;
+        }
         const char* what = decl.kind == Kind::money ? "money (e.g. 1250000.00)" : decl.kind == Kind::count ? "a count (a whole number)" : decl.kind == Kind::ratio ? "a ratio (e.g. 0.15 or 15%)" : "a number";
         error = std::string("expected ") + what + ", got '" + std::string(text) + "'";
+        // Say why a number was refused: "1e30" is too large, "1e-12" too fine, "NaN" no number at all.
+        if (why != ParseFailure::syntax) error += std::string(": ") + describe(why);
         return std::nullopt;
     }
     return check_input_value(decl, *v, minor_units, error);

@@ -230,7 +230,7 @@ Decimal Decimal::neg(Decimal a, Fault& fault) {
     return from_raw(-a.raw_);
 }
 
-Decimal Decimal::mul(Decimal a, Decimal b, Fault& fault) {
+Decimal Decimal::mul_wide(Decimal a, Decimal b, Fault& fault) {
     const bool negative = (a.raw_ < 0) != (b.raw_ < 0);
     const uint128 x = magnitude(a.raw_);
     const uint128 y = magnitude(b.raw_);
@@ -332,6 +332,67 @@ Decimal operator""_d(const char* text, std::size_t n) {
     auto d = Decimal::parse(std::string_view(text, n));
     if (!d) throw std::invalid_argument("not a decimal: " + std::string(text, n));
     return *d;
+}
+
+ParseFailure parse_failure(std::string_view text) {
+    if (Decimal::parse(text)) return ParseFailure::none;
+    std::string_view t = text;
+    if (!t.empty() && (t.front() == '+' || t.front() == '-')) t.remove_prefix(1);
+    std::string lower;
+    for (char c : t.substr(0, 9)) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    if (lower == "nan" || lower == "inf" || lower == "infinity") return ParseFailure::not_finite;
+    // The same shape parse() reads -- digits [. digits] [e [+-] digits] [%] -- tracking only the
+    // decimal order of the first significant digit: a number that fails at order >= 29 is too large,
+    // any other one has too many places (or digits).
+    std::size_t i = 0;
+    bool any = false, dot = false, significant = false;
+    long int_digits = 0;  // digits before the dot from the first significant one
+    long frac_pos = 0, first_frac = 0;  // 1-based place after the dot of the first significant digit
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c >= '0' && c <= '9') {
+            any = true;
+            if (!dot) {
+                if (significant || c != '0') ++int_digits;
+            } else {
+                ++frac_pos;
+                if (!significant && c != '0') first_frac = frac_pos;
+            }
+            if (c != '0') significant = true;
+        } else if (c == '.' && !dot) {
+            dot = true;
+        } else {
+            break;
+        }
+    }
+    if (!any) return ParseFailure::syntax;
+    long exp10 = 0;
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        bool eneg = false;
+        if (i < t.size() && (t[i] == '+' || t[i] == '-')) eneg = t[i++] == '-';
+        if (i >= t.size() || t[i] < '0' || t[i] > '9') return ParseFailure::syntax;
+        for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) exp10 = std::min(exp10 * 10 + (t[i] - '0'), 100000L);
+        if (eneg) exp10 = -exp10;
+    }
+    if (i < t.size() && t[i] == '%') {
+        exp10 -= 2;
+        ++i;
+    }
+    if (i != t.size()) return ParseFailure::syntax;
+    if (text.size() > 200) return ParseFailure::too_long;
+    const long lead = (int_digits > 0 ? int_digits - 1 : -first_frac) + exp10;  // order of the first significant digit
+    return lead >= 29 ? ParseFailure::out_of_range : ParseFailure::too_precise;
+}
+
+const char* describe(ParseFailure f) {
+    switch (f) {
+        case ParseFailure::not_finite: return "not a finite number";
+        case ParseFailure::out_of_range: return "out of range (|value| must be below 1.7e29)";
+        case ParseFailure::too_precise: return "more than 9 decimal places";
+        case ParseFailure::too_long: return "longer than 200 characters";
+        default: return "";
+    }
 }
 
 }  // namespace motiv

@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/money/fast_division.hpp"
+
 namespace motiv {
 
 __extension__ using int128 = __int128;
@@ -63,11 +65,27 @@ public:
     // Checked arithmetic: on failure `fault` is set and the result is zero.
     static Decimal add(Decimal a, Decimal b, Fault& fault);
     static Decimal sub(Decimal a, Decimal b, Fault& fault);
-    static Decimal mul(Decimal a, Decimal b, Fault& fault);  // rounds half-even to 9 places
+    static Decimal mul(Decimal a, Decimal b, Fault& fault) {  // rounds half-even to 9 places
+        // Inline fast path for operands within 64 bits (every realistic amount and rate): one
+        // 64x64->128 multiplication and a division by the constant 10^9.
+        if (a.raw_ == static_cast<std::int64_t>(a.raw_) && b.raw_ == static_cast<std::int64_t>(b.raw_)) {
+            const auto x = static_cast<std::int64_t>(a.raw_), y = static_cast<std::int64_t>(b.raw_);
+            const bool negative = (x < 0) != (y < 0);
+            const std::uint64_t ux = x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+            const std::uint64_t uy = y < 0 ? 0 - static_cast<std::uint64_t>(y) : static_cast<std::uint64_t>(y);
+            std::uint64_t rem = 0;
+            fast::u128 q = fast::divmod_const<1000000000u>(static_cast<fast::u128>(ux) * uy, rem);
+            if (rem > 500000000u || (rem == 500000000u && (q & 1) != 0)) ++q;
+            const auto v = static_cast<int128>(q);  // < 2^128 / 10^9: fits
+            return from_raw(negative ? -v : v);
+        }
+        return mul_wide(a, b, fault);
+    }
     static Decimal div(Decimal a, Decimal b, Fault& fault);  // rounds half-even to 9 places
     static Decimal neg(Decimal a, Fault& fault);
 
 private:
+    static Decimal mul_wide(Decimal a, Decimal b, Fault& fault);
     int128 raw_ = 0;
 };
 
@@ -81,5 +99,19 @@ Decimal operator-(Decimal a);
 
 // Decimal literal for tests and code: "0.15"_d. Throws std::invalid_argument on bad text.
 Decimal operator""_d(const char* text, std::size_t n);
+
+// Why Decimal::parse refused a text, for error messages that say more than "expected a number".
+enum class ParseFailure : std::uint8_t {
+    none,          // the text parses
+    syntax,        // not written as a number at all ("abc", "1 250 000")
+    not_finite,    // "NaN", "inf", "Infinity" (any case, signed): there are no such numbers here
+    out_of_range,  // written as a number, but |value| >= 1.7e29 ("1e30", a 40-digit integer)
+    too_precise,   // written as a number, but more than 9 decimal places ("1e-12")
+    too_long,      // written as a number, but longer than the 200 characters parse() reads
+};
+ParseFailure parse_failure(std::string_view text);
+// "not a finite number", "out of range (|value| must be below 1.7e29)", "more than 9 decimal
+// places", "longer than 200 characters"; "" for none and syntax (the caller's "expected ..." says it).
+const char* describe(ParseFailure f);
 
 }  // namespace motiv

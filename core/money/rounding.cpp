@@ -17,6 +17,33 @@ constexpr std::array<std::pair<std::string_view, RoundingMode>, 7> kModes{{
     {"ceiling", RoundingMode::ceiling},
     {"floor", RoundingMode::floor},
 }};
+// Whether a value with remainder r (|r| < step, sign of the value) moves one step away from zero.
+template <class I>
+bool away_from_zero(RoundingMode mode, bool negative, I rabs, I other, I q) {
+    switch (mode) {
+        case RoundingMode::half_up: return rabs >= other;
+        case RoundingMode::half_down: return rabs > other;
+        case RoundingMode::half_even: return rabs > other || (rabs == other && (q % 2) != 0);
+        case RoundingMode::up: return true;
+        case RoundingMode::down: return false;
+        case RoundingMode::ceiling: return !negative;
+        case RoundingMode::floor: return negative;
+    }
+    return false;
+}
+
+// `x` (raw, within 64 bits) rounded to a multiple of the constant P by `mode`.
+template <std::int64_t P>
+Decimal round64(std::int64_t x, RoundingMode mode) {
+    std::int64_t q = x / P;
+    const std::int64_t r = x % P;
+    if (r == 0) return Decimal::from_raw(x);
+    const bool negative = x < 0;
+    const std::int64_t rabs = negative ? -r : r;
+    if (away_from_zero<std::int64_t>(mode, negative, rabs, P - rabs, q)) q += negative ? -1 : 1;
+    return Decimal::from_raw(static_cast<int128>(q) * P);
+}
+
 }  // namespace
 
 std::optional<RoundingMode> parse_rounding_mode(std::string_view name) {
@@ -53,20 +80,19 @@ Decimal Rounding::apply(Decimal value, int k, Fault& fault) const {
     // (0.01, 1, ...) take a division by a constant instead of libgcc's 128-bit division.
     int128 q, r;
     if (k >= 0 && v > INT64_MIN && v <= INT64_MAX) {
-        // Most amounts fit in 64 bits: one 64-bit division by a constant.
+        // Most amounts fit in 64 bits: a division by a constant, and no 128-bit overflow check
+        // (|q| * step <= |v| + step fits easily).
         const auto x = static_cast<std::int64_t>(v);
-        std::int64_t q64 = 0, r64 = 0;
         switch (k) {
-#define MOTIV_POW10_CASE(K, P) case K: q64 = x / P; r64 = x % P; break;
+#define MOTIV_POW10_CASE(K, P) case K: return round64<P>(x, mode);
             MOTIV_POW10_CASE(0, 1) MOTIV_POW10_CASE(1, 10) MOTIV_POW10_CASE(2, 100) MOTIV_POW10_CASE(3, 1000)
             MOTIV_POW10_CASE(4, 10000) MOTIV_POW10_CASE(5, 100000) MOTIV_POW10_CASE(6, 1000000)
             MOTIV_POW10_CASE(7, 10000000) MOTIV_POW10_CASE(8, 100000000) MOTIV_POW10_CASE(9, 1000000000)
 #undef MOTIV_POW10_CASE
             default: break;
         }
-        q = q64;
-        r = r64;
-    } else if (k >= 0) {
+    }
+    if (k >= 0) {
         const fast::u128 mag = v < 0 ? fast::u128(0) - static_cast<fast::u128>(v) : static_cast<fast::u128>(v);
         fast::u128 uq = 0;
         std::uint64_t urem = 0;
@@ -83,18 +109,7 @@ Decimal Rounding::apply(Decimal value, int k, Fault& fault) const {
     const int128 other = step_raw - rabs;  // distance to the next multiple away from zero
     // Compare rabs with step - rabs instead of 2 * rabs with step: doubling overflows for steps
     // above 2^126 raw (about 8.5e28).
-    bool away = false;  // move one step away from zero?
-    switch (mode) {
-        case RoundingMode::half_up: away = rabs >= other; break;
-        case RoundingMode::half_down: away = rabs > other; break;
-        case RoundingMode::half_even:
-            away = rabs > other || (rabs == other && (q % 2) != 0);
-            break;
-        case RoundingMode::up: away = true; break;
-        case RoundingMode::down: away = false; break;
-        case RoundingMode::ceiling: away = !negative; break;
-        case RoundingMode::floor: away = negative; break;
-    }
+    const bool away = away_from_zero<int128>(mode, negative, rabs, other, q);
     if (away) q += negative ? -1 : 1;
     int128 out;
     if (__builtin_mul_overflow(q, step_raw, &out)) {

@@ -1,5 +1,7 @@
 #include "core/rules/json_document.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -73,6 +75,7 @@ public:
     std::size_t error_position_ = 0;
     std::string error_message_;
     bool too_deep_ = false;
+    std::string too_deep_pointer_;
 
 private:
     struct Level {
@@ -107,6 +110,9 @@ private:
     bool open(json&& v) {
         if (stack_.size() >= kMaxJsonDepth) {
             too_deep_ = true;
+            // Where the first level too many starts, so the message names the place.
+            const Level& top = stack_.back();
+            too_deep_pointer_ = top.node->is_array() ? json_pointer_join(top.pointer, top.node->size()) : json_pointer_join(top.pointer, key_);
             return false;
         }
         std::string p;
@@ -151,13 +157,21 @@ nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string
     const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, true);
     if (!ok) {
         if (builder.too_deep_) {
-            throw RuleError({Issue{"motiv.rule_error.103", source, "", 0, 0, "", "",
+            throw RuleError({Issue{"motiv.rule_error.103", source, builder.too_deep_pointer_, 0, 0, "", "",
                                    "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", "", 0}});
         }
         auto [line, col] = line_col(text, builder.error_position_);
         std::string msg = builder.error_message_;
         // Keep nlohmann's explanation, drop its own id prefix: we give ours.
         if (auto p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);
+        // nlohmann says "invalid literal" for NaN and Infinity, which JavaScript users expect to work.
+        std::size_t word = std::min(builder.error_position_ == 0 ? 0 : builder.error_position_ - 1, text.size());
+        while (word > 0 && std::isalpha(static_cast<unsigned char>(text[word - 1]))) --word;
+        std::string literal;
+        for (std::size_t i = word; i < text.size() && literal.size() < 9 && std::isalpha(static_cast<unsigned char>(text[i])); ++i)
+            literal.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+        if (literal == "nan" || literal == "infinity" || literal == "inf")
+            msg += " (JSON has no NaN or Infinity: write a finite number)";
         throw RuleError({Issue{"motiv.rule_error.101", source, "", line, col, "", "", "invalid JSON: " + msg, "", 0}});
     }
     builder.issues_.throw_if_any();

@@ -166,6 +166,19 @@ private:
         issues_.add(Issue{id, source_, pointer, 0, 0, "", "", message, expression, col});
     }
 
+    // "invalid role name 'x': hint" -- or, for a name over kMaxNameLength, that limit, with the name
+    // shortened (a 10,000-character name is not worth repeating whole; the pointer has it).
+    void bad_name(const std::string& pointer, const std::string& what, const std::string& name, const std::string& hint) {
+        if (name.size() <= kMaxNameLength) {
+            issue("motiv.rule_error.205", pointer, "invalid " + what + " '" + name + "'" + hint);
+            return;
+        }
+        std::size_t cut = 32;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+        issue("motiv.rule_error.205", pointer, what + " too long: " + std::to_string(name.size()) + " characters, the limit is " +
+                                                   std::to_string(kMaxNameLength) + " ('" + name.substr(0, cut) + "...')");
+    }
+
     bool limit(std::size_t n, std::size_t max, const std::string& pointer, const char* what) {
         if (n <= max) return true;
         issue("motiv.rule_error.209", pointer, "too many " + std::string(what) + ": " + std::to_string(n) + ", the limit is " + std::to_string(max));
@@ -180,7 +193,9 @@ private:
 
     // Refuses unknown keys: a misspelt "reqired" must not be ignored silently.
     void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
-        for (const auto& [k, v] : obj.items()) {
+        for (const auto& item : obj.items()) {
+            // A named reference, not a structured binding: clang before 16 cannot capture those.
+            const std::string& k = item.key();
             if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
                 std::string list;
                 for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
@@ -218,7 +233,14 @@ private:
             return std::nullopt;
         }
         auto d = Decimal::parse(text);
-        if (!d) issue("motiv.rule_error.203", pointer, "expected " + what + ", got \"" + text + "\" (an exact decimal with at most 9 places, e.g. \"0.15\" or \"15%\")");
+        if (!d) {
+            // Say why a number was refused: "1e30" is too large, "NaN" no number at all.
+            const ParseFailure why = parse_failure(text);
+            if (why == ParseFailure::out_of_range || why == ParseFailure::not_finite || why == ParseFailure::too_long)
+                issue("motiv.rule_error.203", pointer, "expected " + what + ", got \"" + text + "\": " + describe(why));
+            else
+                issue("motiv.rule_error.203", pointer, "expected " + what + ", got \"" + text + "\" (an exact decimal with at most 9 places, e.g. \"0.15\" or \"15%\")");
+        }
         return d;
     }
 
@@ -298,7 +320,7 @@ private:
         in.name = name;
         in.pointer = pointer;
         if (!is_identifier(name) || is_reserved(name))
-            issue("motiv.rule_error.205", pointer, "invalid input name '" + name + "': use letters, digits and _ (no dots), starting with a letter");
+            bad_name(pointer, "input name", name, ": use letters, digits and _ (no dots), starting with a letter");
         if (!object(decl, pointer)) return in;
         keys(decl, pointer, {"type", "unit", "description", "required", "default", "min", "max"});
         const std::string type = string(decl, pointer, "type", true);
@@ -400,7 +422,7 @@ private:
         p.name = name;
         p.pointer = pointer;
         if (!is_path(name) || is_reserved(name))
-            issue("motiv.rule_error.205", pointer, "invalid parameter name '" + name + "': use dotted names like hunter.commission.rate");
+            bad_name(pointer, "parameter name", name, ": use dotted names like hunter.commission.rate");
         if (!object(decl, pointer)) return p;
         keys(decl, pointer, {"type", "value", "unit", "description", "basis", "source"});
         const std::string type = string(decl, pointer, "type", true);
@@ -435,7 +457,7 @@ private:
         keys(c, pointer, {"id", "kind", "label", "description", "amount", "rate", "of", "base", "tiers", "mode", "when", "cap", "floor", "rounding"});
         out.id = string(c, pointer, "id", true);
         if (c.contains("id") && (!is_identifier(out.id) || is_reserved(out.id)))
-            issue("motiv.rule_error.205", pointer + "/id", "invalid component id '" + out.id + "': use letters, digits and _, starting with a letter");
+            bad_name(pointer + "/id", "component id", out.id, ": use letters, digits and _, starting with a letter");
         out.label = string(c, pointer, "label", false);
         if (out.label.empty()) out.label = out.id;
         out.description = string(c, pointer, "description", false);
@@ -503,7 +525,7 @@ private:
         Role r;
         r.name = name;
         r.pointer = pointer;
-        if (!is_identifier(name)) issue("motiv.rule_error.205", pointer, "invalid role name '" + name + "'");
+        if (!is_identifier(name)) bad_name(pointer, "role name", name, "");
         if (!object(decl, pointer)) return r;
         keys(decl, pointer, {"description", "variables", "components"});
         r.description = string(decl, pointer, "description", false);
@@ -511,7 +533,7 @@ private:
             if (limit(vars->size(), kMaxVariablesPerRole, pointer + "/variables", "variables")) {
                 for (const auto& [vn, vd] : vars->items()) {
                     const std::string vp = json_pointer_join(pointer + "/variables", vn);
-                    if (!is_identifier(vn) || is_reserved(vn)) issue("motiv.rule_error.205", vp, "invalid variable name '" + vn + "'");
+                    if (!is_identifier(vn) || is_reserved(vn)) bad_name(vp, "variable name", vn, "");
                     Variable v;
                     v.name = vn;
                     v.pointer = vp;
@@ -587,6 +609,10 @@ Scheme load_scheme_file(const std::string& path, const Overrides& overrides) {
     try {
         text = io::read_file(path, kMaxRuleFileBytes + 1);
     } catch (const IoError& e) {
+        // Too large is the size limit (104, as parse_json_exact says it), not an unreadable file.
+        if (e.id() == "motiv.io_error.004")
+            throw RuleError({Issue{"motiv.rule_error.104", path, "", 0, 0, "", "",
+                                   "rule file too large: more than " + std::to_string(kMaxRuleFileBytes) + " bytes, the limit is " + std::to_string(kMaxRuleFileBytes), "", 0}});
         throw RuleError({Issue{"motiv.rule_error.100", path, "", 0, 0, "", "", std::string("cannot read the rule file: ") + e.what(), "", 0}});
     }
     return load_scheme(text, path, overrides);
