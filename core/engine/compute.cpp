@@ -225,7 +225,8 @@ public:
         return e;
     }
 
-    PayLine line(const CompiledComponent& c) const {
+    // The line's amount and identity, without its explanation.
+    PayLine bare_line(const CompiledComponent& c) const {
         const Component& r = *c.rule;
         PayLine l;
         l.component = r.id;
@@ -235,6 +236,12 @@ public:
         l.amount = value(c.result);
         l.minor = *l.amount.to_minor(s_.currency.minor_units);  // rounded to at least the minor unit
         l.applied = !c.when || !value(*c.when).is_zero();
+        return l;
+    }
+
+    PayLine line(const CompiledComponent& c) const {
+        const Component& r = *c.rule;
+        PayLine l = bare_line(c);
 
         std::string formula;
         switch (r.kind) {
@@ -286,11 +293,11 @@ private:
 
 }  // namespace
 
-Payslip compute_payslip(const CompiledScheme& cs, const Period& period, const PersonInputs& person) {
-    return compute_payslip(cs, cs.bind(period), person);
+Payslip compute_payslip(const CompiledScheme& cs, const Period& period, const PersonInputs& person, Explain explain) {
+    return compute_payslip(cs, cs.bind(period), person, explain);
 }
 
-Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params, const PersonInputs& person) {
+Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params, const PersonInputs& person, Explain explain) {
     const Scheme& s = cs.scheme();
     const CompiledRole* role = cs.role(person.role);
     if (!role) {
@@ -345,7 +352,7 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
         if (!frame.value(c.result)[0].to_minor(s.currency.minor_units))
             throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + s.source + " (" + c.rule->pointer + ") person '" + person.id +
                             "': component '" + c.rule->id + "' is out of range (overflow)", c.rule->pointer);
-        PayLine l = ex.line(c);
+        PayLine l = explain == Explain::full ? ex.line(c) : ex.bare_line(c);
         Fault f = Fault::none;
         p.total = Decimal::add(p.total, l.amount, f);
         if (f != Fault::none || __builtin_add_overflow(p.total_minor, l.minor, &p.total_minor))

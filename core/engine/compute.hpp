@@ -23,10 +23,16 @@ struct PersonInputs {
     std::size_t line = 0;                        // its line in `source`, 0 if none
 };
 
+// Whether payslip lines carry their summary and explanation tree (`none` is for bulk runs whose
+// output is amounts only, e.g. the payroll CSV: it skips the text, not any check).
+enum class Explain { full, none };
+
 // Throws DataError (unknown role, required input missing: naming the person and the input) or
 // EvalError (division by zero, overflow: naming the person, the rule pointer and the formula).
-Payslip compute_payslip(const CompiledScheme& scheme, const BoundParameters& params, const PersonInputs& person);
-Payslip compute_payslip(const CompiledScheme& scheme, const Period& period, const PersonInputs& person);
+Payslip compute_payslip(const CompiledScheme& scheme, const BoundParameters& params, const PersonInputs& person,
+                        Explain explain = Explain::full);
+Payslip compute_payslip(const CompiledScheme& scheme, const Period& period, const PersonInputs& person,
+                        Explain explain = Explain::full);
 
 // Formats a value of a formula for people: money with thousands separators and the currency's
 // places, a ratio as a percentage, a condition as true/false.

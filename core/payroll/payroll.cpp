@@ -61,7 +61,7 @@ std::vector<RoleSummary> PayrollRun::by_role() const {
     return out;
 }
 
-PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people) {
+PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people, Explain explain) {
     PayrollRun r;
     r.period = period.to_string();
     r.minor_units = scheme.scheme().currency.minor_units;
@@ -71,7 +71,7 @@ PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::ve
             if (std::find(r.columns.begin(), r.columns.end(), c.rule->id) == r.columns.end()) r.columns.push_back(c.rule->id);
     const BoundParameters params = scheme.bind(period);
     r.payslips.reserve(people.size());
-    for (const auto& p : people) r.payslips.push_back(compute_payslip(scheme, params, p));
+    for (const auto& p : people) r.payslips.push_back(compute_payslip(scheme, params, p, explain));
     check_sums(r, scheme.scheme());
     return r;
 }

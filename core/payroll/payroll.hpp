@@ -33,7 +33,9 @@ struct PayrollRun {
 };
 
 // Computes every payslip; the first failure throws (DataError / EvalError) before any output.
-PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people);
+// Lines carry explanations only with Explain::full (the CSV export needs amounts alone).
+PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people,
+               Explain explain = Explain::none);
 
 // The payroll as CSV: id, name, role, period, one column per component (empty where the role has
 // none), total, then scheme, version and rules_sha256 so a payroll can be reproduced and checked.
