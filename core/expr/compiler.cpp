@@ -94,6 +94,11 @@ private:
         fail(at, what + ": cannot combine " + describe(a) + " with " + describe(b));
     }
 
+    bool is_literal(NodeId id, std::int64_t v) const {
+        const Node& n = ast_.node(id);
+        return n.kind == NodeKind::number && n.number == Decimal::from_int(v);
+    }
+
     ValueType visit(NodeId id) {
         const Node& n = ast_.node(id);
         switch (n.kind) {
@@ -206,6 +211,10 @@ private:
             arity(id, n, 3, 3);
             need_bool(n.args[0], visit(n.args[0]), "if()");
             const ValueType t = unify(id, visit(n.args[1]), visit(n.args[2]), "if()");
+            // if(cond, 1, 0) -- counting conditions met -- is the condition itself: true and false
+            // are held as 1 and 0, so no instruction is needed.
+            if (is_literal(n.args[1], 1) && is_literal(n.args[2], 0) && t != ValueType::money)
+                return set(id, out_.node_slots[n.args[0]], t);
             return set(id, b_.emit(OpCode::select, out_.node_slots[n.args[0]], out_.node_slots[n.args[1]], out_.node_slots[n.args[2]]), t);
         }
         if (f == "min" || f == "max") {

@@ -259,7 +259,7 @@ class Scheme:
         texts = [_frame.cell_text(v) if not isinstance(v, float) else _float_refused(parameter) for v in values]
         res = _core.sweep_columns(self._core, role, cols, period=period, parameter=parameter, values=texts, threads=threads)
         scale = self.minor_units
-        out = {"value": [Decimal(t) for t in texts], "total": [Decimal(int(v)).scaleb(-scale) for v in res["total"]]}
+        out = {"value": [Decimal(t[:-1]).scaleb(-2) if t.endswith("%") else Decimal(t) for t in texts], "total": [Decimal(int(v)).scaleb(-scale) for v in res["total"]]}
         for j, r in enumerate(self.roles):
             out[r] = [Decimal(int(v)).scaleb(-scale) for v in res["role_total"][:, j]]
         out["failed_rows"] = res["failed"]

@@ -1,7 +1,7 @@
 # Hand-written type stubs for the public API of motiv (the compiled part is motiv._core).
 import os
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
@@ -10,6 +10,7 @@ __all__ = [
     "load",
     "loads",
     "payroll_csv",
+    "to_decimal",
     "Scheme",
     "Payslip",
     "Line",
@@ -138,9 +139,29 @@ class Scheme:
         name: str = ...,
     ) -> Payslip: ...
     def compute_frame(self, frame: pd.DataFrame, *, period: str) -> pd.DataFrame: ...
+    def compute_batch(
+        self,
+        data: Union[pd.DataFrame, Mapping[str, Any]],
+        *,
+        period: str,
+        scales: Optional[Mapping[str, int]] = ...,
+        threads: int = ...,
+        check: bool = ...,
+    ) -> pd.DataFrame: ...
+    def sweep(
+        self,
+        data: Union[pd.DataFrame, Mapping[str, Any]],
+        *,
+        period: str,
+        parameter: str,
+        values: Sequence[_Value],
+        scales: Optional[Mapping[str, int]] = ...,
+        threads: int = ...,
+    ) -> pd.DataFrame: ...
 
 def load(path: _PathLike, *, overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
 def loads(text: str, *, source: str = ..., overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
+def to_decimal(frame: pd.DataFrame) -> pd.DataFrame: ...
 def payroll_csv(
     scheme: Scheme, data: Union[_PathLike, pd.DataFrame], *, period: str, out: _PathLike, force: bool = ...
 ) -> str: ...
