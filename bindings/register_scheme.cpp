@@ -74,11 +74,7 @@ SchemeHandle load_file(const std::string& path, py::handle overrides) {
     {
         py::gil_scoped_release release;
         // As load_scheme_file does, but the text is kept for with_overrides().
-        try {
-            text = io::read_file(path, kMaxRuleFileBytes + 1);
-        } catch (const IoError& e) {
-            throw RuleError({Issue{"motiv.rule_error.100", path, "", 0, 0, "", "", std::string("cannot read the rule file: ") + e.what(), "", 0}});
-        }
+        text = read_rule_file(path);
     }
     return make_handle(std::make_shared<const std::string>(std::move(text)), path, std::move(ov));
 }

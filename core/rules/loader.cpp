@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <initializer_list>
 #include <set>
 
@@ -102,13 +103,14 @@ bool is_reserved(std::string_view s) {
 
 class Loader {
 public:
-    explicit Loader(std::string source) : source_(std::move(source)) {}
+    // `numbers`: pointers of the non-integer number literals, which the DOM holds as text.
+    Loader(std::string source, const std::set<std::string>& numbers) : source_(std::move(source)), numbers_(numbers) {}
 
     Scheme run(const json& root, const json& overrides) {
         Scheme s;
         s.source = source_;
         if (!root.is_object()) {
-            issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + json_type_name(root));
+            issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + type_name(root, ""));
             issues_.throw_if_any();
         }
         keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "$schema", "description"});
@@ -185,9 +187,14 @@ private:
         return false;
     }
 
+    // json_type_name, except that a number literal kept as text is "a number", not "a string".
+    std::string type_name(const json& j, const std::string& pointer) const {
+        return numbers_.count(pointer) ? std::string("a number") : json_type_name(j);
+    }
+
     bool object(const json& j, const std::string& pointer) {
         if (j.is_object()) return true;
-        issue("motiv.rule_error.201", pointer, "expected an object, got " + json_type_name(j));
+        issue("motiv.rule_error.201", pointer, "expected an object, got " + type_name(j, pointer));
         return false;
     }
 
@@ -216,8 +223,9 @@ private:
     std::string string(const json& obj, const std::string& pointer, const char* key, bool required) {
         const json* v = member(obj, pointer, key, required);
         if (!v) return {};
-        if (!v->is_string()) {
-            issue("motiv.rule_error.201", json_pointer_join(pointer, key), "expected a string, got " + json_type_name(*v));
+        const std::string p = json_pointer_join(pointer, key);
+        if (!v->is_string() || numbers_.count(p)) {  // 2026.1 is a number even though the DOM holds its text
+            issue("motiv.rule_error.201", p, "expected a string, got " + type_name(*v, p));
             return {};
         }
         return v->get<std::string>();
@@ -332,7 +340,7 @@ private:
         in.unit = string(decl, pointer, "unit", false);
         in.description = string(decl, pointer, "description", false);
         if (const json* r = member(decl, pointer, "required", false)) {
-            if (!r->is_boolean()) issue("motiv.rule_error.201", pointer + "/required", "expected true or false, got " + json_type_name(*r));
+            if (!r->is_boolean()) issue("motiv.rule_error.201", pointer + "/required", "expected true or false, got " + type_name(*r, pointer + "/required"));
             else in.required = r->get<bool>();
         }
         if (const json* d = member(decl, pointer, "default", false)) {
@@ -346,7 +354,7 @@ private:
 
     std::optional<expr::TierTable> tiers(const json& v, const std::string& pointer, Kind basis) {
         if (!v.is_array()) {
-            issue("motiv.rule_error.201", pointer, "expected a tier table: an array of {\"from\": ..., \"rate\": ...}, got " + json_type_name(v));
+            issue("motiv.rule_error.201", pointer, "expected a tier table: an array of {\"from\": ..., \"rate\": ...}, got " + type_name(v, pointer));
             return std::nullopt;
         }
         if (v.empty()) {
@@ -555,7 +563,7 @@ private:
             }
         }
         if (const json* comps = member(decl, pointer, "components", true)) {
-            if (!comps->is_array()) issue("motiv.rule_error.201", pointer + "/components", "expected an array of components, got " + json_type_name(*comps));
+            if (!comps->is_array()) issue("motiv.rule_error.201", pointer + "/components", "expected an array of components, got " + type_name(*comps, pointer + "/components"));
             else if (comps->empty()) issue("motiv.rule_error.202", pointer + "/components", "a role needs at least one component");
             else if (limit(comps->size(), kMaxComponentsPerRole, pointer + "/components", "components"))
                 for (std::size_t i = 0; i < comps->size(); ++i)
@@ -587,6 +595,7 @@ private:
     }
 
     std::string source_;
+    const std::set<std::string>& numbers_;
     Currency currency_;
     IssueCollector<RuleError> issues_;
 };
@@ -594,27 +603,38 @@ private:
 }  // namespace
 
 Scheme load_scheme(std::string_view text, const std::string& source, const Overrides& overrides) {
-    const json root = parse_json_exact(text, source);
+    std::set<std::string> numbers, override_numbers;
+    const json root = parse_json_exact(text, source, &numbers);
     // Overrides are read as exactly as the file: through their JSON text.
     const bool overridden = !overrides.is_null() && !(overrides.is_object() && overrides.empty());
-    const json ov = overridden ? parse_json_exact(overrides.dump(), "<overrides>") : json::object();
-    Scheme s = Loader(source).run(root, ov);
+    const json ov = overridden ? parse_json_exact(overrides.dump(), "<overrides>", &override_numbers) : json::object();
+    for (const auto& p : override_numbers) numbers.insert("/overrides" + p);  // the loader's pointers for them
+    Scheme s = Loader(source, numbers).run(root, ov);
     // The hash names exactly what paid: the file's bytes, plus the overrides of a what-if.
     s.sha256 = io::sha256_hex(overridden ? std::string(text) + "\n//motiv-overrides " + ov.dump() : std::string(text));
     return s;
 }
 
-Scheme load_scheme_file(const std::string& path, const Overrides& overrides) {
+std::string read_rule_file(const std::string& path) {
     std::string text;
     try {
         text = io::read_file(path, kMaxRuleFileBytes + 1);
     } catch (const IoError& e) {
         // Too large is the size limit (104, as parse_json_exact says it), not an unreadable file.
-        if (e.id() == "motiv.io_error.004")
+        if (e.id() == "motiv.io_error.004") {
+            std::error_code ec;
+            const auto size = std::filesystem::file_size(path, ec);
             throw RuleError({Issue{"motiv.rule_error.104", path, "", 0, 0, "", "",
-                                   "rule file too large: more than " + std::to_string(kMaxRuleFileBytes) + " bytes, the limit is " + std::to_string(kMaxRuleFileBytes), "", 0}});
+                                   "rule file too large: " + (ec ? "more than " + std::to_string(kMaxRuleFileBytes) : std::to_string(size)) +
+                                       " bytes, the limit is " + std::to_string(kMaxRuleFileBytes), "", 0}});
+        }
         throw RuleError({Issue{"motiv.rule_error.100", path, "", 0, 0, "", "", std::string("cannot read the rule file: ") + e.what(), "", 0}});
     }
+    return text;
+}
+
+Scheme load_scheme_file(const std::string& path, const Overrides& overrides) {
+    const std::string text = read_rule_file(path);
     return load_scheme(text, path, overrides);
 }
 

@@ -28,6 +28,9 @@ inline constexpr std::size_t kMaxNameLength = 128;
 // Each replaces the named parameter's value (all dated versions) and is validated like the file.
 using Overrides = nlohmann::json;
 
+// The bytes of a rule file; RuleError rule_error.100 (cannot read) or .104 (over the size limit).
+std::string read_rule_file(const std::string& path);
+
 Scheme load_scheme(std::string_view text, const std::string& source, const Overrides& overrides = Overrides::object());
 Scheme load_scheme_file(const std::string& path, const Overrides& overrides = Overrides::object());
 
