@@ -1,6 +1,8 @@
 #include "core/engine/compiled_scheme.hpp"
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/errors.hpp"
 
@@ -43,6 +45,12 @@ class RoleCompiler {
 public:
     RoleCompiler(const Scheme& s, const Role& r, IssueCollector<RuleError>& issues) : s_(s), r_(r), issues_(issues) {
         resolver_ = [this](std::string_view name, std::uint32_t column) { return resolve(name, column); };
+        // Names are looked up once per formula node: scanning the lists instead cost (names in
+        // formulas) x (variables + components + inputs + parameters), seconds for a large file.
+        for (std::size_t i = r_.variables.size(); i-- > 0;) where_[r_.variables[i].name].variable = i;
+        for (std::size_t i = r_.components.size(); i-- > 0;) where_[r_.components[i].id].component = i;
+        for (std::size_t i = s_.inputs.size(); i-- > 0;) where_[s_.inputs[i].name].input = i;
+        for (std::size_t i = s_.parameters.size(); i-- > 0;) where_[s_.parameters[i].name].parameter = i;
     }
 
     CompiledRole run() {
@@ -82,26 +90,24 @@ private:
     [[noreturn]] static void poisoned(std::uint32_t column) { throw expr::CompileError(kPoisoned, column); }
 
     std::optional<expr::Symbol> resolve(std::string_view name, std::uint32_t column) {
-        const std::string n(name);
-        for (const auto& v : r_.variables) {
-            if (v.name != n) continue;
-            if (auto sym = variable(v)) return sym;
+        const auto found = where_.find(name);
+        if (found == where_.end()) return std::nullopt;
+        const Where& w = found->second;
+        if (w.variable != kNone) {
+            if (auto sym = variable(r_.variables[w.variable])) return sym;
             poisoned(column);
         }
-        for (const auto& c : r_.components) {
-            if (c.id != n) continue;
-            if (auto sym = component(c)) return sym;
+        if (w.component != kNone) {
+            if (auto sym = component(r_.components[w.component])) return sym;
             poisoned(column);
         }
-        for (std::size_t i = 0; i < s_.inputs.size(); ++i) {
-            if (s_.inputs[i].name != n) continue;
+        if (const std::size_t i = w.input; i != kNone) {
             auto [it, fresh] = input_slots_.try_emplace(i, 0);
             if (fresh) it->second = b_.new_slot();
             return expr::Symbol{value_type(s_.inputs[i].kind), it->second, 0, ValueType::money};
         }
-        for (std::size_t i = 0; i < s_.parameters.size(); ++i) {
+        if (const std::size_t i = w.parameter; i != kNone) {
             const Parameter& p = s_.parameters[i];
-            if (p.name != n) continue;
             if (p.kind == Kind::tiers) return expr::Symbol{ValueType::tiers, 0, static_cast<std::uint32_t>(i), value_type(p.basis)};
             auto [it, fresh] = param_slots_.try_emplace(i, 0);
             if (fresh) it->second = b_.new_slot();
@@ -135,7 +141,35 @@ private:
     }
 
     // Compiles a formula, reporting its errors at its pointer and column; nullopt on error.
+    // Height of a formula's syntax tree. The parser adds a node after its operands, so one pass in
+    // index order sees every operand's height before its parent's.
+    static std::size_t height(const expr::Ast& ast) {
+        std::vector<std::size_t> h(ast.nodes.size(), 1);
+        for (std::size_t i = 0; i < ast.nodes.size(); ++i)
+            for (const expr::NodeId a : ast.nodes[i].args)
+                if (a < i) h[i] = std::max(h[i], h[a] + 1);
+        return ast.nodes.empty() ? 0 : h[ast.root];
+    }
+
     std::optional<expr::CompiledFormula> formula(const Formula& f, std::optional<ValueType> expected) {
+        // Compiling recurses through the formula's tree and, at each name, into the formula that
+        // defines it: the C++ stack grows with the sum of the heights along a chain of references.
+        // Unbounded, a 1 MB file (256 variables, each a chain of 511 additions ending in the next
+        // one) overflowed the stack.
+        const std::size_t h = height(f.ast);
+        if (depth_ + h > kMaxReferenceDepth && !stack_.empty()) {
+            issue("motiv.rule_error.209", f.pointer,
+                  "formulas nested too deeply through the names they use: more than " + std::to_string(kMaxReferenceDepth) +
+                      " levels in all along " + stack_.front() + " -> ... -> " + stack_.back() + " (" + std::to_string(stack_.size()) +
+                      " names); use fewer levels of variables");
+            return std::nullopt;
+        }
+        depth_ += h;
+        struct Restore {
+            std::size_t& depth;
+            std::size_t h;
+            ~Restore() { depth -= h; }
+        } restore{depth_, h};
         try {
             return expr::compile(f.ast, b_, resolver_, expected);
         } catch (const expr::CompileError& e) {
@@ -227,14 +261,25 @@ private:
         return sym;
     }
 
+    // Where a name is defined: the first variable, component, input and parameter of that name.
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    struct Where {
+        std::size_t variable = kNone, component = kNone, input = kNone, parameter = kNone;
+    };
+
     const Scheme& s_;
     const Role& r_;
     IssueCollector<RuleError>& issues_;
+    std::unordered_map<std::string_view, Where> where_;
     expr::ProgramBuilder b_;
     expr::Resolver resolver_;
     std::map<std::string, State> state_;
     std::map<std::string, std::optional<expr::Symbol>> symbols_;  // nullopt: failed, already reported
     std::vector<std::string> stack_;
+    // Sum of the tree heights of the formulas being compiled (see formula()); the limit keeps the
+    // recursion within a few MiB of stack, sanitizers included (about 2.3 KiB a level under ASan).
+    static constexpr std::size_t kMaxReferenceDepth = 2048;
+    std::size_t depth_ = 0;
     std::map<std::size_t, Slot> input_slots_, param_slots_;
     std::vector<CompiledVariable> variables_;
     std::map<std::string, CompiledComponent> components_;

@@ -1,5 +1,8 @@
 #include "core/engine/compute.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "core/errors.hpp"
 
 namespace motiv {
@@ -32,7 +35,16 @@ const char* fault_text(std::uint8_t f) {
 class Explainer {
 public:
     Explainer(const CompiledScheme& cs, const CompiledRole& role, const BoundParameters& params, const expr::Frame& frame)
-        : s_(cs.scheme()), role_(role), params_(params), frame_(frame) {}
+        : s_(cs.scheme()), role_(role), params_(params), frame_(frame) {
+        // Every name a formula may use, looked up once per node: scanning the scheme's lists instead
+        // cost (names in formulas) x (inputs + parameters) per payslip, minutes for a large scheme.
+        // The first of a name wins, as the scans did (the loader refuses duplicates anyway).
+        auto first = [](auto*& slot, auto* what) { if (!slot) slot = what; };
+        for (const auto& in : s_.inputs) first(names_[in.name].input, &in);
+        for (const auto& p : s_.parameters) first(names_[p.name].parameter, &p);
+        for (const auto& v : role_.variables) first(names_[v.rule->name].variable, &v);
+        for (const auto& c : role_.components) first(names_[c.rule->id].component, &c);
+    }
 
     Decimal value(Slot s) const { return frame_.value(s)[0]; }
     std::string money(Slot s) const { return value(s).to_display(s_.currency.minor_units); }
@@ -86,9 +98,9 @@ public:
         }
         const auto& n = ast.node(id);
         if (n.kind == NodeKind::name && depth < 16) {
-            if (const auto* v = role_.variable(n.name))
+            if (const auto* v = lookup(n.name).variable)
                 if (auto site = fault_in(v->code, v->rule->formula, depth + 1)) return site;
-            if (const auto* c = role_.component(n.name))
+            if (const auto* c = lookup(n.name).component)
                 if (auto site = fault_site(*c, depth + 1)) return site;
         }
         return FaultSite{f.pointer, ast.text, ast.text_of(id)};
@@ -96,16 +108,18 @@ public:
 
     // Kind of a name for display (ratio parameters show as percentages).
     Kind kind_of(const std::string& name) const {
-        if (const auto* in = s_.find_input(name)) return in->kind;
-        if (const auto* p = s_.find_parameter(name)) return p->kind;
+        const Named& n = lookup(name);
+        if (n.input) return n.input->kind;
+        if (n.parameter) return n.parameter->kind;
         return Kind::number;
     }
 
     std::string pointer_of(const std::string& name) const {
-        if (const auto* in = s_.find_input(name)) return in->pointer;
-        if (const auto* p = s_.find_parameter(name)) return p->pointer;
-        if (const auto* v = role_.variable(name)) return v->rule->pointer;
-        if (const auto* c = role_.component(name)) return c->rule->pointer;
+        const Named& n = lookup(name);
+        if (n.input) return n.input->pointer;
+        if (n.parameter) return n.parameter->pointer;
+        if (n.variable) return n.variable->rule->pointer;
+        if (n.component) return n.component->rule->pointer;
         return {};
     }
 
@@ -117,57 +131,87 @@ public:
 
     // The formula with each name followed by its value: "calls 230 >= operator.gate.calls 200".
     std::string render(const expr::CompiledFormula& code, const expr::Ast& ast, expr::NodeId id) const {
-        const auto& n = ast.node(id);
         std::string out;
+        render_to(out, code, ast, id);
+        return out;
+    }
+
+    // Appends rather than returns: building each operand's text and copying it into its parent's
+    // cost (nodes x depth), quadratic for a long chain such as a + b + c + ...
+    void render_to(std::string& out, const expr::CompiledFormula& code, const expr::Ast& ast, expr::NodeId id) const {
+        const auto& n = ast.node(id);
+        const bool parens = n.kind != NodeKind::call && n.length > 0 && ast.text[n.column - 1] == '(' && id != ast.root;
+        if (parens) out += '(';
         switch (n.kind) {
             case NodeKind::number:
-            case NodeKind::boolean: out = ast.text_of(id); break;
-            case NodeKind::name: out = n.name + " " + fmt(code, id, ast); break;
+            case NodeKind::boolean: out += ast.text_of(id); break;
+            case NodeKind::name: out += n.name + " " + fmt(code, id, ast); break;
             case NodeKind::unary:
-                out = std::string(n.op == expr::Op::not_ ? "not " : "-") + render(code, ast, n.args[0]);
+                out += n.op == expr::Op::not_ ? "not " : "-";
+                render_to(out, code, ast, n.args[0]);
                 break;
             case NodeKind::binary:
-                out = render(code, ast, n.args[0]) + " " + expr::op_symbol(n.op) + " " + render(code, ast, n.args[1]);
+                render_to(out, code, ast, n.args[0]);
+                out += std::string(" ") + expr::op_symbol(n.op) + " ";
+                render_to(out, code, ast, n.args[1]);
                 break;
             case NodeKind::call: {
-                out = n.name + "(";
+                out += n.name + "(";
                 for (std::size_t i = 0; i < n.args.size(); ++i) {
                     if (i) out += ", ";
-                    const auto& a = ast.node(n.args[i]);
-                    out += (i == 0 && code.node_types[n.args[0]] == ValueType::tiers) ? a.name : render(code, ast, n.args[i]);
+                    if (i == 0 && code.node_types[n.args[0]] == ValueType::tiers) out += ast.node(n.args[i]).name;
+                    else render_to(out, code, ast, n.args[i]);
                 }
                 out += ")";
                 break;
             }
         }
-        const std::string text = ast.text_of(id);
-        if (n.kind != NodeKind::call && !text.empty() && text.front() == '(' && id != ast.root) out = "(" + out + ")";
-        return out;
+        if (parens) out += ')';
     }
 
     Explanation tree(const expr::CompiledFormula& code, const expr::Ast& ast, expr::NodeId id, const std::string& pointer, int depth) const {
         const auto& n = ast.node(id);
         Explanation e;
+        if (text_budget_ == 0) {
+            // Past the budget the rest of the tree is named and valued, not derived.
+            e.label = n.kind == NodeKind::name ? n.name : std::string("...");
+            e.value = code.node_types[id] == ValueType::tiers ? "tier table" : fmt(code, id, ast);
+            return e;
+        }
+        // Every node holds the text of its whole subtree, so a tree of n nodes holds up to n x depth
+        // characters: a large file made payslips of gigabytes. The budget bounds each payslip.
+        auto spend = [this](const Explanation& x) { text_budget_ -= std::min(text_budget_, x.label.size() + x.formula.size() + x.detail.size()); };
         e.label = ast.text_of(id);
         e.value = code.node_types[id] == ValueType::tiers ? "" : fmt(code, id, ast);
         if (n.kind == NodeKind::name) {
             e.label = n.name;
             e.pointer = pointer_of(n.name);
             if (code.node_types[id] == ValueType::tiers) e.value = "tier table";
-            // Expand a role variable into its own derivation (variables cannot form cycles).
-            if (const auto* v = role_.variable(n.name); v && depth < 16) {
+            // Expand a role variable into its own derivation (variables cannot form cycles). Each
+            // reference is expanded anew, so the work is bounded by a budget as well as the depth:
+            // v0 = min(v1, v1, ...), v1 = min(v2, v2, ...)... would otherwise grow exponentially.
+            const auto* v = lookup(n.name).variable;
+            if (v && depth < 16 && expansion_budget_ >= v->rule->formula.ast.nodes.size()) {
+                expansion_budget_ -= v->rule->formula.ast.nodes.size();
                 e.formula = v->rule->formula.ast.text;
                 e.detail = render(v->code, v->rule->formula.ast, v->rule->formula.ast.root);
+                spend(e);
                 Explanation body = tree(v->code, v->rule->formula.ast, v->rule->formula.ast.root, v->rule->pointer, depth + 1);
                 if (body.formula.empty()) e.children.push_back(std::move(body));  // a plain name or literal
                 else e.children = std::move(body.children);                        // the formula's own parts
+                return e;
             }
+            spend(e);
             return e;
         }
         e.pointer = pointer;
-        if (n.kind == NodeKind::number || n.kind == NodeKind::boolean) return e;
+        if (n.kind == NodeKind::number || n.kind == NodeKind::boolean) {
+            spend(e);
+            return e;
+        }
         e.formula = ast.text_of(id);
         e.detail = render(code, ast, id);
+        spend(e);
         for (auto a : n.args) {
             const auto k = ast.node(a).kind;
             if (k == NodeKind::number || k == NodeKind::boolean) continue;  // a literal explains itself
@@ -285,10 +329,33 @@ public:
     }
 
 private:
+    // What a name in a formula refers to (names are unique across these, the loader checks).
+    struct Named {
+        const InputDecl* input = nullptr;
+        const Parameter* parameter = nullptr;
+        const CompiledVariable* variable = nullptr;
+        const CompiledComponent* component = nullptr;
+    };
+
+    const Named& lookup(std::string_view name) const {
+        static const Named none;
+        const auto it = names_.find(name);
+        return it == names_.end() ? none : it->second;
+    }
+
+    // Formula nodes that expanding variables may add to one payslip's explanations: far more than
+    // a person reads, and it keeps a hostile scheme from making a payslip take hours.
+    static constexpr std::size_t kExpansionBudget = 4096;
+
     const Scheme& s_;
     const CompiledRole& role_;
     const BoundParameters& params_;
     const expr::Frame& frame_;
+    std::unordered_map<std::string_view, Named> names_;
+    mutable std::size_t expansion_budget_ = kExpansionBudget;
+    // Characters of formula text (labels, formulas, details) in one payslip's explanation trees.
+    static constexpr std::size_t kTextBudget = std::size_t{1} << 18;
+    mutable std::size_t text_budget_ = kTextBudget;
 };
 
 }  // namespace

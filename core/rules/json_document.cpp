@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
+#include <unordered_set>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -45,7 +47,12 @@ public:
     bool boolean(bool v) override { return put(json(v)); }
     bool number_integer(number_integer_t v) override { return put(json(v)); }
     bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
-    bool number_float(number_float_t, const string_t& s) override { return put(json(s)); }
+    bool number_float(number_float_t, const string_t& s) override {
+        std::string p;
+        place(json(s), p);
+        if (number_texts_) number_texts_->insert(std::move(p));
+        return true;
+    }
     bool string(string_t& v) override { return put(json(std::move(v))); }
     bool binary(binary_t&) override { return put(json(nullptr)); }
 
@@ -56,7 +63,8 @@ public:
 
     bool key(string_t& k) override {
         Level& top = stack_.back();
-        if (top.node->contains(k)) {
+        duplicate_ = !top.keys.insert(k).second;
+        if (duplicate_) {
             issues_.add(Issue{"motiv.rule_error.102", source_, json_pointer_join(top.pointer, k), 0, 0, "", "",
                               "duplicate key '" + k + "': each name may appear once", "", 0});
         }
@@ -74,6 +82,7 @@ public:
     IssueCollector<RuleError> issues_;
     std::size_t error_position_ = 0;
     std::string error_message_;
+    std::set<std::string>* number_texts_ = nullptr;  // pointers of the number literals kept as text
     bool too_deep_ = false;
     std::string too_deep_pointer_;
 
@@ -81,6 +90,10 @@ private:
     struct Level {
         json* node;
         std::string pointer;
+        // The object's keys so far. nlohmann's ordered_map finds a key by a linear scan, so asking
+        // it (contains, operator[]) for every key made an object of n keys cost n^2: a 4 MiB file of
+        // short keys took hours.
+        std::unordered_set<std::string> keys;
     };
 
     json* place(json&& v, std::string& pointer) {
@@ -96,9 +109,16 @@ private:
             return &top.node->back();
         }
         pointer = json_pointer_join(top.pointer, key_);
-        json& slot = (*top.node)[key_];
-        slot = std::move(v);
-        return &slot;
+        if (duplicate_) {
+            // Reported in key(), so the document is refused: keep the value aside (a deque never
+            // moves its elements, and an object or array here is still being filled).
+            discarded_.push_back(std::move(v));
+            return &discarded_.back();
+        }
+        // A new key (key() checked): append without ordered_map's linear search.
+        auto& items = static_cast<json::object_t::Container&>(*top.node->get_ptr<json::object_t*>());
+        items.emplace_back(std::move(key_), std::move(v));
+        return &items.back().second;
     }
 
     bool put(json&& v) {
@@ -117,7 +137,7 @@ private:
         }
         std::string p;
         json* node = place(std::move(v), p);
-        stack_.push_back(Level{node, p});
+        stack_.push_back(Level{node, p, {}});
         return true;
     }
 
@@ -129,6 +149,8 @@ private:
     std::string source_;
     std::vector<Level> stack_;
     std::string key_;
+    bool duplicate_ = false;       // key_ is already in the object being read
+    std::deque<json> discarded_;   // values of duplicate keys
 };
 
 // 1-based line and column of a byte offset (nlohmann reports the offset past the bad character).
@@ -148,17 +170,20 @@ std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t 
 
 }  // namespace
 
-nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source) {
+nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source, std::set<std::string>* number_texts) {
     if (text.size() > kMaxRuleFileBytes) {
         throw RuleError({Issue{"motiv.rule_error.104", source, "", 0, 0, "", "",
                                "rule file too large: " + std::to_string(text.size()) + " bytes, the limit is " + std::to_string(kMaxRuleFileBytes), "", 0}});
     }
     ExactDomBuilder builder(source);
+    builder.number_texts_ = number_texts;
     const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, true);
     if (!ok) {
         if (builder.too_deep_) {
-            throw RuleError({Issue{"motiv.rule_error.103", source, builder.too_deep_pointer_, 0, 0, "", "",
-                                   "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", "", 0}});
+            // The place goes in the message, not the pointer field: nothing at that pointer was read.
+            throw RuleError({Issue{"motiv.rule_error.103", source, "", 0, 0, "", "",
+                                   "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels (the level too many starts at " +
+                                       (builder.too_deep_pointer_.empty() ? std::string("/") : builder.too_deep_pointer_) + ")", "", 0}});
         }
         auto [line, col] = line_col(text, builder.error_position_);
         std::string msg = builder.error_message_;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,10 @@ inline constexpr std::size_t kMaxRuleFileBytes = 4u << 20;  // 4 MiB
 // naming `source`, the line and column (syntax) or the JSON pointer (duplicate key).
 // Objects keep the file's key order (ordered_json): roles, inputs and parameters are listed, and
 // payroll columns appear, in the order the author wrote them.
-nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source);
+// `number_texts`, when given, receives the JSON pointers of those non-integer number literals: the
+// DOM holds them as strings, so this is how a reader tells 2026.1 from "2026.1" where only a string
+// will do (a scheme's version, a unit) and names the type it found.
+nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source, std::set<std::string>* number_texts = nullptr);
 
 // "/roles/hunter" + "components" -> "/roles/hunter/components" (escapes ~ and / per RFC 6901).
 std::string json_pointer_join(const std::string& base, std::string_view token);

@@ -163,6 +163,19 @@ def test_cli_payroll_refuses_the_row_and_writes_nothing(case, tmp_path):
     assert r.stdout == b""
 
 
+@needs_cli
+@pytest.mark.parametrize("case", [c for c in DATA_CASES if c[0] in ("NaN", "division by zero")], ids=["data error", "eval error"])
+def test_a_refused_run_with_force_leaves_the_old_payroll_untouched(case, tmp_path, schemes):
+    data = _write(tmp_path / "people.csv", case[2])
+    out = _write(tmp_path / "payroll.csv", "the previous payroll\n")
+    r = run_cli("payroll", "--rules", case[1], "--data", data, "--period", PERIOD, "--out", out, "--force")
+    assert r.returncode == 1 and r.stderr.decode("utf-8").startswith(f"[{case[3]}] ")
+    with pytest.raises(motiv.MotivError):
+        motiv.payroll_csv(schemes[case[1]], data, period=PERIOD, out=out, force=True)
+    assert out.read_text() == "the previous payroll\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["payroll.csv", "people.csv"]
+
+
 @pytest.mark.parametrize("case", DATA_CASES, ids=IDS)
 def test_payroll_csv_from_a_file_raises_and_writes_nothing(case, schemes, tmp_path):
     data = _write(tmp_path / "people.csv", case[2])
