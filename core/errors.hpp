@@ -80,18 +80,40 @@ public:
 };
 
 // Collects issues while a file is read; throw_if_any() throws them all at once.
+// At most kMaxIssues are kept (a hostile file of a million errors must not exhaust memory); the
+// rest are counted and summed up in one last issue.
+inline constexpr std::size_t kMaxIssues = 200;
+
 template <class E>
 class IssueCollector {
 public:
-    void add(Issue issue) { issues_.push_back(std::move(issue)); }
+    void add(Issue issue) {
+        if (issues_.size() < kMaxIssues) {
+            issues_.push_back(std::move(issue));
+            return;
+        }
+        ++dropped_;
+    }
     [[nodiscard]] bool empty() const noexcept { return issues_.empty(); }
     [[nodiscard]] std::size_t size() const noexcept { return issues_.size(); }
     void throw_if_any() {
-        if (!issues_.empty()) throw E(std::move(issues_));
+        if (issues_.empty()) return;
+        if (dropped_ > 0) {
+            Issue more = issues_.back();
+            more.message = "... and " + std::to_string(dropped_) + " more problems (only the first " + std::to_string(kMaxIssues) + " are listed)";
+            more.pointer.clear();
+            more.line = more.column = more.expr_column = 0;
+            more.field.clear();
+            more.person.clear();
+            more.expression.clear();
+            issues_.push_back(std::move(more));
+        }
+        throw E(std::move(issues_));
     }
 
 private:
     std::vector<Issue> issues_;
+    std::size_t dropped_ = 0;
 };
 
 }  // namespace motiv

@@ -20,7 +20,7 @@
 
 namespace motiv::batch {
 
-inline constexpr std::size_t kBlock = 256;
+inline constexpr std::size_t kBlock = 1024;
 
 // One input column. `present` (optional, one byte per row, nonzero = given) marks missing values,
 // which take the input's default or are an error when the role requires the input.

@@ -1,0 +1,220 @@
+// The entry points of motiv's fuzz targets, shared with the Catch2 replay test.
+//
+// Rule files and data are untrusted input. Each function below feeds raw bytes through one path
+// that untrusted input takes -- rule file -> scheme -> payslips, formula -> program -> values,
+// CSV -> people -> payroll -- and swallows the errors that path promises to throw (motiv::Error
+// and its subclasses; expr::SyntaxError and expr::CompileError from the formula layer). Anything
+// else escaping -- another exception, a crash, a sanitizer report, a hang -- is a bug.
+//
+// Header-only on purpose: the libFuzzer targets (fuzz/fuzz_*.cpp, built by fuzz/CMakeLists.txt
+// with clang) and tests/core/fuzz_regressions_test.cpp (built with g++ and every warning) include
+// this one file, so replaying fuzz/regressions/ runs exactly the code that was fuzzed.
+// Needs MOTIV_SOURCE_DIR (the repository root), for the CSV target's rules/three_tier.json.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/data/csv.hpp"
+#include "core/data/people_table.hpp"
+#include "core/engine/compiled_scheme.hpp"
+#include "core/engine/compute.hpp"
+#include "core/errors.hpp"
+#include "core/expr/compiler.hpp"
+#include "core/expr/parser.hpp"
+#include "core/payroll/payroll.hpp"
+#include "core/rules/loader.hpp"
+
+#ifndef MOTIV_SOURCE_DIR
+#error "fuzz/entry.hpp needs MOTIV_SOURCE_DIR, the repository root"
+#endif
+
+namespace motiv::fuzz {
+
+namespace detail {
+
+inline Decimal dec(std::string_view text) { return *Decimal::parse(text); }
+
+// A few fixed values per lane: zero, typical KPIs, a value near the top of the range (overflow
+// paths), a negative one (the evaluator must cope even where data validation would refuse it).
+inline Decimal lane_value(expr::ValueType type, std::size_t lane, std::size_t name_index) {
+    if (type == expr::ValueType::boolean) return Decimal::from_int(static_cast<std::int64_t>((lane + name_index) % 2));
+    static const std::array<std::string_view, 4> money{"0", "1250000.00", "99999999999999999999.99", "-12345.67"};
+    static const std::array<std::string_view, 4> number{"0", "230", "170000000000000000000", "-0.000000001"};
+    return dec(type == expr::ValueType::money ? money[lane % 4] : number[(lane + name_index) % 4]);
+}
+
+// Values for one person's inputs: set 0 leaves every input empty (missing inputs), the others fill
+// each input with a value of its kind, from ordinary to extreme.
+inline std::optional<Decimal> input_value(Kind kind, std::size_t set, std::size_t index) {
+    static const std::array<std::string_view, 5> money{"0", "1250000.00", "300000.50", "99999999999999999999.99", "-0.01"};
+    static const std::array<std::string_view, 5> number{"0", "230", "2880", "1700000000000000000000", "-3.5"};
+    static const std::array<std::string_view, 5> count{"0", "22", "1", "4000000000000000000", "7"};
+    static const std::array<std::string_view, 5> ratio{"0", "0.96", "0.15", "1000000000000", "-1"};
+    if (set == 0) return std::nullopt;
+    const std::size_t k = (set - 1 + index) % 5;
+    switch (kind) {
+        case Kind::money: return dec(money[k]);
+        case Kind::count: return dec(count[k]);
+        case Kind::ratio: return dec(ratio[k]);
+        default: return dec(number[k]);
+    }
+}
+
+// What every user of a payslip does with it: the JSON export and the text with explanation trees.
+inline void consume(const Payslip& slip) {
+    (void)slip.to_json().dump();
+    (void)slip.to_text(true);
+}
+
+// What every user of an error does with it: read its text and, for a list, each issue's.
+inline void consume(const Error& e) {
+    (void)std::string(e.what());
+    if (const auto* list = dynamic_cast<const IssueError*>(&e))
+        for (const auto& issue : list->issues()) (void)issue.describe();
+}
+
+}  // namespace detail
+
+// Target "rules": bytes -> load_scheme -> CompiledScheme::compile -> a payslip for each role, for a
+// few periods and a few fixed sets of inputs (the evaluator and the explanations run too).
+inline void rules_entry(std::string_view bytes) {
+    std::shared_ptr<const CompiledScheme> scheme;
+    try {
+        scheme = CompiledScheme::compile(load_scheme(bytes, "<fuzz>"));
+    } catch (const Error& e) {
+        detail::consume(e);
+        return;
+    }
+    const Scheme& s = scheme->scheme();
+    for (const char* period_text : {"2026-10", "2026-01", "1900-01"}) {
+        const Period period = *Period::parse(period_text);
+        std::optional<BoundParameters> params;
+        try {
+            params = scheme->bind(period);
+        } catch (const Error& e) {
+            detail::consume(e);
+            continue;
+        }
+        for (const CompiledRole& role : scheme->roles()) {
+            for (std::size_t set = 0; set < 6; ++set) {
+                PersonInputs person;
+                person.id = "fuzz-" + std::to_string(set);
+                person.role = role.rule->name;
+                person.source = "<fuzz>";
+                for (std::size_t i = 0; i < s.inputs.size(); ++i) person.values.push_back(detail::input_value(s.inputs[i].kind, set, i));
+                // Half the sets with explanations (explain, the Python API), half without (payroll runs).
+                const Explain explain = set % 2 == 0 ? Explain::full : Explain::none;
+                try {
+                    detail::consume(compute_payslip(*scheme, *params, person, explain));
+                } catch (const Error& e) {
+                    detail::consume(e);
+                }
+            }
+        }
+    }
+}
+
+// Target "expr": bytes -> expr::parse -> expr::compile (a few money, number and condition names and
+// two tier tables; once for each expected type) -> the program run in a frame of 4 lanes, then every
+// node's value and text read back as an explanation does.
+inline void expr_entry(std::string_view bytes) {
+    using expr::Symbol;
+    using expr::ValueType;
+    static const std::vector<expr::TierTable> tables{
+        expr::TierTable{{detail::dec("0"), detail::dec("300000"), detail::dec("1000000")},
+                        {detail::dec("0.05"), detail::dec("0.07"), detail::dec("0.10")}},
+        expr::TierTable{{detail::dec("-10"), detail::dec("50"), detail::dec("100")},
+                        {detail::dec("0"), detail::dec("1"), detail::dec("1.5")}},
+    };
+    static const std::map<std::string, Symbol, std::less<>> names{
+        {"revenue", Symbol{ValueType::money, 0, 0, ValueType::money}},
+        {"salary", Symbol{ValueType::money, 0, 0, ValueType::money}},
+        {"hunter.salary", Symbol{ValueType::money, 0, 0, ValueType::money}},
+        {"calls", Symbol{ValueType::number, 0, 0, ValueType::money}},
+        {"days_worked", Symbol{ValueType::number, 0, 0, ValueType::money}},
+        {"farmer.cut.no_growth", Symbol{ValueType::number, 0, 0, ValueType::money}},
+        {"gates_passed", Symbol{ValueType::boolean, 0, 0, ValueType::money}},
+        {"flag", Symbol{ValueType::boolean, 0, 0, ValueType::money}},
+        {"hunter.commission.tiers", Symbol{ValueType::tiers, 0, 0, ValueType::money}},
+        {"kpi.tiers", Symbol{ValueType::tiers, 0, 1, ValueType::number}},
+    };
+    expr::Ast ast;
+    try {
+        ast = expr::parse(bytes);
+    } catch (const expr::SyntaxError&) {
+        return;
+    }
+    const std::array<std::optional<ValueType>, 4> expectations{std::nullopt, ValueType::money, ValueType::number, ValueType::boolean};
+    for (const auto& expected : expectations) {
+        expr::ProgramBuilder builder;
+        std::vector<std::pair<Symbol, std::size_t>> used;  // symbols given a slot, with their name index
+        std::map<std::string, Symbol, std::less<>> slots;
+        const expr::Resolver resolve = [&](std::string_view name, std::uint32_t) -> std::optional<Symbol> {
+            const auto it = names.find(name);
+            if (it == names.end()) return std::nullopt;
+            if (it->second.type == ValueType::tiers) return it->second;
+            auto [at, fresh] = slots.try_emplace(it->first, it->second);
+            if (fresh) {
+                at->second.slot = builder.new_slot();
+                used.emplace_back(at->second, static_cast<std::size_t>(std::distance(names.begin(), it)));
+            }
+            return at->second;
+        };
+        expr::CompiledFormula code;
+        try {
+            code = expr::compile(ast, builder, resolve, expected);
+        } catch (const expr::CompileError&) {
+            continue;
+        }
+        const expr::Program program = builder.finish();
+        constexpr std::size_t kLanes = 4;
+        expr::Frame frame(program.slot_count, kLanes);
+        program.load_constants(frame);
+        for (const auto& [sym, index] : used)
+            for (std::size_t lane = 0; lane < kLanes; ++lane) frame.value(sym.slot)[lane] = detail::lane_value(sym.type, lane, index);
+        program.run(frame, kLanes, std::span<const expr::TierTable>(tables));
+        for (std::size_t lane = 0; lane < kLanes; ++lane) (void)frame.value(code.slot)[lane].to_display(2);
+        for (std::size_t id = 0; id < ast.nodes.size(); ++id) {
+            (void)ast.text_of(static_cast<expr::NodeId>(id));
+            if (code.node_types[id] != ValueType::tiers) (void)frame.value(code.node_slots[id])[0].to_string();
+        }
+    }
+}
+
+// The scheme the CSV target reads people against, compiled once.
+inline const CompiledScheme& csv_scheme() {
+    static const std::shared_ptr<const CompiledScheme> scheme =
+        CompiledScheme::compile(load_scheme_file(std::string(MOTIV_SOURCE_DIR) + "/rules/three_tier.json"));
+    return *scheme;
+}
+
+// Target "csv": bytes -> data::parse_csv -> data::read_people against rules/three_tier.json ->
+// payroll::run for 2026-10 and its exports, then the same run with explanations.
+inline void csv_entry(std::string_view bytes) {
+    const CompiledScheme& scheme = csv_scheme();
+    const Period period = *Period::parse("2026-10");
+    try {
+        const data::CsvTable table = data::parse_csv(bytes, "<fuzz>");
+        const std::vector<PersonInputs> people = data::read_people(table, scheme, period);
+        // As `motiv payroll` runs it (amounts only), then as `motiv explain` does (with explanations).
+        const payroll::PayrollRun run = payroll::run(scheme, period, people);
+        (void)payroll::to_csv(run, scheme.scheme());
+        (void)payroll::summary_text(run);
+        for (const auto& slip : payroll::run(scheme, period, people, Explain::full).payslips) detail::consume(slip);
+    } catch (const Error& e) {
+        detail::consume(e);
+    }
+}
+
+}  // namespace motiv::fuzz
