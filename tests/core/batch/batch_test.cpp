@@ -2,6 +2,8 @@
 // count, and must refuse bad rows the same way.
 #include <catch2/catch.hpp>
 
+#include "tests/core/support.hpp"
+
 #include <random>
 
 #include "core/batch/batch.hpp"
@@ -13,17 +15,8 @@ using namespace motiv;
 
 namespace {
 
-std::shared_ptr<const CompiledScheme> three_tier() {
-    static auto cs = CompiledScheme::compile(load_scheme_file(std::string(MOTIV_SOURCE_DIR) + "/rules/three_tier.json"));
-    return cs;
-}
-
-std::size_t input_index(const Scheme& s, std::string_view name) {
-    for (std::size_t i = 0; i < s.inputs.size(); ++i)
-        if (s.inputs[i].name == name) return i;
-    FAIL("no input " << name);
-    return 0;
-}
+std::shared_ptr<const CompiledScheme> three_tier() { return test::three_tier_scheme(); }
+using test::input_index;
 
 // Seeded random person-periods with values piled on tier edges, gates and rounding ties.
 struct Data {

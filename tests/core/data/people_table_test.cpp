@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/core/support.hpp"
+
 #include <string>
 #include <tuple>
 #include <vector>
@@ -19,12 +21,11 @@ using motiv::data::read_people;
 
 namespace {
 
-const std::string kThreeTier = std::string(MOTIV_SOURCE_DIR) + "/rules/three_tier.json";
-const std::string kExample = std::string(MOTIV_SOURCE_DIR) + "/examples/department/people_2026-10.csv";
+using motiv::test::kExample;
+using motiv::test::kThreeTier;
 
 const motiv::CompiledScheme& three_tier() {
-    static const auto cs = motiv::CompiledScheme::compile(motiv::load_scheme_file(kThreeTier));
-    return *cs;
+    return *motiv::test::three_tier_scheme();
 }
 
 std::optional<Decimal> value_of(const PersonInputs& p, const std::string& input) {

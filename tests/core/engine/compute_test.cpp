@@ -22,6 +22,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/core/support.hpp"
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -40,12 +42,9 @@ using motiv::PersonInputs;
 
 namespace {
 
-const std::string kThreeTier = std::string(MOTIV_SOURCE_DIR) + "/rules/three_tier.json";
+using motiv::test::kThreeTier;
 
-const CompiledScheme& three_tier() {
-    static const auto cs = CompiledScheme::compile(motiv::load_scheme_file(kThreeTier));
-    return *cs;
-}
+const CompiledScheme& three_tier() { return *motiv::test::three_tier_scheme(); }
 
 using Values = std::vector<std::pair<std::string, std::string>>;
 

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/core/support.hpp"
+
 #include <string>
 #include <vector>
 
@@ -16,12 +18,11 @@ using motiv::payroll::PayrollRun;
 
 namespace {
 
-const std::string kThreeTier = std::string(MOTIV_SOURCE_DIR) + "/rules/three_tier.json";
-const std::string kExample = std::string(MOTIV_SOURCE_DIR) + "/examples/department/people_2026-10.csv";
+using motiv::test::kExample;
+using motiv::test::kThreeTier;
 
 const motiv::CompiledScheme& three_tier() {
-    static const auto cs = motiv::CompiledScheme::compile(motiv::load_scheme_file(kThreeTier));
-    return *cs;
+    return *motiv::test::three_tier_scheme();
 }
 
 const PayrollRun& example_run() {

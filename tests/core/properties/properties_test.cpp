@@ -11,6 +11,8 @@
 // - batch::compute gives the same amounts under any row permutation and any split into chunks.
 #include <catch2/catch.hpp>
 
+#include "tests/core/support.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -122,17 +124,8 @@ struct RetroProgram {
     }
 };
 
-std::shared_ptr<const CompiledScheme> three_tier() {
-    static auto cs = CompiledScheme::compile(load_scheme_file(std::string(MOTIV_SOURCE_DIR) + "/rules/three_tier.json"));
-    return cs;
-}
-
-std::size_t input_index(const Scheme& s, std::string_view name) {
-    for (std::size_t i = 0; i < s.inputs.size(); ++i)
-        if (s.inputs[i].name == name) return i;
-    FAIL("no input " << name);
-    return 0;
-}
+std::shared_ptr<const CompiledScheme> three_tier() { return test::three_tier_scheme(); }
+using test::input_index;
 
 // Seeded random three_tier rows (int64 columns with scales), values piled on edges and ties.
 struct Rows {
