@@ -58,7 +58,8 @@ public:
 
     // Pays the rows order[begin, end), which are grouped by role.
     void run(const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t end) {
-        std::vector<std::unique_ptr<expr::Frame>> frames(roles_.size());
+        std::vector<std::unique_ptr<expr::Frame>>& frames = frames_;
+        frames.resize(roles_.size());
         std::size_t i = begin;
         while (i < end) {
             const std::uint32_t r = in_.role[order[i]];
@@ -177,6 +178,7 @@ private:
     const std::vector<RolePlan>& roles_;
     const std::vector<InputPlan>& inputs_;
     Result& out_;
+    std::vector<std::unique_ptr<expr::Frame>> frames_;  // one per role, made on first use
 };
 
 }  // namespace
@@ -248,12 +250,18 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
         Worker(cs, params, in, roles, inputs, r).run(order, 0, order.size());
         return r;
     }
-    // Each thread writes only its own rows' slots of the result: no sharing, no locks.
+    // Each thread takes an equal share of every role's rows (roles cost differently per row, so
+    // equal shares of the whole would not balance), and writes only those rows' slots of the
+    // result: no sharing, no locks.
     std::vector<std::thread> pool;
-    const std::size_t chunk = (order.size() + threads - 1) / threads;
     for (unsigned t = 0; t < threads; ++t) {
-        const std::size_t b = std::min(order.size(), t * chunk), e = std::min(order.size(), b + chunk);
-        pool.emplace_back([&, b, e] { Worker(cs, params, in, roles, inputs, r).run(order, b, e); });
+        pool.emplace_back([&, t] {
+            Worker w(cs, params, in, roles, inputs, r);
+            for (std::size_t k = 0; k + 1 < start.size(); ++k) {
+                const std::size_t len = start[k + 1] - start[k];
+                w.run(order, start[k] + len * t / threads, start[k] + len * (t + 1) / threads);
+            }
+        });
     }
     for (auto& th : pool) th.join();
     return r;
