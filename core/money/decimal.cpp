@@ -235,16 +235,7 @@ Decimal Decimal::mul_wide(Decimal a, Decimal b, Fault& fault) {
     const uint128 x = magnitude(a.raw_);
     const uint128 y = magnitude(b.raw_);
     constexpr uint128 one = static_cast<uint128>(kOne);
-    if ((x >> 63) == 0 && (y >> 63) == 0) {
-        // Both fit in 63 bits (every realistic amount and rate): one 64x64->128 multiplication.
-        const uint128 p = static_cast<uint128>(static_cast<std::uint64_t>(x)) * static_cast<std::uint64_t>(y);
-        std::uint64_t rem = 0;
-        uint128 q = fast::divmod_const<1000000000u>(p, rem);
-        if (rem * 2 > 1000000000u || (rem * 2 == 1000000000u && (q & 1) != 0)) ++q;
-        // q <= (2^63)^2 / 10^9 < 2^127: always representable.
-        const auto v = static_cast<int128>(q);
-        return from_raw(negative ? -v : v);
-    }
+    // Operands within 64 bits never get here: Decimal::mul (inline, in the header) handles them.
     uint128 p;
     if (!__builtin_mul_overflow(x, y, &p)) {
         return from_raw(signed_from(div_round_half_even(p, one), negative, fault));
