@@ -16,6 +16,7 @@ constexpr const char* kUsage =
     "  payroll  --rules F --data CSV --period YYYY-MM --out OUT\n"
     "                                                pay everyone in CSV, write the payroll CSV, print a summary\n"
     "  explain  --rules F --data CSV --employee ID   show how one person's pay was computed\n"
+    "  test     RULES [CASES]                        run a rule file's plan tests (RULES.cases.json); exit 1 on a difference\n"
     "\n"
     "Run 'motiv <command> --help' for the options of a command.\n";
 }
@@ -37,6 +38,7 @@ int run(std::vector<std::string> args) {
     if (cmd == "validate") body = &motiv::cli::validate;
     if (cmd == "payroll") body = &motiv::cli::payroll;
     if (cmd == "explain") body = &motiv::cli::explain;
+    if (cmd == "test") body = &motiv::cli::test;
     if (!body) {
         std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
         return 2;

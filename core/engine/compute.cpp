@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/engine/proration.hpp"
 #include "core/errors.hpp"
 
 namespace motiv {
@@ -111,6 +112,7 @@ public:
         const Named& n = lookup(name);
         if (n.input) return n.input->kind;
         if (n.parameter) return n.parameter->kind;
+        if (n.variable && n.variable->rule->kind) return *n.variable->rule->kind;
         return Kind::number;
     }
 
@@ -247,14 +249,22 @@ public:
         e.label = p.name;
         e.pointer = p.pointer;
         e.formula = std::string(to_string(c.rule->mode)) + " tiers";
-        const int reached = t.tier_of(base);
         Fault f = Fault::none;
+        const std::optional<Decimal> quota = c.quota ? std::optional<Decimal>(value(*c.quota)) : std::nullopt;
+        const int reached = quota ? t.tier_of(base, *quota, f) : t.tier_of(base);
         std::vector<Decimal> parts;
-        if (c.rule->mode == TierMode::graduated) expr::graduated_amount(t, base, f, &parts);
+        if (c.rule->mode == TierMode::graduated) expr::graduated_amount(t, base, f, &parts, quota ? &*quota : nullptr);
+        // A threshold as written, and for a table by attainment the amount it is of the quota.
+        auto edge = [&](std::size_t k) {
+            if (!quota) return t.from[k].to_display(s_.currency.minor_units);
+            Fault g = Fault::none;
+            return format_value(t.from[k], ValueType::number, Kind::ratio, 2) + " of quota (" +
+                   Decimal::mul(t.from[k], *quota, g).to_display(s_.currency.minor_units) + ")";
+        };
         for (std::size_t k = 0; k < t.from.size(); ++k) {
             Explanation tier;
-            const std::string upto = k + 1 < t.from.size() ? " to " + t.from[k + 1].to_display(s_.currency.minor_units) : " and above";
-            tier.label = "tier " + std::to_string(k + 1) + ": from " + t.from[k].to_display(s_.currency.minor_units) + upto + " at " +
+            const std::string upto = k + 1 < t.from.size() ? " to " + edge(k + 1) : " and above";
+            tier.label = "tier " + std::to_string(k + 1) + ": from " + edge(k) + upto + " at " +
                          format_value(t.rate[k], ValueType::number, Kind::ratio, 2);
             if (c.rule->mode == TierMode::graduated) {
                 const Decimal amount = Decimal::mul(parts[k], t.rate[k], f);
@@ -268,6 +278,32 @@ public:
         e.value = reached < 0 ? "below the first tier" : "tier " + std::to_string(reached + 1) + " reached";
         return e;
     }
+
+    // Each measure of a scorecard: its score and weight, as the line's summary cannot hold them all.
+    Explanation scorecard(const CompiledComponent& c) const {
+        Explanation e;
+        e.label = "scorecard";
+        e.pointer = c.rule->pointer + "/measures";
+        e.formula = "sum of weight * score; score = 0 below the threshold, else actual / target, at most the cap";
+        e.value = ratio(c.score);
+        for (const auto& m : c.measures) {
+            Explanation x;
+            x.label = m.rule->id;
+            x.pointer = m.rule->pointer;
+            const bool money_measure = c.field(m.rule->id + ".actual")->code.type == ValueType::money;
+            auto amount = [&](Slot sl) { return money_measure ? money(sl) : value(sl).to_display(0); };
+            std::string d = "actual " + amount(m.actual) + " / target " + amount(m.target);
+            if (m.threshold) d += value(m.actual) >= value(*m.threshold) ? " (threshold " + amount(*m.threshold) + " met)" : " (below the threshold " + amount(*m.threshold) + ": 0)";
+            if (m.cap) d += ", cap " + ratio(*m.cap);
+            d += " = " + ratio(m.score) + "; x weight " + ratio(m.weight) + " = " + ratio(m.weighted);
+            x.detail = d;
+            x.value = ratio(m.weighted);
+            e.children.push_back(std::move(x));
+        }
+        return e;
+    }
+
+    std::string ratio(Slot sl) const { return format_value(value(sl), ValueType::number, Kind::ratio, 2); }
 
     // The line's amount and identity, without its explanation.
     PayLine bare_line(const CompiledComponent& c) const {
@@ -294,12 +330,22 @@ public:
             case ComponentKind::percent: formula = field_text(c, "rate") + " * " + field_text(c, "of"); break;
             case ComponentKind::commission:
                 if (r.mode == TierMode::flat) formula = field_text(c, "rate") + " * " + field_text(c, "base");
-                else formula = std::string(to_string(r.mode)) + "(" + r.tiers + ", " + field_text(c, "base") + ")";
+                else formula = std::string(to_string(r.mode)) + "(" + r.tiers + ", " + field_text(c, "base") +
+                               (c.quota ? ", quota " + field_text(c, "quota") : std::string()) + ")";
+                break;
+            case ComponentKind::scorecard:
+                formula = field_text(c, "of") + " * score " + ratio(c.score);
+                break;
+            case ComponentKind::adjustment:
+                formula = std::string(r.minimum ? "max(" : "") + (r.maximum ? "min(" : "") + "lines above " + money(c.above) +
+                          (r.maximum ? ", maximum " + field_text(c, "maximum") + ")" : "") + (r.minimum ? ", minimum " + field_text(c, "minimum") + ")" : "") +
+                          " - lines above " + money(c.above);
                 break;
             case ComponentKind::penalty:
                 formula = "-(" + (r.amount ? field_text(c, "amount") : field_text(c, "rate") + " * " + field_text(c, "of")) + ")";
                 break;
         }
+        if (c.prorata) formula = "(" + formula + ") * prorata " + ratio(*c.prorata) + (prorata_note_.empty() ? "" : " (" + prorata_note_ + ")");
         std::string s = r.id + " = " + formula;
         const bool negated = r.kind == ComponentKind::penalty;
         s += " = " + (negated ? money_negated(c.raw) : money(c.raw));
@@ -320,6 +366,7 @@ public:
         e.value = money(c.result);
         for (const auto& f : c.fields) e.children.push_back(field(f));
         if (c.tiers && c.field("base")) e.children.push_back(tiers(c, value(c.field("base")->code.slot)));
+        if (!c.measures.empty()) e.children.push_back(scorecard(c));
         Explanation rnd;
         rnd.label = "rounding";
         rnd.formula = rd.describe();
@@ -352,6 +399,11 @@ private:
     const BoundParameters& params_;
     const expr::Frame& frame_;
     std::unordered_map<std::string_view, Named> names_;
+
+public:
+    std::string prorata_note_;  // "15 of 31 calendar days, 2026-10-17 to 2026-10-31"
+
+private:
     mutable std::size_t expansion_budget_ = kExpansionBudget;
     // Characters of formula text (labels, formulas, details) in one payslip's explanation trees.
     static constexpr std::size_t kTextBudget = std::size_t{1} << 18;
@@ -383,13 +435,26 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     }
     missing.throw_if_any();
 
+    std::optional<ProrataShare> share;
+    if (s.proration) {
+        try {
+            share = prorata_share(*s.proration, params.period, person.start, person.end);
+        } catch (const std::invalid_argument& e) {
+            throw DataError({Issue{"motiv.data_error.306", person.source, "", person.line, 0, "end_date", person.id, e.what(), "", 0}});
+        }
+    } else if (person.start || person.end) {
+        throw DataError({Issue{"motiv.data_error.306", person.source, "", person.line, 0, person.start ? "start_date" : "end_date", person.id,
+                               "start_date / end_date given, but scheme " + s.name + " declares no proration", "", 0}});
+    }
+
     expr::Frame frame(role->program.slot_count, 1);
     role->program.load_constants(frame);
     for (const auto& [idx, slot] : role->params) frame.broadcast(slot, params.values[idx]);
     Payslip p;
     for (const auto& [idx, slot] : role->inputs) {
         const InputDecl& in = s.inputs[idx];
-        const Decimal v = person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{});
+        Decimal v = person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{});
+        if (share && s.proration && in.pointer == s.proration->pointer) v = share->share;  // the built-in `prorata`
         frame.broadcast(slot, v);
         p.inputs.emplace_back(in.name, v);
     }
@@ -405,6 +470,7 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     p.currency = s.currency.code;
     p.minor_units = s.currency.minor_units;
     Explainer ex(cs, *role, params, frame);
+    if (share) ex.prorata_note_ = share->note;
     for (const auto& c : role->components) {
         if (const std::uint8_t f = frame.fault(c.result)[0]) {
             const std::string id = f == static_cast<std::uint8_t>(Fault::division_by_zero) ? "motiv.eval_error.501" : "motiv.eval_error.502";

@@ -19,6 +19,9 @@ struct PersonInputs {
     std::string name;
     std::string role;
     std::vector<std::optional<Decimal>> values;  // by scheme input index; nullopt = not given
+    // In the role from / until (inclusive), when within the period: with a scheme's proration,
+    // these set the built-in input `prorata` (engine/proration.hpp). Unset = the whole period.
+    std::optional<Date> start, end;
     std::string source;                          // where the row came from, for errors
     std::size_t line = 0;                        // its line in `source`, 0 if none
 };
