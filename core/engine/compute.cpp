@@ -295,9 +295,11 @@ public:
             std::string d = "actual " + amount(m.actual) + " / target " + amount(m.target);
             if (m.threshold) d += value(m.actual) >= value(*m.threshold) ? " (threshold " + amount(*m.threshold) + " met)" : " (below the threshold " + amount(*m.threshold) + ": 0)";
             if (m.cap) d += ", cap " + ratio(*m.cap);
-            d += " = " + ratio(m.score) + "; x weight " + ratio(m.weight) + " = " + ratio(m.weighted);
+            d += " = " + ratio(m.score) + "; x weight " + ratio(m.weight);
             x.detail = d;
             x.value = ratio(m.weighted);
+            for (const auto& f : c.fields)
+                if (f.name.rfind(m.rule->id + ".", 0) == 0) x.children.push_back(field(f));
             e.children.push_back(std::move(x));
         }
         return e;
@@ -364,7 +366,8 @@ public:
         e.formula = formula;
         e.detail = s;
         e.value = money(c.result);
-        for (const auto& f : c.fields) e.children.push_back(field(f));
+        for (const auto& f : c.fields)
+            if (f.name.find('.') == std::string::npos) e.children.push_back(field(f));  // a measure's fields go under it
         if (c.tiers && c.field("base")) e.children.push_back(tiers(c, value(c.field("base")->code.slot)));
         if (!c.measures.empty()) e.children.push_back(scorecard(c));
         Explanation rnd;
