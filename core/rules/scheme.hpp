@@ -141,6 +141,7 @@ struct Proration {
 struct OnTarget {
     std::string role;
     std::string pointer;
+    Period period;  // the period whose parameters the check uses
     Decimal earnings;
     std::optional<Decimal> fixed_share;
     Decimal tolerance;  // a ratio: 0.01 accepts 1% either way
