@@ -105,11 +105,8 @@ private:
         if (!c.contains("role") || !c["role"].is_string()) issue(pointer + "/role", "expected the role (a string)");
         else out.role = c["role"].get<std::string>();
         auto p = c.contains("period") ? read_period(c["period"], pointer + "/period") : file_period;
-        if (!p) {
-            if (!c.contains("period")) issue(pointer + "/period", "no period: give one in the case or at the top of the file");
-            return std::nullopt;
-        }
-        out.period = *p;
+        if (!p && !c.contains("period")) issue(pointer + "/period", "no period: give one in the case or at the top of the file");
+        if (p) out.period = *p;  // else reported: read on, to report the case's other problems too
         out.person.id = out.name;
         out.person.role = out.role;
         out.person.source = source_;
