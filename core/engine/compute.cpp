@@ -347,7 +347,8 @@ public:
                 formula = "-(" + (r.amount ? field_text(c, "amount") : field_text(c, "rate") + " * " + field_text(c, "of")) + ")";
                 break;
         }
-        if (c.prorata) formula = "(" + formula + ") * prorata " + ratio(*c.prorata) + (prorata_note_.empty() ? "" : " (" + prorata_note_ + ")");
+        // A share of 100% (the whole period) is not worth a mention on every salary line.
+        if (c.prorata && value(*c.prorata) != Decimal::from_int(1)) formula = "(" + formula + ") * prorata " + ratio(*c.prorata) + (prorata_note_.empty() ? "" : " (" + prorata_note_ + ")");
         std::string s = r.id + " = " + formula;
         const bool negated = r.kind == ComponentKind::penalty;
         s += " = " + (negated ? money_negated(c.raw) : money(c.raw));

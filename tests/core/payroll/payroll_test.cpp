@@ -88,10 +88,10 @@ TEST_CASE("to_csv writes one row per person with the rules that paid them", "[pa
     REQUIRE(rows.size() == 15);  // header + 14 people, the file ending in a newline
     CHECK(csv.back() == '\n');
     CHECK(rows[0] == "id,name,role,period,salary,bonus,commission,handover_penalty,no_growth_cut,total,scheme,version,rules_sha256");
-    CHECK(rows[1] == "op-01,Анна Смирнова,operator,2026-10,42000.00,5460.00,,,,47460.00,three_tier,2026.1," + sha);
-    CHECK(rows[6] == "h-01,Егор Лебедев,hunter,2026-10,25000.00,,89000.00,-4000.00,,110000.00,three_tier,2026.1," + sha);
-    CHECK(rows[10] == "h-05,Павел Волков,hunter,2026-10,25000.00,,15000.04,0.00,,40000.04,three_tier,2026.1," + sha);
-    CHECK(rows[11] == "f-01,Лев Петров,farmer,2026-10,50000.00,6250.00,,,-3125.00,53125.00,three_tier,2026.1," + sha);
+    CHECK(rows[1] == "op-01,Анна Смирнова,operator,2026-10,42000.00,5460.00,,,,47460.00,three_tier,2026.2," + sha);
+    CHECK(rows[6] == "h-01,Егор Лебедев,hunter,2026-10,25000.00,,89000.00,-4000.00,,110000.00,three_tier,2026.2," + sha);
+    CHECK(rows[10] == "h-05,Павел Волков,hunter,2026-10,25000.00,,15000.04,0.00,,40000.04,three_tier,2026.2," + sha);
+    CHECK(rows[11] == "f-01,Лев Петров,farmer,2026-10,50000.00,6250.00,,,-3125.00,53125.00,three_tier,2026.2," + sha);
     // The export reads back as a table whose totals add up to the run's.
     const auto table = motiv::data::parse_csv(csv, "payroll.csv");
     REQUIRE(table.rows.size() == 14);
@@ -180,5 +180,5 @@ TEST_CASE("to_csv quotes names that need it", "[payroll]") {
     const auto run = motiv::payroll::run(three_tier(), *Period::parse("2026-10"), {p});
     const auto rows = lines_of(motiv::payroll::to_csv(run, s));
     REQUIRE(rows.size() == 2);
-    CHECK(rows[1] == "h-1,\"Smith, \"\"Jo\"\"\",hunter,2026-10,25000.00,,0.00,0.00,,25000.00,three_tier,2026.1," + s.sha256);
+    CHECK(rows[1] == "h-1,\"Smith, \"\"Jo\"\"\",hunter,2026-10,25000.00,,0.00,0.00,,25000.00,three_tier,2026.2," + s.sha256);
 }
