@@ -82,7 +82,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
         p.start = date(start_col, "start_date");
         p.end = date(end_col, "end_date");
         if (p.start && p.end && *p.end < *p.start) {
-            issue("motiv.data_error.306", line, *end_col + 1, "end_date", p.id, "end_date " + to_iso(*p.end) + " is before start_date " + to_iso(*p.start));
+            issue("motiv.data_error.308", line, *end_col + 1, "end_date", p.id, "end_date " + to_iso(*p.end) + " is before start_date " + to_iso(*p.start));
             dates_ok = false;
         }
         auto& rows_of = seen[p.id];

@@ -444,10 +444,10 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
         try {
             share = prorata_share(*s.proration, params.period, person.start, person.end);
         } catch (const std::invalid_argument& e) {
-            throw DataError({Issue{"motiv.data_error.306", person.source, "", person.line, 0, "end_date", person.id, e.what(), "", 0}});
+            throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, "end_date", person.id, e.what(), "", 0}});
         }
     } else if (person.start || person.end) {
-        throw DataError({Issue{"motiv.data_error.306", person.source, "", person.line, 0, person.start ? "start_date" : "end_date", person.id,
+        throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, person.start ? "start_date" : "end_date", person.id,
                                "start_date / end_date given, but scheme " + s.name + " declares no proration", "", 0}});
     }
 

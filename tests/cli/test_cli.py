@@ -208,7 +208,7 @@ def test_validate_ok():
     r = motiv("validate", RULES)
     assert r.returncode == 0, text(r.stderr)
     assert text(r.stdout) == (
-        f"ok: {RULES}: scheme three_tier 2026.1, 3 roles, 8 components, 18 parameters, 9 inputs; "
+        f"ok: {RULES}: scheme three_tier 2026.2, 3 roles, 8 components, 19 parameters, 10 inputs; "
         f"sha256 {RULES_SHA256}\n"
     )
     assert r.stderr == b""
@@ -350,7 +350,7 @@ def test_payroll_matches_golden_and_hand_computation(tmp_path):
     for row in rows:
         role, comps, total = HAND[row["id"]]
         assert row["role"] == role and row["period"] == PERIOD
-        assert (row["scheme"], row["version"], row["rules_sha256"]) == ("three_tier", "2026.1", RULES_SHA256)
+        assert (row["scheme"], row["version"], row["rules_sha256"]) == ("three_tier", "2026.2", RULES_SHA256)
         got = {c: row[c] for c in COMPONENT_COLUMNS if row[c] != ""}
         assert got == comps, row["id"]  # components of other roles are left empty
         assert row["total"] == total, row["id"]
@@ -504,7 +504,7 @@ def test_explain_json():
     assert slip["total"] == "110000.00" and slip["total_minor"] == 11000000
     assert (slip["person"], slip["name"], slip["role"], slip["period"], slip["currency"]) == (
         "h-01", "Егор Лебедев", "hunter", PERIOD, "RUB")
-    assert slip["scheme"] == {"name": "three_tier", "version": "2026.1", "sha256": RULES_SHA256}
+    assert slip["scheme"] == {"name": "three_tier", "version": "2026.2", "sha256": RULES_SHA256}
     lines = {ln["component"]: ln["amount"] for ln in slip["lines"]}
     assert lines == HAND["h-01"][1]
     assert sum(Decimal(ln["amount"]) for ln in slip["lines"]) == Decimal(slip["total"])

@@ -100,7 +100,7 @@ TEST_CASE("bad people tables: each problem pinned", "[people]") {
         {"role change rows overlap", "id,role,revenue,volume,volume_prev,end_date,start_date\nx-1,hunter,1.00,,,2026-10-15,\nx-1,farmer,,1.00,1.00,,2026-10-15\n",
          {{"motiv.data_error.303", 3, 1, "id", "x-1", "duplicate person id 'x-1' (first on line 2): their start_date / end_date ranges overlap"}}},
         {"end before start", "id,role,revenue,start_date,end_date\nh-1,hunter,1.00,2026-10-20,2026-10-10\n",
-         {{"motiv.data_error.306", 2, 5, "end_date", "h-1", "end_date 2026-10-10 is before start_date 2026-10-20"}}},
+         {{"motiv.data_error.308", 2, 5, "end_date", "h-1", "end_date 2026-10-10 is before start_date 2026-10-20"}}},
         {"a date that is not one", "id,role,revenue,start_date\nh-1,hunter,1.00,2026-10-32\n",
          {{"motiv.data_error.304", 2, 4, "start_date", "h-1", "expected a date YYYY-MM-DD, got '2026-10-32'"}}},
         {"empty id", "id,role,revenue\n,hunter,1.00\n",
