@@ -188,7 +188,10 @@ public:
         if (n.kind == NodeKind::name) {
             e.label = n.name;
             e.pointer = pointer_of(n.name);
-            if (code.node_types[id] == ValueType::tiers) e.value = "tier table";
+            if (code.node_types[id] == ValueType::tiers) {
+                const Parameter* p = lookup(n.name).parameter;
+                e.value = p && p->kind == Kind::curve ? "pay curve" : "tier table";
+            }
             // Expand a role variable into its own derivation (variables cannot form cycles). Each
             // reference is expanded anew, so the work is bounded by a budget as well as the depth:
             // v0 = min(v1, v1, ...), v1 = min(v2, v2, ...)... would otherwise grow exponentially.
@@ -218,6 +221,10 @@ public:
             const auto k = ast.node(a).kind;
             if (k == NodeKind::number || k == NodeKind::boolean) continue;  // a literal explains itself
             e.children.push_back(tree(code, ast, a, pointer, depth + 1));
+        }
+        if (n.kind == NodeKind::call && n.name == "curve" && n.args.size() == 2) {
+            if (const Parameter* p = lookup(ast.node(n.args[0]).name).parameter)
+                e.children.push_back(curve_working(*p, value(code.node_slots[n.args[1]])));
         }
         return e;
     }
@@ -276,6 +283,33 @@ public:
             e.children.push_back(std::move(tier));
         }
         e.value = reached < 0 ? "below the first tier" : "tier " + std::to_string(reached + 1) + " reached";
+        return e;
+    }
+
+    // How a pay curve gave its value at x: the segment, the interpolation, the rounding.
+    Explanation curve_working(const Parameter& p, Decimal x) const {
+        const expr::TierTable& t = params_.tables[static_cast<std::size_t>(&p - s_.parameters.data())];
+        auto at = [&](Decimal v) { return format_value(v, p.basis == Kind::money ? ValueType::money : ValueType::number, p.basis, s_.currency.minor_units); };
+        auto pays = [&](Decimal v) { return format_value(v, ValueType::number, Kind::ratio, 2); };
+        Explanation e;
+        e.label = p.name;
+        e.pointer = p.pointer;
+        Fault f = Fault::none;
+        const Decimal y = expr::curve_value(t, x, f);
+        e.value = pays(y);
+        const std::size_t n = t.from.size();
+        if (n == 1 || x <= t.from[0]) {
+            e.detail = "at " + at(x) + ", at or below the first point (" + at(t.from[0]) + ", " + pays(t.rate[0]) + "): " + pays(t.rate[0]);
+        } else if (x >= t.from[n - 1] && !t.extrapolate) {
+            e.detail = "at " + at(x) + ", at or past the last point (" + at(t.from[n - 1]) + ", " + pays(t.rate[n - 1]) + "): capped at " + pays(t.rate[n - 1]);
+        } else {
+            std::size_t i = 0;
+            while (i + 2 < n && t.from[i + 1] <= x) ++i;
+            e.detail = "at " + at(x) + ", on the line from (" + at(t.from[i]) + ", " + pays(t.rate[i]) + ") to (" + at(t.from[i + 1]) + ", " +
+                       pays(t.rate[i + 1]) + ")" + (x > t.from[i + 1] ? ", extrapolated" : "") + ": " + pays(t.rate[i]) + " + (" +
+                       pays(t.rate[i + 1]) + " - " + pays(t.rate[i]) + ") * (" + at(x) + " - " + at(t.from[i]) + ") / (" + at(t.from[i + 1]) +
+                       " - " + at(t.from[i]) + "), rounded " + t.rounding.describe();
+        }
         return e;
     }
 

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/engine/compiled_scheme.hpp"
+#include "core/engine/compute.hpp"
 #include "core/errors.hpp"
 #include "core/expr/program.hpp"
 #include "core/rules/loader.hpp"
@@ -119,4 +120,31 @@ TEST_CASE("tier tables scaled by a quota refuse a quota of zero or below", "[pla
     const Decimal negative = *Decimal::parse("-1");
     expr::graduated_amount(t, *Decimal::parse("400000"), f, nullptr, &negative);
     CHECK(f == Fault::domain);
+}
+
+TEST_CASE("a pay curve's line explains its segment and rounding; a scorecard lists each measure", "[plan][explain]") {
+    const auto curve = CompiledScheme::compile(load_scheme_file(std::string(MOTIV_SOURCE_DIR) + "/rules/examples/pay_curve.json"));
+    PersonInputs p;
+    p.id = "r";
+    p.role = "capped";
+    p.values = {*Decimal::parse("1234567.89")};
+    const Payslip slip = compute_payslip(*curve, *Period::parse("2026-10"), p);
+    // 1 + (2 - 1) x (1.23456789 - 1) / 0.5 = 1.46913578 -> 1.4691 x 50,000.00 = 73,455.00
+    CHECK(slip.total.to_string_fixed(2) == "73455.00");
+    const std::string text = slip.to_text(true);
+    INFO(text);
+    CHECK(text.find("rep.curve: at 123.456789%, on the line from (100%, 100%) to (150%, 200%): 100% + (200% - 100%) * "
+                    "(123.456789% - 100%) / (150% - 100%), rounded half_up to 0.0001 = 146.91%") != std::string::npos);
+    CHECK(text.find("rep.curve = pay curve") != std::string::npos);
+
+    const auto card = CompiledScheme::compile(load_scheme_file(std::string(MOTIV_SOURCE_DIR) + "/rules/examples/scorecard.json"));
+    PersonInputs o;
+    o.id = "o";
+    o.role = "operator";
+    o.values = {Decimal::from_int(140), Decimal::from_int(3600), Decimal::from_int(10), Decimal::from_int(1)};
+    const std::string card_text = compute_payslip(*card, *Period::parse("2026-10"), o).to_text(true);
+    INFO(card_text);
+    CHECK(card_text.find("calls: actual 140 / target 250 (below the threshold 150: 0), cap 120% = 0%; x weight 40% = 0%") != std::string::npos);
+    CHECK(card_text.find("talk: actual 3,600 / target 3,000 (threshold 1,500 met), cap 120% = 120%; x weight 30% = 36%") != std::string::npos);
+    CHECK(card_text.find("kpi_bonus = operator.target_bonus 8,000.00 * score 51% = 4,080.00") != std::string::npos);
 }
