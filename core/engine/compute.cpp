@@ -492,7 +492,7 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     for (const auto& [idx, slot] : role->inputs) {
         const InputDecl& in = s.inputs[idx];
         Decimal v = person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{});
-        if (share && s.proration && in.pointer == s.proration->pointer) v = share->share;  // the built-in `prorata`
+        if (share && idx == s.proration->input) v = share->share;  // the built-in `prorata`, from the dates
         frame.broadcast(slot, v);
         p.inputs.emplace_back(in.name, v);
     }

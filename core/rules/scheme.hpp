@@ -134,6 +134,7 @@ struct Proration {
     enum class Basis { calendar_days, working_days } basis = Basis::calendar_days;
     WorkingCalendar calendar = WorkingCalendar::five_day_week();
     std::string pointer;
+    std::size_t input = 0;  // index of the built-in input `prorata` in Scheme::inputs
 };
 
 // Declared on-target earnings of a role: what it pays at 100% attainment (the inputs given), and
