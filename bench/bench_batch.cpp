@@ -3,7 +3,9 @@
 // Reads the columns bench.py generated (a manifest.json and one raw little-endian int64 file per
 // column), then measures: rule-file load+compile, the batch engine on one thread and on all
 // threads, the one-person path in a loop, and a 1,000-value parameter sweep over 10,000 people.
-// Prints one JSON object. Usage: motiv_bench RULES DATA_DIR [--sweep-param NAME]
+// Prints one JSON object. Usage: motiv_bench RULES DATA_DIR [--sweep-param NAME] [--profile] [--exact]
+// --profile runs the one-thread batch once and nothing else (for callgrind / perf); --exact runs
+// only the Decimal programs (Options::lower = false), to compare.
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -79,13 +81,17 @@ int main(int argc, char** argv) {
     }
     const std::string rules = argv[1], dir = argv[2];
     std::string sweep_param = "hunter.salary";
-    for (int i = 3; i + 1 < argc; ++i)
-        if (std::string(argv[i]) == "--sweep-param") sweep_param = argv[i + 1];
+    bool profile = false, exact = false;
+    for (int i = 3; i < argc; ++i) {
+        if (std::string(argv[i]) == "--sweep-param" && i + 1 < argc) sweep_param = argv[++i];
+        if (std::string(argv[i]) == "--profile") profile = true;
+        if (std::string(argv[i]) == "--exact") exact = true;
+    }
     nlohmann::json out;
 
     // Load + compile, as a user pays it: read, parse, validate, hash, compile.
     const std::string text = io::read_file(rules);
-    const int load_reps = 200;
+    const int load_reps = profile ? 1 : 200;
     const auto t0 = Clock::now();
     for (int i = 0; i < load_reps; ++i) (void)CompiledScheme::compile(load_scheme(text, rules));
     out["load_compile_ms"] = seconds_since(t0) / load_reps * 1e3;
@@ -112,7 +118,13 @@ int main(int argc, char** argv) {
 
     batch::Options one;
     one.threads = 1;
+    one.lower = !exact;
     batch::Result r1;
+    if (profile) {
+        r1 = batch::compute(*cs, params, in, one);
+        std::cout << r1.failed() << " failed rows\n";
+        return 0;
+    }
     const double t1 = best_of(3, [&] {
         r1 = batch::Result{};  // free the previous result first: measure one batch held, not two
         r1 = batch::compute(*cs, params, in, one);

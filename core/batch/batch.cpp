@@ -1,9 +1,13 @@
 #include "core/batch/batch.hpp"
 
 #include <algorithm>
+#include <array>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
+#include "core/batch/lowered_program.hpp"
 #include "core/errors.hpp"
 #include "core/money/fast_division.hpp"
 
@@ -33,22 +37,83 @@ int128 pow10(int n) {
     return p;
 }
 
+// Per-input facts for the gather loops, computed once per call.
+struct InputPlan {
+    std::int64_t to_raw = 1;       // multiply a scaled value by this to get a Decimal raw value (<= 10^9)
+    std::int64_t must_divide = 1;  // the scaled value must be a multiple of this (money finer than
+                                   // the minor unit, or a fractional count, is invalid)
+    std::int64_t lo = INT64_MIN, hi = INT64_MAX;  // accepted scaled values (min, max, counts >= 0)
+    Decimal fallback;              // default, or zero
+};
+
+// An input as the lowered gather reads it: into lane `lane`, rescaled from the column's scale to
+// the lane's by `multiplier`.
+struct LoweredInput {
+    std::size_t input = 0;
+    std::uint32_t lane = 0;
+    std::int64_t multiplier = 1;
+    std::int64_t fallback = 0;  // the default at the lane's scale
+};
+
+// A component's line as the lowered scatter writes it, in minor units: a lane (or a constant)
+// multiplied or divided (exactly: lines are rounded to at least the minor unit) by a power of ten.
+struct LoweredOutput {
+    LoweredValue value;
+    std::int64_t multiplier = 1, divisor = 1;
+};
+
 // What a worker needs per role, computed once per call.
 struct RolePlan {
     const CompiledRole* role = nullptr;
     std::vector<std::size_t> out_column;  // per component: index into Result::components
     std::vector<std::uint8_t> required;   // per scheme input: must the row give it?
+    std::optional<LoweredProgram> lowered;  // the int64 fast path, when the program lowers
+    std::vector<LoweredInput> lowered_inputs;
+    std::vector<int> column_component;      // per Result column: the role's component, or -1
+    std::vector<LoweredOutput> lowered_outputs;  // per component
 };
 
-// Per-input facts for the gather loop, computed once per call.
-struct InputPlan {
-    std::int64_t to_raw = 1;    // multiply a scaled value by this to get a Decimal raw value (<= 10^9)
-    std::int64_t must_divide = 1;  // the scaled value must be a multiple of this (money finer than
-                                   // the minor unit, or a fractional count, is invalid)
-    bool non_negative = false;  // counts
-    std::optional<Decimal> min, max;
-    Decimal fallback;           // default, or zero
-};
+int128 ceil_div(int128 a, int128 b) { return a / b + (a % b > 0 ? 1 : 0); }
+int128 floor_div(int128 a, int128 b) { return a / b - (a % b < 0 ? 1 : 0); }
+std::int64_t clamp64(int128 v) { return static_cast<std::int64_t>(std::clamp<int128>(v, INT64_MIN, INT64_MAX)); }
+
+// Lowers the role's program for this call's column scales and parameter values (the Decimal
+// program stays the path for blocks and rows the lowering cannot vouch for).
+void plan_lowering(RolePlan& plan, const Scheme& s, const BoundParameters& params, const Input& in, std::size_t ncols) {
+    const CompiledRole& role = *plan.role;
+    std::vector<std::pair<expr::Slot, Decimal>> known;
+    for (const auto& [idx, slot] : role.params) known.emplace_back(slot, params.values[idx]);
+    std::vector<LoweredProgram::Input> inputs;
+    for (const auto& [idx, slot] : role.inputs) {
+        const Decimal fallback = s.inputs[idx].default_value.value_or(Decimal{});
+        const int col_scale = in.columns[idx].values.empty() ? 0 : in.columns[idx].scale;
+        inputs.push_back({slot, std::max(col_scale, fallback.places())});
+    }
+    plan.lowered = LoweredProgram::lower(role.program, known, inputs, params.tables);
+    if (!plan.lowered) return;
+    for (std::size_t k = 0; k < role.inputs.size(); ++k) {
+        const auto [idx, slot] = role.inputs[k];
+        const LoweredValue& v = plan.lowered->value(slot);
+        const int col_scale = in.columns[idx].values.empty() ? 0 : in.columns[idx].scale;
+        const Decimal fallback = s.inputs[idx].default_value.value_or(Decimal{});
+        const int128 fb = fallback.raw() / pow10(Decimal::kPlaces - v.scale);
+        if (fb >= static_cast<int128>(kLoweredLimit) || fb <= -static_cast<int128>(kLoweredLimit)) {
+            plan.lowered.reset();
+            return;
+        }
+        plan.lowered_inputs.push_back({idx, v.lane, static_cast<std::int64_t>(pow10(v.scale - col_scale)), static_cast<std::int64_t>(fb)});
+    }
+    const int minor = s.currency.minor_units;
+    for (const auto& c : role.components) {
+        LoweredOutput o;
+        o.value = plan.lowered->value(c.result);
+        if (o.value.scale <= minor) o.multiplier = static_cast<std::int64_t>(pow10(minor - o.value.scale));
+        else o.divisor = static_cast<std::int64_t>(pow10(o.value.scale - minor));
+        plan.lowered_outputs.push_back(o);
+    }
+    plan.column_component.assign(ncols, -1);
+    for (std::size_t c = 0; c < role.components.size(); ++c) plan.column_component[plan.out_column[c]] = static_cast<int>(c);
+}
 
 class Worker {
 public:
@@ -58,25 +123,32 @@ public:
 
     // Pays the rows order[begin, end), which are grouped by role.
     void run(const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t end) {
-        std::vector<std::unique_ptr<expr::Frame>>& frames = frames_;
-        frames.resize(roles_.size());
+        frames_.resize(roles_.size());
+        lowered_.resize(roles_.size());
         std::size_t i = begin;
         while (i < end) {
             const std::uint32_t r = in_.role[order[i]];
+            const RolePlan& plan = roles_[r];
+            const std::size_t width = plan.lowered ? kLoweredBlock : kBlock;
             std::size_t j = i;
-            while (j < end && j - i < kBlock && in_.role[order[j]] == r) ++j;
-            if (!frames[r]) {
-                const CompiledRole& role = *roles_[r].role;
-                frames[r] = std::make_unique<expr::Frame>(role.program.slot_count, kBlock);
-                role.program.load_constants(*frames[r]);
-                for (const auto& [idx, slot] : role.params) frames[r]->broadcast(slot, params_.values[idx]);
-            }
-            block(roles_[r], *frames[r], order.data() + i, j - i);
+            while (j < end && j - i < width && in_.role[order[j]] == r) ++j;
+            if (plan.lowered) lowered_block(plan, lowered_[r], order.data() + i, j - i);
+            else decimal_block(plan, r, order.data() + i, j - i);
             i = j;
         }
     }
 
 private:
+    // Lanes per block of the lowered path: its frame (lanes x width int64) then stays in L1/L2.
+    static constexpr std::size_t kLoweredBlock = 256;
+
+    struct LoweredFrame {
+        std::vector<std::int64_t> values;
+        std::vector<std::uint64_t> bounds;
+        std::vector<std::uint8_t> redo;
+        std::vector<std::uint32_t> redo_rows;
+    };
+
     void fail(std::uint32_t row, RowStatus s, std::uint32_t input = 0) {
         if (out_.status[row] == RowStatus::ok) {
             out_.status[row] = s;
@@ -84,7 +156,137 @@ private:
         }
     }
 
-    void block(const RolePlan& plan, expr::Frame& fr, const std::uint32_t* rows, std::size_t n) {
+    // Checks a scaled input value as data/input_values does, on the int64 itself.
+    bool valid(const InputPlan& ip, std::int64_t x) const { return x >= ip.lo && x <= ip.hi && (ip.must_divide == 1 || x % ip.must_divide == 0); }
+
+    // The fast path: int64 lanes at static scales (lowered_program.hpp). Blocks whose values could
+    // overflow, and rows that divided by zero, go through the Decimal program instead.
+    void lowered_block(const RolePlan& plan, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
+        const LoweredProgram& lp = *plan.lowered;
+        if (lf.values.empty()) {
+            lf.values.resize(std::max<std::size_t>(1, lp.lane_count()) * kLoweredBlock);
+            lf.redo.resize(kLoweredBlock);
+        }
+        lf.bounds.assign(lp.lane_count(), 0);
+        const std::uint32_t role_index = in_.role[rows[0]];
+        for (const LoweredInput& li : plan.lowered_inputs) {
+            const Column& col = in_.columns[li.input];
+            const InputPlan& ip = inputs_[li.input];
+            const bool required = plan.required[li.input] != 0;
+            std::int64_t* dst = lf.values.data() + std::size_t{li.lane} * kLoweredBlock;
+            const std::uint64_t fb = li.fallback < 0 ? 0 - static_cast<std::uint64_t>(li.fallback) : static_cast<std::uint64_t>(li.fallback);
+            if (col.values.empty()) {
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (required) fail(rows[k], RowStatus::missing_input, static_cast<std::uint32_t>(li.input));
+                    dst[k] = li.fallback;
+                }
+                lf.bounds[li.lane] = fb;
+                continue;
+            }
+            const std::int64_t* values = col.values.data();
+            const auto mult = static_cast<std::uint64_t>(li.multiplier);
+            std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+            bool any_fallback = false;
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::uint32_t row = rows[k];
+                if (!col.present.empty() && col.present[row] == 0) {
+                    if (required) fail(row, RowStatus::missing_input, static_cast<std::uint32_t>(li.input));
+                    dst[k] = li.fallback;
+                    any_fallback = true;
+                    continue;
+                }
+                const std::int64_t x = values[row];
+                if (!valid(ip, x)) fail(row, RowStatus::invalid_input, static_cast<std::uint32_t>(li.input));
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+                dst[k] = static_cast<std::int64_t>(static_cast<std::uint64_t>(x) * mult);  // checked by the bound below
+            }
+            const std::uint64_t mag = lo > hi ? 0 : std::max(lo < 0 ? 0 - static_cast<std::uint64_t>(lo) : static_cast<std::uint64_t>(lo),
+                                                             hi < 0 ? 0 - static_cast<std::uint64_t>(hi) : static_cast<std::uint64_t>(hi));
+            const fast::u128 b = static_cast<fast::u128>(mag) * mult;
+            lf.bounds[li.lane] = static_cast<std::uint64_t>(std::min<fast::u128>(std::max<fast::u128>(b, any_fallback ? fb : 0), kLoweredLimit));
+        }
+        if (!lp.in_range(lf.bounds) || !outputs_in_range(plan, lf.bounds)) {
+            decimal_block(plan, role_index, rows, n);
+            return;
+        }
+        std::fill_n(lf.redo.data(), n, std::uint8_t{0});
+        lp.run(lf.values.data(), kLoweredBlock, n, lf.redo.data());
+
+        // Scatter whole lines (every column of the row, zero where the role has no such component).
+        const std::size_t ncols = out_.components.size();
+        struct Out {
+            const std::int64_t* lane;
+            std::int64_t value, multiplier, divisor;
+        };
+        std::array<Out, 64> small{};
+        std::vector<Out> large;
+        Out* outs = ncols <= small.size() ? small.data() : (large.resize(ncols), large.data());
+        for (std::size_t col = 0; col < ncols; ++col) {
+            const int c = plan.column_component[col];
+            if (c < 0) {
+                outs[col] = Out{nullptr, 0, 1, 1};
+                continue;
+            }
+            const LoweredOutput& o = plan.lowered_outputs[static_cast<std::size_t>(c)];
+            if (o.value.kind == LoweredValue::Kind::constant) {
+                const std::int64_t v = o.divisor != 1 ? o.value.value / o.divisor : o.value.value * o.multiplier;
+                outs[col] = Out{nullptr, v, 1, 1};
+            } else {
+                outs[col] = Out{lf.values.data() + std::size_t{o.value.lane} * kLoweredBlock, 0, o.multiplier, o.divisor};
+            }
+        }
+        std::int64_t* amounts = out_.amounts.data();
+        std::int64_t* totals = out_.total.data();
+        bool any_redo = false;
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint32_t row = rows[k];
+            any_redo = any_redo || lf.redo[k] != 0;
+            std::int64_t* line = amounts + std::size_t{row} * ncols;
+            std::int64_t sum = 0;
+            for (std::size_t col = 0; col < ncols; ++col) {
+                const Out& o = outs[col];
+                std::int64_t v = o.lane ? o.lane[k] : o.value;
+                v = o.divisor != 1 ? v / o.divisor : v * o.multiplier;  // truncating: exact, lines are rounded
+                line[col] = v;
+                sum += v;
+            }
+            totals[row] = sum;
+            if (out_.status[row] != RowStatus::ok) {  // a failed row pays nothing: never a partial payslip
+                std::fill_n(line, ncols, 0);
+                totals[row] = 0;
+            }
+        }
+        if (any_redo) {
+            lf.redo_rows.clear();
+            for (std::size_t k = 0; k < n; ++k)
+                if (lf.redo[k] != 0) lf.redo_rows.push_back(rows[k]);
+            decimal_block(plan, role_index, lf.redo_rows.data(), lf.redo_rows.size());
+        }
+    }
+
+    // Whether every line, converted to minor units, and their sum stay within the limit.
+    bool outputs_in_range(const RolePlan& plan, const std::vector<std::uint64_t>& bounds) const {
+        fast::u128 sum = 0;
+        for (const LoweredOutput& o : plan.lowered_outputs) {
+            fast::u128 b = o.value.kind == LoweredValue::Kind::constant
+                                      ? (o.value.value < 0 ? 0 - static_cast<std::uint64_t>(o.value.value) : static_cast<std::uint64_t>(o.value.value))
+                                      : bounds[o.value.lane];
+            b = b * static_cast<std::uint64_t>(o.multiplier) / static_cast<std::uint64_t>(o.divisor);
+            sum += b;
+        }
+        return sum < kLoweredLimit;
+    }
+
+    // The exact path: the role's Decimal program, as the one-person path runs it.
+    void decimal_block(const RolePlan& plan, std::uint32_t r, const std::uint32_t* rows, std::size_t n) {
+        if (!frames_[r]) {
+            const CompiledRole& role = *plan.role;
+            frames_[r] = std::make_unique<expr::Frame>(role.program.slot_count, kBlock);
+            role.program.load_constants(*frames_[r]);
+            for (const auto& [idx, slot] : role.params) frames_[r]->broadcast(slot, params_.values[idx]);
+        }
+        expr::Frame& fr = *frames_[r];
         const CompiledRole& role = *plan.role;
         // Gather the inputs this role reads, checking each value as the one-person path does.
         for (const auto& [idx, slot] : role.inputs) {
@@ -100,10 +302,6 @@ private:
                 continue;
             }
             const bool has_mask = !col.present.empty();
-            // Checks on the scaled int64, not the 128-bit value: same rules as data/input_values.
-            const std::int64_t must_divide = ip.must_divide;
-            const bool non_negative = ip.non_negative, has_min = ip.min.has_value(), has_max = ip.max.has_value();
-            const Decimal lo = ip.min.value_or(Decimal{}), hi = ip.max.value_or(Decimal{});
             const std::int64_t to_raw = ip.to_raw;
             const std::int64_t* values = col.values.data();
             for (std::size_t k = 0; k < n; ++k) {
@@ -114,13 +312,17 @@ private:
                     continue;
                 }
                 const std::int64_t x = values[row];
-                const Decimal v = Decimal::from_raw(static_cast<int128>(x) * to_raw);  // one 64x64->128 multiply
-                const bool bad = (must_divide != 1 && x % must_divide != 0) || (non_negative && x < 0) || (has_min && v < lo) || (has_max && v > hi);
-                if (bad) fail(row, RowStatus::invalid_input, static_cast<std::uint32_t>(idx));
-                dst[k] = v;
+                if (!valid(ip, x)) fail(row, RowStatus::invalid_input, static_cast<std::uint32_t>(idx));
+                dst[k] = Decimal::from_raw(static_cast<int128>(x) * to_raw);  // one 64x64->128 multiply
             }
         }
         role.program.run(fr, n, params_.tables);
+        // Whole lines: zero first (columns of other roles stay zero), then the role's components.
+        const std::size_t ncols = out_.components.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            std::fill_n(out_.amounts.begin() + static_cast<std::ptrdiff_t>(std::size_t{rows[k]} * ncols), ncols, 0);
+            out_.total[rows[k]] = 0;
+        }
         // Scatter the line amounts in minor units (the power of ten chosen once, not per row).
         switch (Decimal::kPlaces - out_.minor_units) {
             case 5: scatter<100000u>(plan, fr, rows, n); break;
@@ -129,7 +331,6 @@ private:
             case 8: scatter<100000000u>(plan, fr, rows, n); break;
             default: scatter<1000000000u>(plan, fr, rows, n); break;
         }
-        const std::size_t ncols = out_.components.size();
         // A failed row pays nothing: never a partial payslip.
         for (std::size_t k = 0; k < n; ++k) {
             const std::uint32_t row = rows[k];
@@ -179,6 +380,7 @@ private:
     const std::vector<InputPlan>& inputs_;
     Result& out_;
     std::vector<std::unique_ptr<expr::Frame>> frames_;  // one per role, made on first use
+    std::vector<LoweredFrame> lowered_;                // one per role, sized on first use
 };
 
 }  // namespace
@@ -203,10 +405,12 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
         if (d.kind == Kind::money && c.scale > s.currency.minor_units) p.must_divide = static_cast<std::int64_t>(pow10(c.scale - s.currency.minor_units));
         if (d.kind == Kind::count) {
             p.must_divide = static_cast<std::int64_t>(pow10(c.scale));
-            p.non_negative = true;
+            p.lo = 0;
         }
-        p.min = d.min;
-        p.max = d.max;
+        // v >= min  <=>  x >= ceil(min x 10^scale) for an integer x; likewise for max with floor.
+        const int128 unit = pow10(Decimal::kPlaces - c.scale);
+        if (d.min) p.lo = std::max(p.lo, clamp64(ceil_div(d.min->raw(), unit)));
+        if (d.max) p.hi = clamp64(floor_div(d.max->raw(), unit));
         p.fallback = d.default_value.value_or(Decimal{});
     }
 
@@ -224,6 +428,7 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
             roles[k].out_column.push_back(static_cast<std::size_t>(std::find(r.components.begin(), r.components.end(), c.rule->id) - r.components.begin()));
         roles[k].required.assign(s.inputs.size(), 0);
         for (std::size_t idx : role.required_inputs) roles[k].required[idx] = 1;
+        if (options.lower) plan_lowering(roles[k], s, params, in, r.components.size());
     }
     r.amounts.assign(n * r.components.size(), 0);
     r.total.assign(n, 0);

@@ -2,9 +2,10 @@
 //
 // Input is a struct of arrays: a role index per row and one int64 column per scheme input holding
 // the value scaled by 10^scale (money in minor units with scale 2, counts with scale 0, a ratio
-// 0.9650 as 9650 with scale 4). Rows are grouped by role and run through the same compiled
-// Program as the one-person path (engine/compute.hpp), a block of kBlock rows at a time, so
-// results are identical to the kopeck by construction -- and tested to be. No string or map look-up,
+// 0.9650 as 9650 with scale 4). Rows are grouped by role and run a block at a time through
+// the role's program lowered to int64 arithmetic at static decimal scales (lowered_program.hpp),
+// falling back to the very Program of the one-person path (engine/compute.hpp) for any block or
+// row the lowering cannot vouch for, so results are identical to the kopeck -- and tested to be. No string or map look-up,
 // allocation or virtual call happens per row: buffers are sized once per thread.
 //
 // Large batches are split across threads by contiguous row ranges; each row's result depends on
@@ -54,6 +55,10 @@ struct Result {
 struct Options {
     unsigned threads = 0;                 // 0 = all hardware threads
     std::size_t min_rows_per_thread = 65536;
+    // Run roles through their int64 lowering (core/batch/lowered_program.hpp) where it applies.
+    // Amounts are identical either way; false runs only the Decimal program (for tests and
+    // diagnosis).
+    bool lower = true;
 };
 
 // Pays every row. Never throws for a bad row: its status says why (use check() to throw).
