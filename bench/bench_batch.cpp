@@ -8,6 +8,7 @@
 // only the Decimal programs (Options::lower = false), to compare.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -123,6 +124,14 @@ int main(int argc, char** argv) {
     if (profile) {
         r1 = batch::compute(*cs, params, in, one);
         std::cout << r1.failed() << " failed rows\n";
+        if (const char* reps = std::getenv("MOTIV_BENCH_REPS")) {  // wall-clock: best of N, 1 and 2 threads
+            const int k = std::atoi(reps);
+            batch::Options two;
+            two.lower = one.lower;
+            const double b1 = best_of(k, [&] { r1 = batch::Result{}; r1 = batch::compute(*cs, params, in, one); });
+            const double b2 = best_of(k, [&] { r1 = batch::Result{}; r1 = batch::compute(*cs, params, in, two); });
+            std::cout << "1 thread " << static_cast<double>(n) / b1 / 1e6 << " M rows/s, all threads " << static_cast<double>(n) / b2 / 1e6 << " M rows/s\n";
+        }
         return 0;
     }
     const double t1 = best_of(3, [&] {

@@ -15,10 +15,10 @@ namespace motiv::bindings {
 namespace {
 
 // A vector moved into a NumPy array that frees it when Python is done with it.
-template <class T>
-py::array_t<T> to_numpy(std::vector<T>&& v, std::vector<py::ssize_t> shape) {
-    auto* owned = new std::vector<T>(std::move(v));
-    py::capsule free_it(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+template <class T, class A>
+py::array_t<T> to_numpy(std::vector<T, A>&& v, std::vector<py::ssize_t> shape) {
+    auto* owned = new std::vector<T, A>(std::move(v));
+    py::capsule free_it(owned, [](void* p) { delete static_cast<std::vector<T, A>*>(p); });
     return py::array_t<T>(shape, owned->data(), free_it);
 }
 

@@ -122,7 +122,7 @@ public:
         : cs_(cs), params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out) {}
 
     // Pays the rows order[begin, end), which are grouped by role.
-    void run(const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t end) {
+    void run(const std::uint32_t* order, std::size_t begin, std::size_t end) {
         frames_.resize(roles_.size());
         lowered_.resize(roles_.size());
         std::size_t i = begin;
@@ -132,8 +132,12 @@ public:
             const std::size_t width = plan.lowered ? kLoweredBlock : kBlock;
             std::size_t j = i;
             while (j < end && j - i < width && in_.role[order[j]] == r) ++j;
-            if (plan.lowered) lowered_block(plan, lowered_[r], order.data() + i, j - i);
-            else decimal_block(plan, r, order.data() + i, j - i);
+            for (std::size_t k = i; k < j; ++k) {  // the result starts uninitialised: see compute()
+                out_.status[order[k]] = RowStatus::ok;
+                out_.bad_input[order[k]] = 0;
+            }
+            if (plan.lowered) lowered_block(plan, lowered_[r], order + i, j - i);
+            else decimal_block(plan, r, order + i, j - i);
             i = j;
         }
     }
@@ -430,19 +434,28 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
         for (std::size_t idx : role.required_inputs) roles[k].required[idx] = 1;
         if (options.lower) plan_lowering(roles[k], s, params, in, r.components.size());
     }
-    r.amounts.assign(n * r.components.size(), 0);
-    r.total.assign(n, 0);
-    r.status.assign(n, RowStatus::ok);
-    r.bad_input.assign(n, 0);
+    // Uninitialised (large_buffer.hpp): the workers write every row they pay, so they are the
+    // first to touch those pages; rows with a bad role are written here.
+    const std::size_t ncols = r.components.size();
+    r.amounts.resize(n * ncols);
+    r.total.resize(n);
+    r.status.resize(n);
+    r.bad_input.resize(n);
 
     // Group rows by role (counting sort: stable, so each group keeps row order).
     std::vector<std::size_t> start(roles.size() + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        if (in.role[i] >= roles.size()) r.status[i] = RowStatus::bad_role;
-        else ++start[in.role[i] + 1];
+        if (in.role[i] < roles.size()) {
+            ++start[in.role[i] + 1];
+            continue;
+        }
+        r.status[i] = RowStatus::bad_role;
+        r.bad_input[i] = 0;
+        r.total[i] = 0;
+        std::fill_n(r.amounts.begin() + static_cast<std::ptrdiff_t>(i * ncols), ncols, 0);
     }
     for (std::size_t k = 0; k < roles.size(); ++k) start[k + 1] += start[k];
-    std::vector<std::uint32_t> order(start.back());
+    LargeBuffer<std::uint32_t> order(start.back());
     {
         std::vector<std::size_t> next(start.begin(), start.end() - 1);
         for (std::size_t i = 0; i < n; ++i)
@@ -452,7 +465,7 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, order.size() / std::max<std::size_t>(1, options.min_rows_per_thread))));
     if (threads <= 1) {
-        Worker(cs, params, in, roles, inputs, r).run(order, 0, order.size());
+        Worker(cs, params, in, roles, inputs, r).run(order.data(), 0, order.size());
         return r;
     }
     // Each thread takes an equal share of every role's rows (roles cost differently per row, so
@@ -464,7 +477,7 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
             Worker w(cs, params, in, roles, inputs, r);
             for (std::size_t k = 0; k + 1 < start.size(); ++k) {
                 const std::size_t len = start[k + 1] - start[k];
-                w.run(order, start[k] + len * t / threads, start[k] + len * (t + 1) / threads);
+                w.run(order.data(), start[k] + len * t / threads, start[k] + len * (t + 1) / threads);
             }
         });
     }

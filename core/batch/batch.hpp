@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/batch/large_buffer.hpp"
 #include "core/engine/compiled_scheme.hpp"
 
 namespace motiv::batch {
@@ -45,10 +46,10 @@ struct Result {
     std::size_t rows = 0;
     int minor_units = 2;                   // amounts are int64 in units of 10^-minor_units
     std::vector<std::string> components;   // the pay columns (component ids across roles, scheme order)
-    std::vector<std::int64_t> amounts;     // rows x components, row-major; 0 where the role has no such component
-    std::vector<std::int64_t> total;       // per row, the sum of its lines
-    std::vector<RowStatus> status;         // per row
-    std::vector<std::uint32_t> bad_input;  // per row: the input index behind missing/invalid_input
+    LargeBuffer<std::int64_t> amounts;     // rows x components, row-major; 0 where the role has no such component
+    LargeBuffer<std::int64_t> total;       // per row, the sum of its lines
+    LargeBuffer<RowStatus> status;         // per row
+    LargeBuffer<std::uint32_t> bad_input;  // per row: the input index behind missing/invalid_input
     [[nodiscard]] std::size_t failed() const;
 };
 
