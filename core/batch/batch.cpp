@@ -121,24 +121,20 @@ public:
            const std::vector<InputPlan>& inputs, Result& out)
         : cs_(cs), params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out) {}
 
-    // Pays the rows order[begin, end), which are grouped by role.
-    void run(const std::uint32_t* order, std::size_t begin, std::size_t end) {
+    // Pays the rows rows[0, n), all of role r.
+    void run(std::uint32_t r, const std::uint32_t* rows, std::size_t n) {
         frames_.resize(roles_.size());
         lowered_.resize(roles_.size());
-        std::size_t i = begin;
-        while (i < end) {
-            const std::uint32_t r = in_.role[order[i]];
-            const RolePlan& plan = roles_[r];
-            const std::size_t width = plan.lowered ? kLoweredBlock : kBlock;
-            std::size_t j = i;
-            while (j < end && j - i < width && in_.role[order[j]] == r) ++j;
-            for (std::size_t k = i; k < j; ++k) {  // the result starts uninitialised: see compute()
-                out_.status[order[k]] = RowStatus::ok;
-                out_.bad_input[order[k]] = 0;
+        const RolePlan& plan = roles_[r];
+        const std::size_t width = plan.lowered ? kLoweredBlock : kBlock;
+        for (std::size_t i = 0; i < n; i += width) {
+            const std::size_t m = std::min(width, n - i);
+            for (std::size_t k = i; k < i + m; ++k) {  // the result starts uninitialised: see compute()
+                out_.status[rows[k]] = RowStatus::ok;
+                out_.bad_input[rows[k]] = 0;
             }
-            if (plan.lowered) lowered_block(plan, lowered_[r], order + i, j - i);
-            else decimal_block(plan, r, order + i, j - i);
-            i = j;
+            if (plan.lowered) lowered_block(plan, r, lowered_[r], rows + i, m);
+            else decimal_block(plan, r, rows + i, m);
         }
     }
 
@@ -151,9 +147,11 @@ private:
         std::vector<std::uint64_t> bounds;
         std::vector<std::uint8_t> redo;
         std::vector<std::uint32_t> redo_rows;
+        std::vector<std::int64_t> sum;
     };
 
     void fail(std::uint32_t row, RowStatus s, std::uint32_t input = 0) {
+        failed_ = true;
         if (out_.status[row] == RowStatus::ok) {
             out_.status[row] = s;
             out_.bad_input[row] = input;
@@ -165,108 +163,130 @@ private:
 
     // The fast path: int64 lanes at static scales (lowered_program.hpp). Blocks whose values could
     // overflow, and rows that divided by zero, go through the Decimal program instead.
-    void lowered_block(const RolePlan& plan, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
+    void lowered_block(const RolePlan& plan, std::uint32_t role_index, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
         const LoweredProgram& lp = *plan.lowered;
         if (lf.values.empty()) {
             lf.values.resize(std::max<std::size_t>(1, lp.lane_count()) * kLoweredBlock);
             lf.redo.resize(kLoweredBlock);
+            lf.sum.resize(kLoweredBlock);
         }
+        failed_ = false;
         lf.bounds.assign(lp.lane_count(), 0);
-        const std::uint32_t role_index = in_.role[rows[0]];
-        for (const LoweredInput& li : plan.lowered_inputs) {
-            const Column& col = in_.columns[li.input];
-            const InputPlan& ip = inputs_[li.input];
-            const bool required = plan.required[li.input] != 0;
-            std::int64_t* dst = lf.values.data() + std::size_t{li.lane} * kLoweredBlock;
-            const std::uint64_t fb = li.fallback < 0 ? 0 - static_cast<std::uint64_t>(li.fallback) : static_cast<std::uint64_t>(li.fallback);
-            if (col.values.empty()) {
-                for (std::size_t k = 0; k < n; ++k) {
-                    if (required) fail(rows[k], RowStatus::missing_input, static_cast<std::uint32_t>(li.input));
-                    dst[k] = li.fallback;
-                }
-                lf.bounds[li.lane] = fb;
-                continue;
-            }
-            const std::int64_t* values = col.values.data();
-            const auto mult = static_cast<std::uint64_t>(li.multiplier);
-            std::int64_t lo = INT64_MAX, hi = INT64_MIN;
-            bool any_fallback = false;
-            for (std::size_t k = 0; k < n; ++k) {
-                const std::uint32_t row = rows[k];
-                if (!col.present.empty() && col.present[row] == 0) {
-                    if (required) fail(row, RowStatus::missing_input, static_cast<std::uint32_t>(li.input));
-                    dst[k] = li.fallback;
-                    any_fallback = true;
-                    continue;
-                }
-                const std::int64_t x = values[row];
-                if (!valid(ip, x)) fail(row, RowStatus::invalid_input, static_cast<std::uint32_t>(li.input));
-                lo = std::min(lo, x);
-                hi = std::max(hi, x);
-                dst[k] = static_cast<std::int64_t>(static_cast<std::uint64_t>(x) * mult);  // checked by the bound below
-            }
-            const std::uint64_t mag = lo > hi ? 0 : std::max(lo < 0 ? 0 - static_cast<std::uint64_t>(lo) : static_cast<std::uint64_t>(lo),
-                                                             hi < 0 ? 0 - static_cast<std::uint64_t>(hi) : static_cast<std::uint64_t>(hi));
-            const fast::u128 b = static_cast<fast::u128>(mag) * mult;
-            lf.bounds[li.lane] = static_cast<std::uint64_t>(std::min<fast::u128>(std::max<fast::u128>(b, any_fallback ? fb : 0), kLoweredLimit));
-        }
+        for (const LoweredInput& li : plan.lowered_inputs) gather(plan, li, lf, rows, n);
         if (!lp.in_range(lf.bounds) || !outputs_in_range(plan, lf.bounds)) {
             decimal_block(plan, role_index, rows, n);
             return;
         }
         std::fill_n(lf.redo.data(), n, std::uint8_t{0});
         lp.run(lf.values.data(), kLoweredBlock, n, lf.redo.data());
-
-        // Scatter whole lines (every column of the row, zero where the role has no such component).
-        const std::size_t ncols = out_.components.size();
-        struct Out {
-            const std::int64_t* lane;
-            std::int64_t value, multiplier, divisor;
-        };
-        std::array<Out, 64> small{};
-        std::vector<Out> large;
-        Out* outs = ncols <= small.size() ? small.data() : (large.resize(ncols), large.data());
-        for (std::size_t col = 0; col < ncols; ++col) {
-            const int c = plan.column_component[col];
-            if (c < 0) {
-                outs[col] = Out{nullptr, 0, 1, 1};
-                continue;
-            }
-            const LoweredOutput& o = plan.lowered_outputs[static_cast<std::size_t>(c)];
-            if (o.value.kind == LoweredValue::Kind::constant) {
-                const std::int64_t v = o.divisor != 1 ? o.value.value / o.divisor : o.value.value * o.multiplier;
-                outs[col] = Out{nullptr, v, 1, 1};
-            } else {
-                outs[col] = Out{lf.values.data() + std::size_t{o.value.lane} * kLoweredBlock, 0, o.multiplier, o.divisor};
+        scatter_lowered(plan, lf, rows, n);
+        if (failed_) {  // a failed row pays nothing: never a partial payslip
+            const std::size_t ncols = out_.components.size();
+            for (std::size_t k = 0; k < n; ++k) {
+                if (out_.status[rows[k]] == RowStatus::ok) continue;
+                std::fill_n(out_.amounts.data() + std::size_t{rows[k]} * ncols, ncols, 0);
+                out_.total[rows[k]] = 0;
             }
         }
-        std::int64_t* amounts = out_.amounts.data();
-        std::int64_t* totals = out_.total.data();
-        bool any_redo = false;
-        for (std::size_t k = 0; k < n; ++k) {
-            const std::uint32_t row = rows[k];
-            any_redo = any_redo || lf.redo[k] != 0;
-            std::int64_t* line = amounts + std::size_t{row} * ncols;
-            std::int64_t sum = 0;
-            for (std::size_t col = 0; col < ncols; ++col) {
-                const Out& o = outs[col];
-                std::int64_t v = o.lane ? o.lane[k] : o.value;
-                v = o.divisor != 1 ? v / o.divisor : v * o.multiplier;  // truncating: exact, lines are rounded
-                line[col] = v;
-                sum += v;
-            }
-            totals[row] = sum;
-            if (out_.status[row] != RowStatus::ok) {  // a failed row pays nothing: never a partial payslip
-                std::fill_n(line, ncols, 0);
-                totals[row] = 0;
-            }
-        }
-        if (any_redo) {
+        if (std::find(lf.redo.data(), lf.redo.data() + n, std::uint8_t{1}) != lf.redo.data() + n) {
             lf.redo_rows.clear();
             for (std::size_t k = 0; k < n; ++k)
                 if (lf.redo[k] != 0) lf.redo_rows.push_back(rows[k]);
             decimal_block(plan, role_index, lf.redo_rows.data(), lf.redo_rows.size());
         }
+    }
+
+    // Reads one input into its lane and records a bound on its magnitude. Values are checked
+    // row by row only when the block's extremes (or a divisibility rule) say some may be invalid.
+    void gather(const RolePlan& plan, const LoweredInput& li, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
+        const Column& col = in_.columns[li.input];
+        const InputPlan& ip = inputs_[li.input];
+        const bool required = plan.required[li.input] != 0;
+        const auto idx = static_cast<std::uint32_t>(li.input);
+        std::int64_t* dst = lf.values.data() + std::size_t{li.lane} * kLoweredBlock;
+        const std::uint64_t fb = li.fallback < 0 ? 0 - static_cast<std::uint64_t>(li.fallback) : static_cast<std::uint64_t>(li.fallback);
+        if (col.values.empty()) {  // the column is absent: every row takes the default
+            for (std::size_t k = 0; k < n; ++k) {
+                if (required) fail(rows[k], RowStatus::missing_input, idx);
+                dst[k] = li.fallback;
+            }
+            lf.bounds[li.lane] = fb;
+            return;
+        }
+        const std::int64_t* values = col.values.data();
+        const auto mult = static_cast<std::uint64_t>(li.multiplier);
+        std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+        bool any_fallback = false;
+        if (col.present.empty()) {
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::int64_t x = values[rows[k]];
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+                dst[k] = x;
+            }
+            if (mult != 1)  // wraps harmlessly on overflow: the bound below then refuses the block
+                for (std::size_t k = 0; k < n; ++k) dst[k] = static_cast<std::int64_t>(static_cast<std::uint64_t>(dst[k]) * mult);
+        } else {
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::uint32_t row = rows[k];
+                if (col.present[row] == 0) {
+                    if (required) fail(row, RowStatus::missing_input, idx);
+                    dst[k] = li.fallback;
+                    any_fallback = true;
+                    continue;
+                }
+                const std::int64_t x = values[row];
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+                dst[k] = static_cast<std::int64_t>(static_cast<std::uint64_t>(x) * mult);
+            }
+        }
+        if (lo < ip.lo || hi > ip.hi || ip.must_divide != 1) {
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::uint32_t row = rows[k];
+                if ((col.present.empty() || col.present[row] != 0) && !valid(ip, values[row])) fail(row, RowStatus::invalid_input, idx);
+            }
+        }
+        const std::uint64_t mag = lo > hi ? 0 : std::max(lo < 0 ? 0 - static_cast<std::uint64_t>(lo) : static_cast<std::uint64_t>(lo),
+                                                         hi < 0 ? 0 - static_cast<std::uint64_t>(hi) : static_cast<std::uint64_t>(hi));
+        const fast::u128 b = std::max<fast::u128>(static_cast<fast::u128>(mag) * mult, any_fallback ? fb : 0);
+        lf.bounds[li.lane] = static_cast<std::uint64_t>(std::min<fast::u128>(b, kLoweredLimit));
+    }
+
+    // Writes whole lines in minor units -- every column of the row, zero where the role has no such
+    // component -- and the row totals, one column at a time (no per-row branching on the column).
+    void scatter_lowered(const RolePlan& plan, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
+        const std::size_t ncols = out_.components.size();
+        std::int64_t* amounts = out_.amounts.data();
+        std::int64_t* sum = lf.sum.data();
+        std::fill_n(sum, n, 0);
+        std::int64_t constant_sum = 0;
+        for (std::size_t col = 0; col < ncols; ++col) {
+            std::int64_t* line = amounts + col;
+            const int c = plan.column_component[col];
+            const LoweredOutput* o = c < 0 ? nullptr : &plan.lowered_outputs[static_cast<std::size_t>(c)];
+            if (!o || o->value.kind == LoweredValue::Kind::constant) {
+                const std::int64_t v = !o ? 0 : o->divisor != 1 ? o->value.value / o->divisor : o->value.value * o->multiplier;
+                for (std::size_t k = 0; k < n; ++k) line[std::size_t{rows[k]} * ncols] = v;
+                constant_sum += v;
+                continue;
+            }
+            const std::int64_t* v = lf.values.data() + std::size_t{o->value.lane} * kLoweredBlock;
+            const std::int64_t m = o->multiplier, d = o->divisor;
+            if (m == 1 && d == 1) {
+                for (std::size_t k = 0; k < n; ++k) {
+                    line[std::size_t{rows[k]} * ncols] = v[k];
+                    sum[k] += v[k];
+                }
+            } else {
+                for (std::size_t k = 0; k < n; ++k) {
+                    const std::int64_t x = d != 1 ? v[k] / d : v[k] * m;  // truncating: exact, lines are rounded
+                    line[std::size_t{rows[k]} * ncols] = x;
+                    sum[k] += x;
+                }
+            }
+        }
+        for (std::size_t k = 0; k < n; ++k) out_.total[rows[k]] = sum[k] + constant_sum;
     }
 
     // Whether every line, converted to minor units, and their sum stay within the limit.
@@ -385,6 +405,7 @@ private:
     Result& out_;
     std::vector<std::unique_ptr<expr::Frame>> frames_;  // one per role, made on first use
     std::vector<LoweredFrame> lowered_;                // one per role, sized on first use
+    bool failed_ = false;                              // fail() was called (in the current block)
 };
 
 }  // namespace
@@ -465,7 +486,8 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, order.size() / std::max<std::size_t>(1, options.min_rows_per_thread))));
     if (threads <= 1) {
-        Worker(cs, params, in, roles, inputs, r).run(order.data(), 0, order.size());
+        Worker w(cs, params, in, roles, inputs, r);
+        for (std::size_t k = 0; k + 1 < start.size(); ++k) w.run(static_cast<std::uint32_t>(k), order.data() + start[k], start[k + 1] - start[k]);
         return r;
     }
     // Each thread takes an equal share of every role's rows (roles cost differently per row, so
@@ -477,7 +499,8 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
             Worker w(cs, params, in, roles, inputs, r);
             for (std::size_t k = 0; k + 1 < start.size(); ++k) {
                 const std::size_t len = start[k + 1] - start[k];
-                w.run(order.data(), start[k] + len * t / threads, start[k] + len * (t + 1) / threads);
+                const std::size_t b = start[k] + len * t / threads, e = start[k] + len * (t + 1) / threads;
+                w.run(static_cast<std::uint32_t>(k), order.data() + b, e - b);
             }
         });
     }
