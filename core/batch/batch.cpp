@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -121,21 +122,41 @@ public:
            const std::vector<InputPlan>& inputs, Result& out)
         : cs_(cs), params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out) {}
 
-    // Pays the rows rows[0, n), all of role r.
-    void run(std::uint32_t r, const std::uint32_t* rows, std::size_t n) {
-        frames_.resize(roles_.size());
-        lowered_.resize(roles_.size());
-        const RolePlan& plan = roles_[r];
-        const std::size_t width = plan.lowered ? kLoweredBlock : kBlock;
-        for (std::size_t i = 0; i < n; i += width) {
-            const std::size_t m = std::min(width, n - i);
-            for (std::size_t k = i; k < i + m; ++k) {  // the result starts uninitialised: see compute()
-                out_.status[rows[k]] = RowStatus::ok;
-                out_.bad_input[rows[k]] = 0;
-            }
-            if (plan.lowered) lowered_block(plan, r, lowered_[r], rows + i, m);
-            else decimal_block(plan, r, rows + i, m);
+    // Pays rows [begin, end): each row joins its role's pending block, run when full.
+    void run(std::size_t begin, std::size_t end) {
+        if (pending_.empty()) {
+            frames_.resize(roles_.size());
+            lowered_.resize(roles_.size());
+            pending_.resize(roles_.size() * kBlock);
+            pending_count_.assign(roles_.size(), 0);
+            for (const RolePlan& plan : roles_) width_.push_back(plan.lowered ? kLoweredBlock : kBlock);
         }
+        const std::size_t nroles = roles_.size(), ncols = out_.components.size();
+        // The result starts uninitialised (see compute()): every row is ok until fail() says not.
+        std::fill(out_.status.data() + begin, out_.status.data() + end, RowStatus::ok);
+        std::fill(out_.bad_input.data() + begin, out_.bad_input.data() + end, 0u);
+        const std::uint32_t* role = in_.role.data();
+        std::uint32_t* pending = pending_.data();
+        std::size_t* count = pending_count_.data();
+        const std::size_t* width = width_.data();
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::uint32_t r = role[i];
+            if (r >= nroles) {
+                out_.status[i] = RowStatus::bad_role;
+                out_.total[i] = 0;
+                std::fill_n(out_.amounts.data() + i * ncols, ncols, 0);
+                continue;
+            }
+            const std::size_t c = count[r];
+            pending[std::size_t{r} * kBlock + c] = static_cast<std::uint32_t>(i);
+            count[r] = c + 1;
+            if (c + 1 == width[r]) flush(r);
+        }
+    }
+
+    // Pays the rows still pending; call once run() has seen every row.
+    void finish() {
+        for (std::uint32_t r = 0; r < pending_count_.size(); ++r) flush(r);
     }
 
 private:
@@ -149,6 +170,15 @@ private:
         std::vector<std::uint32_t> redo_rows;
         std::vector<std::int64_t> sum;
     };
+
+    void flush(std::uint32_t r) {
+        const std::size_t n = pending_count_[r];
+        if (n == 0) return;
+        pending_count_[r] = 0;
+        const std::uint32_t* rows = pending_.data() + std::size_t{r} * kBlock;
+        if (roles_[r].lowered) lowered_block(roles_[r], r, lowered_[r], rows, n);
+        else decimal_block(roles_[r], r, rows, n);
+    }
 
     void fail(std::uint32_t row, RowStatus s, std::uint32_t input = 0) {
         failed_ = true;
@@ -406,6 +436,9 @@ private:
     std::vector<std::unique_ptr<expr::Frame>> frames_;  // one per role, made on first use
     std::vector<LoweredFrame> lowered_;                // one per role, sized on first use
     bool failed_ = false;                              // fail() was called (in the current block)
+    std::vector<std::uint32_t> pending_;               // per role, kBlock rows waiting to be paid
+    std::vector<std::size_t> pending_count_;
+    std::vector<std::size_t> width_;                   // per role: rows per block
 };
 
 }  // namespace
@@ -463,45 +496,25 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
     r.status.resize(n);
     r.bad_input.resize(n);
 
-    // Group rows by role (counting sort: stable, so each group keeps row order).
-    std::vector<std::size_t> start(roles.size() + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (in.role[i] < roles.size()) {
-            ++start[in.role[i] + 1];
-            continue;
-        }
-        r.status[i] = RowStatus::bad_role;
-        r.bad_input[i] = 0;
-        r.total[i] = 0;
-        std::fill_n(r.amounts.begin() + static_cast<std::ptrdiff_t>(i * ncols), ncols, 0);
-    }
-    for (std::size_t k = 0; k < roles.size(); ++k) start[k + 1] += start[k];
-    LargeBuffer<std::uint32_t> order(start.back());
-    {
-        std::vector<std::size_t> next(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < n; ++i)
-            if (in.role[i] < roles.size()) order[next[in.role[i]]++] = static_cast<std::uint32_t>(i);
-    }
-
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, order.size() / std::max<std::size_t>(1, options.min_rows_per_thread))));
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / std::max<std::size_t>(1, options.min_rows_per_thread))));
     if (threads <= 1) {
         Worker w(cs, params, in, roles, inputs, r);
-        for (std::size_t k = 0; k + 1 < start.size(); ++k) w.run(static_cast<std::uint32_t>(k), order.data() + start[k], start[k + 1] - start[k]);
+        w.run(0, n);
+        w.finish();
         return r;
     }
-    // Each thread takes an equal share of every role's rows (roles cost differently per row, so
-    // equal shares of the whole would not balance), and writes only those rows' slots of the
-    // result: no sharing, no locks.
+    // Threads take chunks of consecutive rows from a shared counter: balanced whatever the mix or
+    // order of roles, and each writes only its rows of the result (no sharing, no locks; a cache
+    // line is shared only where two chunks meet). Every row's result depends on that row alone.
+    const std::size_t chunk = std::max<std::size_t>(kBlock * 8, n / (std::size_t{threads} * 16));
+    std::atomic<std::size_t> next{0};
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) {
-        pool.emplace_back([&, t] {
+        pool.emplace_back([&] {
             Worker w(cs, params, in, roles, inputs, r);
-            for (std::size_t k = 0; k + 1 < start.size(); ++k) {
-                const std::size_t len = start[k + 1] - start[k];
-                const std::size_t b = start[k] + len * t / threads, e = start[k] + len * (t + 1) / threads;
-                w.run(static_cast<std::uint32_t>(k), order.data() + b, e - b);
-            }
+            for (std::size_t b; (b = next.fetch_add(chunk)) < n;) w.run(b, std::min(n, b + chunk));
+            w.finish();
         });
     }
     for (auto& th : pool) th.join();
