@@ -91,16 +91,30 @@ void binary(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n, F f
     });
 }
 
-// |a| / 10^k rounded by mode M, with a's sign: the int64 image of Rounding::apply.
+// a / D rounded by mode M: the int64 image of Rounding::apply. D is an even constant (10^k,
+// k >= 1), so every mode but half_even is one division of |a| plus an offset, which the compiler
+// turns into a multiplication: half_up moves away from zero iff the remainder is >= D/2, i.e.
+// iff |a| + D/2 reaches the next multiple; half_down iff > D/2; up iff nonzero. Tested against
+// Rounding::apply for every mode on ties (tests/core/batch/lowered_program_test.cpp).
 template <std::int64_t D, RoundingMode M>
 void round_by(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
+    static_assert(D >= 10 && D % 2 == 0);
+    constexpr auto d = static_cast<std::uint64_t>(D);
     unary(in, fr, w, n, [](std::int64_t a) {
-        std::int64_t q = a / D;
-        const std::int64_t r = a % D;
         const bool negative = a < 0;
-        const std::int64_t rabs = negative ? -r : r;
-        if (r != 0 && rounds_away_from_zero<std::int64_t>(M, negative, rabs, D - rabs, q)) q += negative ? -1 : 1;
-        return q;
+        const std::uint64_t m = magnitude(a);
+        std::uint64_t q;
+        if constexpr (M == RoundingMode::half_even) {
+            q = m / d;
+            const std::uint64_t r = m % d;
+            if (rounds_away_from_zero<std::uint64_t>(M, negative, r, d - r, q) && r != 0) ++q;
+        } else {
+            const bool away_if_any = M == RoundingMode::up || (M == RoundingMode::ceiling && !negative) || (M == RoundingMode::floor && negative);
+            const std::uint64_t offset = M == RoundingMode::half_up ? d / 2 : M == RoundingMode::half_down ? d / 2 - 1 : away_if_any ? d - 1 : 0;
+            q = (m + offset) / d;  // m < 2^62: no overflow
+        }
+        const auto v = static_cast<std::int64_t>(q);
+        return negative ? -v : v;
     });
 }
 
