@@ -68,24 +68,24 @@ struct Const {
 
 // Calls f with the operand as a Lane or a Const, so each combination compiles to its own loop.
 template <class F>
-void with(const Operand& o, const std::int64_t* frame, std::size_t width, F&& f) {
+[[gnu::always_inline]] inline void with(const Operand& o, const std::int64_t* frame, std::size_t width, F&& f) {
     if (o.is_const) f(Const{o.value});
     else f(Lane{frame + std::size_t{o.lane} * width});
 }
 
 template <class F>
-void unary(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n, F f) {
+[[gnu::always_inline]] inline void unary(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n, F f) {
     std::int64_t* d = fr + std::size_t{in.dst} * w;
-    with(in.a, fr, w, [&](auto a) {
+    with(in.a, fr, w, [&](auto a) __attribute__((always_inline)) {
         for (std::size_t i = 0; i < n; ++i) d[i] = f(a[i]);
     });
 }
 
 template <class F>
-void binary(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n, F f) {
+[[gnu::always_inline]] inline void binary(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n, F f) {
     std::int64_t* d = fr + std::size_t{in.dst} * w;
-    with(in.a, fr, w, [&](auto a) {
-        with(in.b, fr, w, [&](auto b) {
+    with(in.a, fr, w, [&](auto a) __attribute__((always_inline)) {
+        with(in.b, fr, w, [&](auto b) __attribute__((always_inline)) {
             for (std::size_t i = 0; i < n; ++i) d[i] = f(a[i], b[i]);
         });
     });
@@ -97,7 +97,7 @@ void binary(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n, F f
 // iff |a| + D/2 reaches the next multiple; half_down iff > D/2; up iff nonzero. Tested against
 // Rounding::apply for every mode on ties (tests/core/batch/lowered_program_test.cpp).
 template <std::int64_t D, RoundingMode M>
-void round_by(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
+[[gnu::always_inline]] inline void round_by(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
     static_assert(D >= 10 && D % 2 == 0);
     constexpr auto d = static_cast<std::uint64_t>(D);
     unary(in, fr, w, n, [](std::int64_t a) {
@@ -119,7 +119,7 @@ void round_by(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
 }
 
 template <std::int64_t D>
-void round_by(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
+[[gnu::always_inline]] inline void round_by(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
     switch (in.mode) {
         case RoundingMode::half_up: return round_by<D, RoundingMode::half_up>(in, fr, w, n);
         case RoundingMode::half_down: return round_by<D, RoundingMode::half_down>(in, fr, w, n);
@@ -132,7 +132,7 @@ void round_by(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
 }
 
 // The divisor as a compile-time constant: a multiplication instead of a hardware division.
-void round_pow10(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
+[[gnu::always_inline]] inline void round_pow10(const Instr& in, std::int64_t* fr, std::size_t w, std::size_t n) {
     switch (in.k) {
 #define MOTIV_ROUND_CASE(K) case K: return round_by<kPow10[K]>(in, fr, w, n);
         MOTIV_ROUND_CASE(1) MOTIV_ROUND_CASE(2) MOTIV_ROUND_CASE(3) MOTIV_ROUND_CASE(4) MOTIV_ROUND_CASE(5)
@@ -389,6 +389,9 @@ bool LoweredProgram::in_range(std::vector<std::uint64_t>& bounds) const {
 
 // --- the interpreter ---------------------------------------------------------------------------
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+__attribute__((target_clones("default", "avx2", "avx512f")))
+#endif
 void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::uint8_t* redo) const {
     using I = std::int64_t;
     for (const Instr& in : code_) {
@@ -417,9 +420,9 @@ void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::ui
             }
             case Op::select: {
                 I* d = fr + std::size_t{in.dst} * w;
-                with(in.a, fr, w, [&](auto c) {
-                    with(in.b, fr, w, [&](auto t) {
-                        with(in.c, fr, w, [&](auto e) {
+                with(in.a, fr, w, [&](auto c) __attribute__((always_inline)) {
+                    with(in.b, fr, w, [&](auto t) __attribute__((always_inline)) {
+                        with(in.c, fr, w, [&](auto e) __attribute__((always_inline)) {
                             for (std::size_t i = 0; i < n; ++i) d[i] = c[i] != 0 ? t[i] : e[i];
                         });
                     });
@@ -430,8 +433,8 @@ void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::ui
                 // Decimal::div: the magnitudes' quotient at 9 places, rounded half-even, then the sign.
                 const auto m = static_cast<std::uint64_t>(kPow10[static_cast<std::size_t>(in.k)]);
                 I* d = fr + std::size_t{in.dst} * w;
-                with(in.a, fr, w, [&](auto a) {
-                    with(in.b, fr, w, [&](auto b) {
+                with(in.a, fr, w, [&](auto a) __attribute__((always_inline)) {
+                    with(in.b, fr, w, [&](auto b) __attribute__((always_inline)) {
                         for (std::size_t i = 0; i < n; ++i) {
                             const I x = a[i], y = b[i];
                             const bool zero = y == 0;
