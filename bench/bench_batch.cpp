@@ -8,6 +8,7 @@
 // only the Decimal programs (Options::lower = false), to compare.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -51,6 +52,14 @@ std::size_t peak_rss() {
 }
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// CPU time of the whole process (all threads, user + system), to report next to wall time: on a
+// machine shared with other work, wall time also measures how much of the cores we were given.
+double cpu() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 template <class T>
 std::vector<T> read_raw(const std::string& path, std::size_t n) {
@@ -128,17 +137,23 @@ int main(int argc, char** argv) {
             const int k = std::atoi(reps);
             batch::Options two;
             two.lower = one.lower;
+            const double c0 = cpu();
             const double b1 = best_of(k, [&] { r1 = batch::Result{}; r1 = batch::compute(*cs, params, in, one); });
+            const double c1 = cpu();
             const double b2 = best_of(k, [&] { r1 = batch::Result{}; r1 = batch::compute(*cs, params, in, two); });
-            std::cout << "1 thread " << static_cast<double>(n) / b1 / 1e6 << " M rows/s, all threads " << static_cast<double>(n) / b2 / 1e6 << " M rows/s\n";
+            const double c2 = cpu();
+            std::cout << "1 thread " << static_cast<double>(n) / b1 / 1e6 << " M rows/s (CPU " << (c1 - c0) / k * 1e3 << " ms per run), all threads "
+                      << static_cast<double>(n) / b2 / 1e6 << " M rows/s (CPU " << (c2 - c1) / k * 1e3 << " ms per run)\n";
         }
         return 0;
     }
+    const double cpu0 = cpu();
     const double t1 = best_of(3, [&] {
         r1 = batch::Result{};  // free the previous result first: measure one batch held, not two
         r1 = batch::compute(*cs, params, in, one);
     });
     out["batch_1thread_s"] = t1;
+    out["batch_1thread_cpu_s"] = (cpu() - cpu0) / 3;  // mean CPU time per run
     out["batch_1thread_rows_per_s"] = static_cast<double>(n) / t1;
     // Peak memory while one batch is held: input columns + result + engine, over the input size.
     {
@@ -148,7 +163,9 @@ int main(int argc, char** argv) {
     }
     batch::Options all;
     batch::Result ra;
+    const double cpu1 = cpu();
     const double ta = best_of(3, [&] { ra = batch::compute(*cs, params, in, all); });
+    out["batch_all_threads_cpu_s"] = (cpu() - cpu1) / 3;
     out["threads"] = std::max(1u, std::thread::hardware_concurrency());
     out["batch_all_threads_s"] = ta;
     out["batch_all_threads_rows_per_s"] = static_cast<double>(n) / ta;
