@@ -118,9 +118,8 @@ void plan_lowering(RolePlan& plan, const Scheme& s, const BoundParameters& param
 
 class Worker {
 public:
-    Worker(const CompiledScheme& cs, const BoundParameters& params, const Input& in, const std::vector<RolePlan>& roles,
-           const std::vector<InputPlan>& inputs, Result& out)
-        : cs_(cs), params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out) {}
+    Worker(const BoundParameters& params, const Input& in, const std::vector<RolePlan>& roles, const std::vector<InputPlan>& inputs, Result& out)
+        : params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out) {}
 
     // Pays rows [begin, end): each row joins its role's pending block, run when full.
     void run(std::size_t begin, std::size_t end) {
@@ -427,7 +426,6 @@ private:
         }
     }
 
-    const CompiledScheme& cs_;
     const BoundParameters& params_;
     const Input& in_;
     const std::vector<RolePlan>& roles_;
@@ -499,7 +497,7 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / std::max<std::size_t>(1, options.min_rows_per_thread))));
     if (threads <= 1) {
-        Worker w(cs, params, in, roles, inputs, r);
+        Worker w(params, in, roles, inputs, r);
         w.run(0, n);
         w.finish();
         return r;
@@ -512,7 +510,7 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) {
         pool.emplace_back([&] {
-            Worker w(cs, params, in, roles, inputs, r);
+            Worker w(params, in, roles, inputs, r);
             for (std::size_t b; (b = next.fetch_add(chunk)) < n;) w.run(b, std::min(n, b + chunk));
             w.finish();
         });
