@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -44,9 +45,10 @@ std::vector<SweepPoint> sweep_points(const CompiledScheme& cs, const BoundParame
             throw std::invalid_argument("a sweep point gives " + std::to_string(pt.size()) + " values for " + std::to_string(idx.size()) + " parameters");
     std::vector<SweepPoint> out(points.size());
     std::atomic<std::size_t> next{0};
-    std::mutex progress_mutex;
+    std::mutex mutex;  // guards `done`, `failure` and calls of `progress`
     std::size_t done = 0;
-    auto work = [&] {
+    std::exception_ptr failure;  // the first exception of any thread, rethrown once all have stopped
+    auto run_points = [&] {
         BoundParameters local = params;
         Options one;
         one.threads = 1;  // parallel over points, not rows
@@ -60,16 +62,30 @@ std::vector<SweepPoint> sweep_points(const CompiledScheme& cs, const BoundParame
             pt.role_paid.assign(cs.roles().size(), 0);
             pt.failed = r.failed();
             for (std::size_t row = 0; row < r.rows; ++row) {
-                pt.total += r.total[row];
+                // Every row fits in int64; their sum need not: an error, never a wrapped number.
+                bool overflow = __builtin_add_overflow(pt.total, r.total[row], &pt.total);
                 if (input.role[row] < pt.role_total.size() && r.status[row] == RowStatus::ok) {
-                    pt.role_total[input.role[row]] += r.total[row];
+                    std::int64_t& rt = pt.role_total[input.role[row]];
+                    overflow = __builtin_add_overflow(rt, r.total[row], &rt) || overflow;
                     ++pt.role_paid[input.role[row]];
                 }
+                if (overflow)
+                    throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + cs.scheme().source + " sweep: the cost at point " +
+                                                                std::to_string(k + 1) + " is out of range (overflow)", "");
             }
             if (progress) {
-                const std::lock_guard lock(progress_mutex);
+                const std::lock_guard lock(mutex);
                 progress(++done);
             }
+        }
+    };
+    auto work = [&] {
+        try {
+            run_points();
+        } catch (...) {
+            const std::lock_guard lock(mutex);
+            if (!failure) failure = std::current_exception();
+            next = points.size();  // the others stop at their next point
         }
     };
     unsigned t = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
@@ -78,6 +94,7 @@ std::vector<SweepPoint> sweep_points(const CompiledScheme& cs, const BoundParame
     for (unsigned i = 1; i < t; ++i) pool.emplace_back(work);
     work();
     for (auto& th : pool) th.join();
+    if (failure) std::rethrow_exception(failure);
     return out;
 }
 

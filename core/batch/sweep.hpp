@@ -34,7 +34,9 @@ std::vector<SweepPoint> sweep(const CompiledScheme& scheme, const BoundParameter
 
 // A sweep over points of several scalar parameters: `points[k][j]` is the value of
 // `parameters[j]` at point k. Same errors as sweep(); std::invalid_argument when a point does not
-// give one value per parameter or a parameter is named twice.
+// give one value per parameter or a parameter is named twice; EvalError (eval_error.502) when a
+// cost does not fit in int64 minor units. An exception in any thread stops the sweep and is
+// rethrown here once every thread has stopped.
 std::vector<SweepPoint> sweep_points(const CompiledScheme& scheme, const BoundParameters& params, const Input& input,
                                      const std::vector<std::string>& parameters, const std::vector<std::vector<Decimal>>& points,
                                      unsigned threads = 0, const SweepProgress& progress = {});

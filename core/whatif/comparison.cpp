@@ -119,6 +119,12 @@ Comparison compare(const payroll::PayrollRun& before, const payroll::PayrollRun&
 }
 
 Comparison compare_table(const CompiledScheme& before, const CompiledScheme& after, const data::CsvTable& table, const Period& period) {
+    const Scheme& a = after.scheme();
+    if (before.scheme().currency.code != a.currency.code || before.scheme().currency.minor_units != a.currency.minor_units)
+        throw RuleError({Issue{"motiv.rule_error.290", a.source, "/currency", 0, 0, "", "",
+                               "cannot compare schemes paying in different currencies: " + before.scheme().currency.code + " (" +
+                                   before.scheme().source + ") and " + a.currency.code,
+                               "", 0}});
     const auto people_before = data::read_people(table, before, period);
     const auto people_after = data::read_people(table, after, period);
     if (people_before.empty())

@@ -58,7 +58,8 @@ Comparison summarise(std::vector<PersonChange> people, std::string period, std::
 Comparison compare(const payroll::PayrollRun& before, const payroll::PayrollRun& after);
 
 // Reads the people of `table` for `period` against each scheme (each validates the rows it needs),
-// pays them under both and compares. DataError when a row is bad or no one is paid in `period`.
+// pays them under both and compares. DataError when a row is bad or no one is paid in `period`;
+// RuleError rule_error.290 when the schemes pay in different currencies (or minor units).
 Comparison compare_table(const CompiledScheme& before, const CompiledScheme& after, const data::CsvTable& table,
                          const Period& period);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/errors.hpp"
+
 namespace motiv::whatif {
 
 PeopleColumns::PeopleColumns(const CompiledScheme& cs, const std::vector<PersonInputs>& people) {
@@ -35,8 +37,9 @@ PeopleColumns::PeopleColumns(const CompiledScheme& cs, const std::vector<PersonI
             if (!v) continue;
             const auto minor = v->to_minor(scale);
             if (!minor)
-                throw std::invalid_argument("person " + people[r].id + ": input " + cs.scheme().inputs[i].name + " " + v->to_string() +
-                                            " is too large for the batch engine");
+                throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + people[r].source + ":" + std::to_string(people[r].line) +
+                                                            " (person '" + people[r].id + "') input " + cs.scheme().inputs[i].name + " " +
+                                                            v->to_string() + " is out of range for a sweep (overflow)", "");
             vals[r] = *minor;
             pres[r] = 1;
         }

@@ -13,8 +13,9 @@ namespace motiv::whatif {
 
 class PeopleColumns {
 public:
-    // std::invalid_argument naming the person and the input when a value does not fit in int64
-    // at its column's scale, or the person's role is not one of the scheme's.
+    // EvalError (eval_error.502) naming the person and the input when a value does not fit in
+    // int64 at its column's scale; std::invalid_argument when a role is not one of the scheme's
+    // (people read by data::read_people against this scheme never are).
     PeopleColumns(const CompiledScheme& scheme, const std::vector<PersonInputs>& people);
     PeopleColumns(const PeopleColumns&) = delete;  // input() points into this object's buffers
     PeopleColumns& operator=(const PeopleColumns&) = delete;

@@ -96,11 +96,15 @@ def _compare_part(before: _Spec, after: _Spec, header: List[str], rows: List[Lis
 def dask_compare(client: Any, before: Any, after: Any, data: Any, *, period: str, partitions: Optional[int] = None) -> Any:
     """:func:`motiv.whatif.compare` on a Dask cluster: people are split into ``partitions`` slices
     (default: two per worker), each paid under both schemes on a worker; the per-role figures are
-    then summarised once. Returns the same :class:`motiv.whatif.Comparison`."""
+    then summarised once. Returns the same :class:`motiv.whatif.Comparison`. A bad row raises the
+    same error as :func:`compare`, but its line number counts from the start of its slice."""
     from . import _frame
     from ._scenarios import comparison_frames, plan_diff, read_people
 
-    header, rows = _frame.frame_table(read_people(data))
+    data = read_people(data)
+    if "period" in data:  # rows of other periods are skipped, as by compare(): a slice must not end up empty
+        data = data[data["period"].astype(str) == period]
+    header, rows = _frame.frame_table(data)
     b, a = client.scatter(_spec(before), broadcast=True), client.scatter(_spec(after), broadcast=True)
     parts = _chunks(rows, partitions or 2 * _n_workers(client))
     results = client.gather([client.submit(_compare_part, b, a, header, part, period, pure=False) for part in parts])

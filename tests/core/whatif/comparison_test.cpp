@@ -4,6 +4,7 @@
 
 #include "tests/core/support.hpp"
 
+#include <limits>
 #include <stdexcept>
 
 #include "core/data/csv.hpp"
@@ -101,4 +102,19 @@ TEST_CASE("comparison: sums out of int64 are an error, not a wrapped number", "[
     std::vector<whatif::PersonChange> people(2, whatif::PersonChange{"p", "", "r", big, big, 0, 0});
     people[1].person = "q";
     CHECK_THROWS_AS(whatif::summarise(people, "2026-10", "RUB", 2), EvalError);
+}
+
+TEST_CASE("comparison: schemes in different currencies are not compared", "[whatif]") {
+    std::string text = read_rule_file(test::kThreeTier);
+    const auto at = text.find("\"RUB\"");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 5, "\"EUR\"");
+    const auto eur = CompiledScheme::compile(load_scheme(text, "eur.json"));
+    try {
+        whatif::compare_table(*test::three_tier_scheme(), *eur, data::read_csv_file(test::kExample), *Period::parse("2026-10"));
+        FAIL("compared RUB with EUR");
+    } catch (const RuleError& e) {
+        CHECK(e.issues().at(0).id == "motiv.rule_error.290");
+        CHECK(e.issues().at(0).pointer == "/currency");
+    }
 }

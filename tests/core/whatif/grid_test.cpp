@@ -66,3 +66,19 @@ TEST_CASE("grid: bad sweeps are refused before any work", "[whatif]") {
     const whatif::Axis huge{"hunter.salary", std::vector<Decimal>(5000, "1"_d)};
     CHECK_THROWS_AS(whatif::run_grid(*cs, params, cols.input(), {huge, huge}), std::invalid_argument);  // 25M points
 }
+
+TEST_CASE("grid: a failure in any sweep thread stops the sweep and reaches the caller", "[whatif]") {
+    const auto cs = test::three_tier_scheme();
+    const auto period = *Period::parse("2026-10");
+    const auto people = data::read_people(data::read_csv_file(test::kExample), *cs, period);
+    const whatif::PeopleColumns cols(*cs, people);
+    const auto params = cs->bind(period);
+    std::vector<Decimal> salaries;
+    for (int k = 0; k < 40; ++k) salaries.push_back(Decimal::from_int(20000 + k));
+    const batch::SweepProgress fail_at_3 = [](std::size_t done) {
+        if (done == 3) throw std::runtime_error("stop");
+    };
+    CHECK_THROWS_AS(whatif::run_grid(*cs, params, cols.input(), {{"hunter.salary", salaries}}, 2, fail_at_3), std::runtime_error);
+    // 5 hunters at a salary of 5e16 RUB: each payslip (5e18 kopecks) fits in int64, their sum does not.
+    CHECK_THROWS_AS(whatif::run_grid(*cs, params, cols.input(), {{"hunter.salary", {"50000000000000000"_d}}}, 2), EvalError);
+}
