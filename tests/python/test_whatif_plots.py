@@ -77,3 +77,22 @@ def test_plots_refuse_other_formats(scheme, people, tmp_path):
     with pytest.raises(ValueError, match=".png or .svg"):
         whatif.plot_sweep_cost(sw, path=tmp_path / "x.jpg")
     assert not (tmp_path / "x.jpg").exists()
+
+
+def test_example_script_writes_its_charts(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from motiv_test_support import SOURCE_DIR
+
+    r = subprocess.run([sys.executable, str(SOURCE_DIR / "examples" / "whatif.py"), str(tmp_path)], capture_output=True, text=True,
+                       timeout=120, env={**os.environ, "MPLBACKEND": "Agg"})
+    assert r.returncode == 0, r.stderr
+    for name in ("payout_curve.png", "sweep_cost.png", "pay_distribution.png"):
+        assert (tmp_path / name).read_bytes()[:4] == b"\x89PNG", name
+    people = pd.read_csv(tmp_path / "whatif_people.csv", dtype=str)
+    assert len(people) == 14
+    # The proposal's hunter h-01: 30,000 + 15,000 + 950,000 x 8% = 76,000 - 4,000 = 117,000.00.
+    assert people.set_index("id").loc["h-01", "after"] == "117000.00"
+    assert "more calls pays less" in r.stdout

@@ -50,6 +50,13 @@ def _sweep_part(spec: _Spec, data: Any, period: str, params: List[str], values: 
     return _core.grid_columns(scheme._core, role, cols, period=period, parameters=params, values=values, threads=1)
 
 
+def _ship(client: Any, value: Any) -> Any:
+    """``value`` sent once to every worker, as one object (a tuple given to ``scatter`` would be
+    split into its items) under a key of its own (two equal values scattered with content hashing
+    share a key, and releasing one loses the other)."""
+    return client.scatter([value], broadcast=True, hash=False)[0]
+
+
 def _n_workers(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
@@ -74,8 +81,8 @@ def dask_sweep(
     data = read_people(data)
     params = list(grid)
     values = [grid_values(grid[p], p) for p in params]
-    spec = client.scatter(_spec(scheme), broadcast=True)
-    people = client.scatter(data, broadcast=True)
+    spec = _ship(client, _spec(scheme))
+    people = _ship(client, data)
     parts = _chunks(values[0], partitions or 2 * _n_workers(client))
     futures = [client.submit(_sweep_part, spec, people, period, params, [chunk] + values[1:], dict(scales or {}), pure=False)
                for chunk in parts]
@@ -105,7 +112,7 @@ def dask_compare(client: Any, before: Any, after: Any, data: Any, *, period: str
     if "period" in data:  # rows of other periods are skipped, as by compare(): a slice must not end up empty
         data = data[data["period"].astype(str) == period]
     header, rows = _frame.frame_table(data)
-    b, a = client.scatter(_spec(before), broadcast=True), client.scatter(_spec(after), broadcast=True)
+    b, a = _ship(client, _spec(before)), _ship(client, _spec(after))
     parts = _chunks(rows, partitions or 2 * _n_workers(client))
     results = client.gather([client.submit(_compare_part, b, a, header, part, period, pure=False) for part in parts])
     p = {k: sum((list(r["people"][k]) for r in results), []) for k in ("id", "name", "role")}
