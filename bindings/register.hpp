@@ -5,6 +5,7 @@
 // built from their exact text, and Python values come in as text parsed by Decimal::parse.
 #pragma once
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
 #include <memory>
@@ -12,7 +13,9 @@
 #include <optional>
 #include <string>
 
+#include "core/batch/batch.hpp"
 #include "core/calendar/period.hpp"
+#include "core/data/csv.hpp"
 #include "core/engine/compiled_scheme.hpp"
 #include "core/money/decimal.hpp"
 
@@ -25,6 +28,7 @@ void register_payslip(py::module_& m);
 void register_scheme(py::module_& m);
 void register_payroll(py::module_& m);
 void register_batch(py::module_& m);
+void register_whatif(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.
@@ -48,6 +52,21 @@ std::optional<std::string> exact_text(py::handle value, const std::string& what)
 
 // "2026-10" -> Period; ValueError otherwise.
 Period parse_period_arg(const std::string& text);
+
+// A DataFrame's header and rows of text cells as a CSV table (source "<DataFrame>", row i on line
+// i + 2), the header checked as parse_csv checks it (register_payroll.cpp).
+using Header = std::vector<std::string>;
+using Rows = std::vector<std::vector<std::string>>;
+data::CsvTable make_table(Header header, Rows rows, const std::string& source);
+
+// The NumPy arrays behind a batch::Input, kept alive while the engine reads them (register_batch.cpp).
+struct BatchColumns {
+    std::vector<py::array> keep;
+    batch::Input input;
+};
+// role: uint32 role indices; columns: {input name: (int64 values, scale, uint8/bool mask or None)}.
+// ValueError for a wrong dtype, shape, length, scale or an unknown input.
+BatchColumns make_input(const SchemeHandle& h, const py::array& role, const py::dict& columns);
 
 // nlohmann::json -> the equivalent dict / list / str / int / bool / None.
 py::object json_to_py(const nlohmann::json& j);

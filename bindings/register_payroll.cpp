@@ -14,13 +14,6 @@
 
 namespace motiv::bindings {
 
-namespace {
-
-using Header = std::vector<std::string>;
-using Rows = std::vector<std::vector<std::string>>;
-
-// A table of string cells as if read from CSV: source "<DataFrame>", row i on line i + 2 (after the
-// header line), and the header checked as parse_csv checks it.
 data::CsvTable make_table(Header header, Rows rows, const std::string& source) {
     for (std::size_t r = 0; r < rows.size(); ++r)
         if (rows[r].size() != header.size())
@@ -47,6 +40,8 @@ data::CsvTable make_table(Header header, Rows rows, const std::string& source) {
     for (std::size_t r = 0; r < t.rows.size(); ++r) t.row_lines[r] = r + 2;
     return t;
 }
+
+namespace {
 
 payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table, const Period& period) {
     const auto people = data::read_people(table, *h.compiled, period);

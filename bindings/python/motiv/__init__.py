@@ -47,6 +47,7 @@ __all__ = [
     "DataError",
     "EvalError",
     "IoError",
+    "whatif",
 ]
 
 __version__ = "0.1.0"
@@ -305,3 +306,6 @@ def payroll_csv(scheme: Scheme, data: Any, *, period: str, out: _PathLike, force
         return _core.payroll_csv_file(scheme._core, os.fspath(data), period=period, out=out_path, force=force)
     header, rows = _frame.frame_table(data)
     return _core.payroll_csv(scheme._core, header, rows, period=period, out=out_path, force=force)
+
+
+from . import whatif  # noqa: E402  (what-if modelling; imported last: it builds on Scheme)

@@ -5,6 +5,8 @@ from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tup
 
 import pandas as pd
 
+from . import whatif as whatif
+
 __all__ = [
     "__version__",
     "load",
@@ -20,6 +22,7 @@ __all__ = [
     "DataError",
     "EvalError",
     "IoError",
+    "whatif",
 ]
 
 __version__: str
