@@ -13,7 +13,9 @@
 #include <string>
 
 #include "core/calendar/period.hpp"
+#include "core/data/csv.hpp"
 #include "core/engine/compiled_scheme.hpp"
+#include "core/payroll/payroll.hpp"
 #include "core/money/decimal.hpp"
 
 namespace motiv::bindings {
@@ -25,6 +27,7 @@ void register_payslip(py::module_& m);
 void register_scheme(py::module_& m);
 void register_payroll(py::module_& m);
 void register_batch(py::module_& m);
+void register_export(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.
@@ -45,6 +48,12 @@ py::object to_py_value(Decimal d, Kind kind, int minor_units);
 // decimal.Decimal as their text. None gives nullopt. float and bool raise TypeError (a binary float
 // is not an exact amount), anything else TypeError too.
 std::optional<std::string> exact_text(py::handle value, const std::string& what);
+
+// A table of string cells as if read from CSV from `source` (a DataFrame: "<DataFrame>"), row i on
+// line i + 2; the header is checked as parse_csv checks it (DataError), ragged rows are ValueError.
+data::CsvTable make_table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows, const std::string& source);
+// Validates every row of `table` (data::read_people) and pays them all for `period`.
+payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table, const Period& period, Explain explain);
 
 // "2026-10" -> Period; ValueError otherwise.
 Period parse_period_arg(const std::string& text);
