@@ -1,7 +1,6 @@
 // motiv payroll: pay everyone in a KPI table for a period; write the exports (CSV, XLSX, JSON Lines)
 // atomically.
 #include <algorithm>
-#include <boost/algorithm/string/split.hpp>
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <stdexcept>
@@ -19,18 +18,6 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 namespace {
-// "a,b" "c" -> a, b, c: a list option may be repeated or comma-separated.
-std::vector<std::string> comma_list(const std::vector<std::string>& values) {
-    std::vector<std::string> out;
-    for (const auto& v : values) {
-        std::vector<std::string> parts;
-        boost::split(parts, v, [](char c) { return c == ','; });
-        for (auto& p : parts)
-            if (!p.empty()) out.push_back(std::move(p));
-    }
-    return out;
-}
-
 std::vector<exports::Format> formats_of(const std::vector<std::string>& names) {
     std::vector<exports::Format> out;
     for (const auto& n : comma_list(names)) {

@@ -141,6 +141,7 @@ ROLE_COMPONENT_SUMS = {
 }
 GRAND_TOTAL = "715977.01"
 RULES_SHA256 = hashlib.sha256((ROOT / RULES).read_bytes()).hexdigest()
+DATA_SHA256 = hashlib.sha256((ROOT / DATA).read_bytes()).hexdigest()
 
 
 def test_hand_numbers_add_up():
@@ -323,8 +324,14 @@ def payroll(out: Path, *extra: str, data: str | Path = DATA, period: str = PERIO
 
 
 def _read_csv(path: Path) -> list[dict]:
+    """The people rows of a payroll CSV; its last row, TOTAL, is checked to be the column sums."""
     with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+        rows = list(csv.DictReader(f))
+    *people, totals = rows
+    assert totals["id"] == "TOTAL"
+    for column in [*COMPONENT_COLUMNS, "total"]:
+        assert Decimal(totals[column]) == sum((Decimal(r[column]) for r in people if r[column] != ""), Decimal(0)), column
+    return people
 
 
 COMPONENT_COLUMNS = ["salary", "bonus", "commission", "handover_penalty", "no_growth_cut"]  # file order of the roles
@@ -343,7 +350,7 @@ def test_payroll_matches_golden_and_hand_computation(tmp_path):
 
     rows = _read_csv(out)
     assert list(rows[0].keys()) == ["id", "name", "role", "period", *COMPONENT_COLUMNS, "total",
-                                    "scheme", "version", "rules_sha256"]
+                                    "scheme", "version", "rules_sha256", "data_sha256"]
     assert [row["id"] for row in rows] == list(HAND)  # file order kept
     role_sums: dict[str, Decimal] = {}
     comp_sums: dict[tuple[str, str], Decimal] = {}
@@ -351,6 +358,7 @@ def test_payroll_matches_golden_and_hand_computation(tmp_path):
         role, comps, total = HAND[row["id"]]
         assert row["role"] == role and row["period"] == PERIOD
         assert (row["scheme"], row["version"], row["rules_sha256"]) == ("three_tier", "2026.1", RULES_SHA256)
+        assert row["data_sha256"] == DATA_SHA256
         got = {c: row[c] for c in COMPONENT_COLUMNS if row[c] != ""}
         assert got == comps, row["id"]  # components of other roles are left empty
         assert row["total"] == total, row["id"]
