@@ -505,6 +505,39 @@ def test_explain_matches_golden():
     assert r.stdout == (GOLDEN / "explain_h-01.txt").read_bytes()
 
 
+@pytest.mark.parametrize("person, lang", [("op-03", "en"), ("h-03", "ru")])
+def test_explain_lang_prints_the_statement_golden(person, lang):
+    """The pay statement as text. Checked by hand against the docstring's figures: op-03 is paid
+    42,000.00 + 6,300.00 = 48,300.00, every gate and target met (talk 3520 / 22 = 160 per day,
+    effectiveness 46 / 300 = 15.33%); h-03 25,000.00 + 2,000.00 - 2,000.00 = 25,000.00 in tier 1, and at
+    the next tier (revenue 300,000.00, 260,000.00 more) the commission would be 300,000 x 5% = 15,000.00,
+    the penalty 2 x 2,000 = 4,000.00 (under the cap), the total 25,000 + 15,000 - 4,000 = 36,000.00."""
+    r = explain(person, "--lang", lang)
+    assert r.returncode == 0, text(r.stderr)
+    assert r.stdout == (GOLDEN / f"statement_{person}.{lang}.txt").read_bytes()
+    golden = text(r.stdout)
+    assert f"Data file SHA-256  {DATA_SHA256}" in golden or f"SHA-256 файла данных  {DATA_SHA256}" in golden
+    r = explain(person, "--lang", "de")
+    assert r.returncode == 2 and "--lang must be en or ru, got 'de'" in text(r.stderr)
+    r = explain(person, "--lang", "en", "--json")
+    assert r.returncode == 2 and "does not combine" in text(r.stderr)
+
+
+def test_payroll_writes_every_format(tmp_path):
+    r = payroll(tmp_path / "payroll", "--format", "all", "--columns", "id,role,total")
+    assert r.returncode == 0, text(r.stderr)
+    names = ["payroll.csv", "payroll.excel-ru.csv", "payroll.xlsx", "payroll.jsonl"]
+    assert text(r.stdout).splitlines()[-1] == "wrote " + ", ".join(str(tmp_path / n) for n in names) + " (14 people)"
+    assert sorted(os.listdir(tmp_path)) == sorted(names)
+    assert (tmp_path / "payroll.csv").read_text(encoding="utf-8").splitlines()[-1] == (
+        f"TOTAL,,715977.01,2026-10,three_tier,2026.1,{RULES_SHA256},{DATA_SHA256}")
+    r = payroll(tmp_path / "x.csv", "--format", "pdf")
+    assert r.returncode == 2 and "--format must be csv, csv-excel-ru, xlsx, jsonl or all, got 'pdf'" in text(r.stderr)
+    r = payroll(tmp_path / "x.csv", "--columns", "id,revenu")
+    assert r.returncode == 2 and "--columns: unknown CSV column 'revenu'" in text(r.stderr)
+    assert not (tmp_path / "x.csv").exists()
+
+
 def test_explain_json():
     r = explain("h-01", "--json")
     assert r.returncode == 0, text(r.stderr)
