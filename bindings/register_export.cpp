@@ -46,21 +46,6 @@ Source from_cells(Header header, Rows rows) {
     return s;
 }
 
-std::vector<exports::Format> formats_of(const Names& names) {
-    std::vector<exports::Format> out;
-    for (const auto& n : names) {
-        if (n == "all") {
-            for (auto f : exports::all_formats()) out.push_back(f);
-        } else if (auto f = exports::parse_format(n)) {
-            out.push_back(*f);
-        } else {
-            throw py::value_error("formats: expected 'csv', 'csv-excel-ru', 'xlsx', 'jsonl' or 'all', got '" + n + "'");
-        }
-    }
-    if (out.empty()) throw py::value_error("formats: give at least one format");
-    return out;
-}
-
 exports::Lang lang_of(const std::string& code) {
     const auto l = exports::parse_lang(code);
     if (!l) throw py::value_error("lang: expected 'en' or 'ru', got '" + code + "'");
@@ -68,17 +53,14 @@ exports::Lang lang_of(const std::string& code) {
 }
 
 std::vector<PersonInputs> people_of(const SchemeHandle& h, const Source& src, const Period& period) {
-    auto people = data::read_people(src.table, *h.compiled, period);
-    if (people.empty())
-        throw DataError({Issue{"motiv.data_error.307", src.table.source, "", 0, 0, "period", "",
-                               "no people to pay for period " + period.to_string() + "; nothing was written", "", 0}});
-    return people;
+    return data::read_people_to_pay(src.table, *h.compiled, period);
 }
 
 // Returns (summary text, paths written).
 py::tuple run_export(const SchemeHandle& h, const Source& src, const Period& p, const std::string& out, const Names& format_names,
                      const Names& columns, bool force) {
-    const auto formats = formats_of(format_names);
+    if (format_names.empty()) throw py::value_error("formats: give at least one format");
+    const auto formats = exports::parse_formats(format_names);  // std::invalid_argument -> ValueError
     std::string summary;
     std::vector<std::string> paths;
     {

@@ -6,33 +6,13 @@
 #include <stdexcept>
 
 #include "cli/commands.hpp"
-#include "core/data/people_table.hpp"
-#include "core/errors.hpp"
+#include "cli/period_input.hpp"
 #include "core/export/payroll_exports.hpp"
-#include "core/io/atomic_file.hpp"
 #include "core/payroll/payroll.hpp"
-#include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;
 
 namespace motiv::cli {
-
-namespace {
-std::vector<exports::Format> formats_of(const std::vector<std::string>& names) {
-    std::vector<exports::Format> out;
-    for (const auto& n : comma_list(names)) {
-        if (n == "all") {
-            for (auto f : exports::all_formats()) out.push_back(f);
-        } else if (auto f = exports::parse_format(n)) {
-            out.push_back(*f);
-        } else {
-            throw po::error("--format must be csv, csv-excel-ru, xlsx, jsonl or all, got '" + n + "'");
-        }
-    }
-    if (out.empty()) out.push_back(exports::Format::csv);
-    return out;
-}
-}  // namespace
 
 int payroll(const std::vector<std::string>& args) {
     po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions");
@@ -60,27 +40,20 @@ int payroll(const std::vector<std::string>& args) {
         return 0;
     }
     po::notify(vm);
-    const auto period = Period::parse(vm["period"].as<std::string>());
-    if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
-    const auto formats = formats_of(vm.count("format") ? vm["format"].as<std::vector<std::string>>() : std::vector<std::string>{});
-    const auto columns = comma_list(vm.count("columns") ? vm["columns"].as<std::vector<std::string>>() : std::vector<std::string>{});
-    auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
-    const std::string data_path = vm["data"].as<std::string>();
-    const std::string data_bytes = io::read_file(data_path);
-    const auto table = data::parse_csv(data_bytes, data_path);
-    const auto people = data::read_people(table, *cs, period);
-    if (people.empty()) {
-        // A mistyped --period must not produce an empty payroll that looks like success.
-        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
-                               "no people to pay for period " + period->to_string() + "; nothing was written", "", 0}});
+    std::vector<exports::Format> formats;
+    try {
+        formats = exports::parse_formats(comma_list(vm.count("format") ? vm["format"].as<std::vector<std::string>>() : std::vector<std::string>{}));
+    } catch (const std::invalid_argument& e) {
+        throw po::error(std::string("--") + e.what());
     }
+    const auto columns = comma_list(vm.count("columns") ? vm["columns"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    const PeriodInput in = read_period_input(vm);
     const bool explained = std::find(formats.begin(), formats.end(), exports::Format::jsonl) != formats.end();
-    const auto run = payroll::run(*cs, *period, people, explained ? Explain::full : Explain::none);
-    const auto provenance = exports::make_provenance(cs->scheme(), run.period, data_path, data_bytes);
+    const auto run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
     const auto files = exports::plan_files(formats, vm["out"].as<std::string>());
     // Every payslip is computed and every export rendered before anything is written; each write is atomic.
     try {
-        exports::write_files(files, run, cs->scheme(), provenance, vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, columns);
+        exports::write_files(files, run, in.scheme->scheme(), in.provenance(), vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, columns);
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--columns: ") + e.what());
     }

@@ -3,11 +3,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/data/people_table.hpp"
-#include "core/errors.hpp"
+#include "cli/period_input.hpp"
 #include "core/export/statement_files.hpp"
 #include "core/io/atomic_file.hpp"
-#include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;
 
@@ -35,8 +33,6 @@ int statements(const std::vector<std::string>& args) {
         return 0;
     }
     po::notify(vm);
-    const auto period = Period::parse(vm["period"].as<std::string>());
-    if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
     const auto lang = exports::parse_lang(vm["lang"].as<std::string>());
     if (!lang) throw po::error("--lang must be en or ru, got '" + vm["lang"].as<std::string>() + "'");
     std::vector<exports::StatementFormat> formats;
@@ -47,21 +43,12 @@ int statements(const std::vector<std::string>& args) {
     }
     if (formats.empty()) formats.push_back(exports::StatementFormat::html);
 
-    auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
-    const std::string data_path = vm["data"].as<std::string>();
-    const std::string data_bytes = io::read_file(data_path);
-    const auto table = data::parse_csv(data_bytes, data_path);
-    const auto people = data::read_people(table, *cs, period);
-    if (people.empty()) {
-        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
-                               "no people to pay for period " + period->to_string() + "; nothing was written", "", 0}});
-    }
-    const auto provenance = exports::make_provenance(cs->scheme(), period->to_string(), data_path, data_bytes);
-    const auto paths = exports::write_statements(*cs, *period, people, provenance, vm["out-dir"].as<std::string>(), *lang, formats,
+    const PeriodInput in = read_period_input(vm);
+    const auto paths = exports::write_statements(*in.scheme, in.period, in.people, in.provenance(), vm["out-dir"].as<std::string>(), *lang, formats,
                                                  vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse);
     if (!vm.count("quiet")) {
         for (const auto& p : paths) std::cout << "wrote " << p << "\n";
-        std::cout << people.size() << " statements (" << exports::lang_code(*lang) << ")\n";
+        std::cout << in.people.size() << " statements (" << exports::lang_code(*lang) << ")\n";
     }
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "core/export/payroll_exports.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/export/output_files.hpp"
 #include "core/export/csv_export.hpp"
@@ -38,6 +39,21 @@ std::optional<Format> parse_format(std::string_view name) {
 const char* format_name(Format f) { return info(f).name; }
 const char* format_suffix(Format f) { return info(f).suffix; }
 std::vector<Format> all_formats() { return {Format::csv, Format::csv_excel_ru, Format::xlsx, Format::jsonl}; }
+
+std::vector<Format> parse_formats(const std::vector<std::string>& names) {
+    std::vector<Format> out;
+    for (const auto& n : names) {
+        if (n == "all") {
+            for (auto f : all_formats()) out.push_back(f);
+        } else if (auto f = parse_format(n)) {
+            out.push_back(*f);
+        } else {
+            throw std::invalid_argument("format must be csv, csv-excel-ru, xlsx, jsonl or all, got '" + n + "'");
+        }
+    }
+    if (out.empty()) out.push_back(Format::csv);
+    return out;
+}
 
 std::vector<ExportFile> plan_files(const std::vector<Format>& formats, const std::string& out) {
     std::vector<Format> unique;

@@ -22,6 +22,9 @@ enum class Format { csv, csv_excel_ru, xlsx, jsonl };
 std::optional<Format> parse_format(std::string_view name);
 const char* format_name(Format f);
 std::vector<Format> all_formats();
+// Format names as given by a user ("all" = every format); std::invalid_argument naming a bad one.
+// No names at all means csv.
+std::vector<Format> parse_formats(const std::vector<std::string>& names);
 // What a file of this format ends with when several are written from one --out: ".csv",
 // ".excel-ru.csv", ".xlsx", ".jsonl".
 const char* format_suffix(Format f);
