@@ -10,7 +10,7 @@ namespace {
 using expr::NodeKind;
 using expr::Op;
 
-struct Formula_ {
+struct FormulaSite {
     const expr::Ast* ast;
     const expr::CompiledFormula* code;
     std::string pointer;
@@ -54,7 +54,7 @@ std::vector<KpiNorm> kpi_norms(const CompiledScheme& cs, const BoundParameters& 
     const expr::Frame frame = evaluate(cs, *role, params, person);
     const int mu = s.currency.minor_units;
 
-    std::vector<Formula_> formulas;
+    std::vector<FormulaSite> formulas;
     for (const auto& v : role->rule->variables)
         if (const CompiledVariable* cv = role->variable(v.name)) formulas.push_back({&v.formula.ast, &cv->code, v.pointer, v.name, "", false});
     for (const auto& c : role->components)

@@ -20,21 +20,23 @@ std::optional<StatementFormat> parse_statement_format(std::string_view name) {
 }
 
 std::string safe_file_stem(std::string_view id) {
+    // File names are at most 255 bytes; 120 leaves room for "-N.<lang>.html". Whole characters only.
+    constexpr std::size_t kMaxBytes = 120;
     std::string out;
-    for (char c : id) {
-        const auto u = static_cast<unsigned char>(c);
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || u >= 0x80;
-        out += ok && !(out.empty() && c == '.') ? c : '_';
+    for (std::size_t i = 0; i < id.size();) {
+        const auto u = static_cast<unsigned char>(id[i]);
+        const std::size_t n = u >= 0xF0 && u <= 0xF7 ? 4 : u >= 0xE0 && u <= 0xEF ? 3 : u >= 0xC2 && u <= 0xDF ? 2 : 1;
+        if (out.size() + n > kMaxBytes) break;
+        if (n > 1 && i + n <= id.size()) {
+            out.append(id.substr(i, n));  // a letter of another script (ids were checked as UTF-8 when read)
+        } else {
+            const char c = id[i];
+            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || (c == '.' && !out.empty());
+            out += ok ? c : '_';
+        }
+        i += n > 1 && i + n <= id.size() ? n : 1;
     }
-    if (out.empty()) out = "_";
-    if (out.size() > 120) out.resize(120);  // file names are at most 255 bytes; leave room for suffixes
-    // A cut inside a UTF-8 sequence would leave an invalid name: drop the partial character.
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80) && out.size() == 120) {
-        const auto b = static_cast<unsigned char>(out.back());
-        out.pop_back();
-        if ((b & 0xC0) == 0xC0) break;
-    }
-    return out;
+    return out.empty() ? "_" : out;
 }
 
 std::vector<std::string> write_statements(const CompiledScheme& cs, const Period& period, const std::vector<PersonInputs>& people,

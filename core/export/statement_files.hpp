@@ -16,9 +16,10 @@ enum class StatementFormat { html, text };
 // "html" / "txt"; std::nullopt for anything else.
 std::optional<StatementFormat> parse_statement_format(std::string_view name);
 
-// A file name made from a person's id: letters, digits, '-', '_' and '.' kept (any UTF-8 letter
-// too), everything else -- '/', '\', control characters -- replaced by '_', and a leading '.' as
-// well, so an id can never name a path outside the directory or a hidden file.
+// A file name made from a person's id: ASCII letters, digits, '-', '_' and '.' kept, and multi-byte
+// UTF-8 characters (Cyrillic names); everything else -- '/', '\', control characters -- and a
+// leading '.' become '_', so an id never names a path outside the directory or a hidden file.
+// At most 120 bytes, cut between characters.
 std::string safe_file_stem(std::string_view id);
 
 // Pays every person for `period`, builds and renders every statement, then writes each to
