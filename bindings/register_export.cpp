@@ -56,9 +56,24 @@ std::vector<PersonInputs> people_of(const SchemeHandle& h, const Source& src, co
     return data::read_people_to_pay(src.table, *h.compiled, period);
 }
 
+// The options of the Python call: columns and the csv format's dialect (std::invalid_argument -> ValueError).
+exports::ExportOptions options_of(const Names& columns, const std::string& delimiter, const std::string& decimal_separator, bool bom,
+                                  const std::string& line_end) {
+    exports::ExportOptions o;
+    o.csv_columns = columns;
+    if (delimiter.size() != 1) throw py::value_error("delimiter: expected one character, got '" + delimiter + "'");
+    if (decimal_separator.size() != 1) throw py::value_error("decimal_separator: expected '.' or ',', got '" + decimal_separator + "'");
+    o.csv.delimiter = delimiter[0];
+    o.csv.decimal_separator = decimal_separator[0];
+    o.csv.encoding = bom ? exports::Encoding::utf8_bom : exports::Encoding::utf8;
+    o.csv.line_end = line_end;
+    exports::check_dialect(o.csv);
+    return o;
+}
+
 // Returns (summary text, paths written).
 py::tuple run_export(const SchemeHandle& h, const Source& src, const Period& p, const std::string& out, const Names& format_names,
-                     const Names& columns, bool force) {
+                     const exports::ExportOptions& options, bool force) {
     if (format_names.empty()) throw py::value_error("formats: give at least one format");
     const auto formats = exports::parse_formats(format_names);  // std::invalid_argument -> ValueError
     std::string summary;
@@ -69,7 +84,7 @@ py::tuple run_export(const SchemeHandle& h, const Source& src, const Period& p, 
         const auto run = payroll::run(*h.compiled, p, people_of(h, src, p), explained ? Explain::full : Explain::none);
         const auto provenance = exports::make_provenance(h.compiled->scheme(), run.period, src.name, src.bytes);
         const auto files = exports::plan_files(formats, out);
-        exports::write_files(files, run, h.compiled->scheme(), provenance, force ? io::Overwrite::replace : io::Overwrite::refuse, columns);
+        exports::write_files(files, run, h.compiled->scheme(), provenance, force ? io::Overwrite::replace : io::Overwrite::refuse, options);
         summary = payroll::summary_text(run);
         for (const auto& f : files) paths.push_back(f.path);
     }
@@ -113,23 +128,27 @@ std::string one_statement(const SchemeHandle& h, const Source& src, const Period
 
 void register_export(py::module_& m) {
     m.def("export_payroll_file", [](const SchemeHandle& h, const std::string& data, const std::string& period, const std::string& out,
-                                    const Names& formats, const Names& columns, bool force) {
+                                    const Names& formats, const Names& columns, const std::string& delimiter, const std::string& decimal_separator,
+                                    bool bom, const std::string& line_end, bool force) {
         const Period p = parse_period_arg(period);
+        const auto options = options_of(columns, delimiter, decimal_separator, bom, line_end);
         Source src;
         {
             py::gil_scoped_release release;
             src = from_file(data);
         }
-        return run_export(h, src, p, out, formats, columns, force);
+        return run_export(h, src, p, out, formats, options, force);
     }, py::arg("scheme"), py::arg("data"), py::kw_only(), py::arg("period"), py::arg("out"), py::arg("formats"), py::arg("columns"),
-          py::arg("force") = false, "Pays a KPI CSV file and writes the exports atomically; returns (summary, paths).");
+          py::arg("delimiter"), py::arg("decimal_separator"), py::arg("bom"), py::arg("line_end"), py::arg("force") = false, "Pays a KPI CSV file and writes the exports atomically; returns (summary, paths).");
 
     m.def("export_payroll_table", [](const SchemeHandle& h, Header header, Rows rows, const std::string& period, const std::string& out,
-                                     const Names& formats, const Names& columns, bool force) {
+                                     const Names& formats, const Names& columns, const std::string& delimiter, const std::string& decimal_separator,
+                                     bool bom, const std::string& line_end, bool force) {
         const Period p = parse_period_arg(period);
-        return run_export(h, from_cells(std::move(header), std::move(rows)), p, out, formats, columns, force);
+        const auto options = options_of(columns, delimiter, decimal_separator, bom, line_end);
+        return run_export(h, from_cells(std::move(header), std::move(rows)), p, out, formats, options, force);
     }, py::arg("scheme"), py::arg("header"), py::arg("rows"), py::kw_only(), py::arg("period"), py::arg("out"), py::arg("formats"),
-          py::arg("columns"), py::arg("force") = false, "Pays a table of string cells and writes the exports; returns (summary, paths).");
+          py::arg("columns"), py::arg("delimiter"), py::arg("decimal_separator"), py::arg("bom"), py::arg("line_end"), py::arg("force") = false, "Pays a table of string cells and writes the exports; returns (summary, paths).");
 
     m.def("statements_file", [](const SchemeHandle& h, const std::string& data, const std::string& period, const std::string& out_dir,
                                 const std::string& lang, const Names& formats, bool force) {

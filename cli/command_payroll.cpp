@@ -29,6 +29,10 @@ int payroll(const std::vector<std::string>& args) {
         ("columns", po::value<std::vector<std::string>>()->composing(),
          "CSV columns, comma-separated: id, name, role, period, component ids, total, input names\n"
          "(default: id,name,role,period,<components>,total; provenance columns are always added)")
+        ("delimiter", po::value<std::string>(), "the csv format's field delimiter: one character, or 'tab' (default ',')")
+        ("decimal-separator", po::value<std::string>(), "the csv format's decimal separator: '.' (default) or ','")
+        ("bom", "start the csv format with a UTF-8 byte order mark")
+        ("crlf", "end the csv format's lines with CRLF")
         ("force,f", "replace existing output files")
         ("quiet,q", "do not print the summary");
     po::variables_map vm;
@@ -46,14 +50,32 @@ int payroll(const std::vector<std::string>& args) {
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--") + e.what());
     }
-    const auto columns = comma_list(vm.count("columns") ? vm["columns"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    exports::ExportOptions options;
+    options.csv_columns = comma_list(vm.count("columns") ? vm["columns"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    if (vm.count("delimiter")) {
+        const std::string d = vm["delimiter"].as<std::string>();
+        if (d != "tab" && d.size() != 1) throw po::error("--delimiter must be one character or 'tab', got '" + d + "'");
+        options.csv.delimiter = d == "tab" ? '\t' : d[0];
+    }
+    if (vm.count("decimal-separator")) {
+        const std::string d = vm["decimal-separator"].as<std::string>();
+        if (d.size() != 1) throw po::error("--decimal-separator must be '.' or ',', got '" + d + "'");
+        options.csv.decimal_separator = d[0];
+    }
+    if (vm.count("bom")) options.csv.encoding = exports::Encoding::utf8_bom;
+    if (vm.count("crlf")) options.csv.line_end = "\r\n";
+    try {
+        exports::check_dialect(options.csv);
+    } catch (const std::invalid_argument& e) {
+        throw po::error(e.what());
+    }
     const PeriodInput in = read_period_input(vm);
     const bool explained = std::find(formats.begin(), formats.end(), exports::Format::jsonl) != formats.end();
     const auto run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
     const auto files = exports::plan_files(formats, vm["out"].as<std::string>());
     // Every payslip is computed and every export rendered before anything is written; each write is atomic.
     try {
-        exports::write_files(files, run, in.scheme->scheme(), in.provenance(), vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, columns);
+        exports::write_files(files, run, in.scheme->scheme(), in.provenance(), vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, options);
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--columns: ") + e.what());
     }

@@ -34,4 +34,9 @@ std::optional<CsvDialect> csv_dialect(std::string_view name);
 // Names of the presets, for help texts and error messages.
 std::vector<std::string> csv_dialect_names();
 
+// Refuses a dialect that cannot be read back unambiguously, with std::invalid_argument naming the
+// field: the delimiter must be a printable ASCII character other than '"' or a tab; the decimal
+// separator '.' or ',' and not the delimiter; the line end "\n" or "\r\n".
+void check_dialect(const CsvDialect& d);
+
 }  // namespace motiv::exports

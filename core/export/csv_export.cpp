@@ -75,6 +75,7 @@ std::vector<std::string> default_csv_columns(const payroll::PayrollRun& run) {
 
 std::string to_csv(const payroll::PayrollRun& run, const Scheme& scheme, const Provenance& provenance, const CsvDialect& dialect,
                    std::vector<std::string> names) {
+    check_dialect(dialect);
     if (names.empty()) names = default_csv_columns(run);
     // Provenance is not optional: a payroll without it cannot be checked against its rules and data.
     for (const char* p : {"period", "scheme", "version", "rules_sha256", "data_sha256"})

@@ -25,7 +25,7 @@ std::vector<std::string> default_csv_columns(const payroll::PayrollRun& run);
 // (components and total), the sum of the rows above to the minor unit. Amounts are plain decimals
 // with the currency's places and the dialect's decimal separator ("47460.00" / "47460,00").
 // `columns` empty means default_csv_columns(run). Throws std::invalid_argument naming an unknown or
-// repeated column, and EvalError motiv.eval_error.502 when a column's sum leaves int64 minor units.
+// repeated column or a bad dialect (check_dialect), and EvalError motiv.eval_error.502 when a column's sum leaves int64 minor units.
 std::string to_csv(const payroll::PayrollRun& run, const Scheme& scheme, const Provenance& provenance, const CsvDialect& dialect,
                    std::vector<std::string> columns = {});
 

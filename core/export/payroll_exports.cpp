@@ -74,10 +74,10 @@ std::vector<ExportFile> plan_files(const std::vector<Format>& formats, const std
 }
 
 std::string render(Format f, const payroll::PayrollRun& run, const Scheme& scheme, const Provenance& provenance,
-                   const std::vector<std::string>& csv_columns) {
+                   const ExportOptions& options) {
     switch (f) {
-        case Format::csv: return to_csv(run, scheme, provenance, csv_standard(), csv_columns);
-        case Format::csv_excel_ru: return to_csv(run, scheme, provenance, csv_excel_ru(), csv_columns);
+        case Format::csv: return to_csv(run, scheme, provenance, options.csv, options.csv_columns);
+        case Format::csv_excel_ru: return to_csv(run, scheme, provenance, csv_excel_ru(), options.csv_columns);
         case Format::xlsx: return to_xlsx(run, provenance);
         case Format::jsonl: return to_jsonl(run, provenance);
     }
@@ -85,10 +85,10 @@ std::string render(Format f, const payroll::PayrollRun& run, const Scheme& schem
 }
 
 void write_files(const std::vector<ExportFile>& files, const payroll::PayrollRun& run, const Scheme& scheme,
-                 const Provenance& provenance, io::Overwrite mode, const std::vector<std::string>& csv_columns) {
+                 const Provenance& provenance, io::Overwrite mode, const ExportOptions& options) {
     std::vector<OutputFile> outputs;
     outputs.reserve(files.size());
-    for (const auto& f : files) outputs.push_back({f.path, render(f.format, run, scheme, provenance, csv_columns)});
+    for (const auto& f : files) outputs.push_back({f.path, render(f.format, run, scheme, provenance, options)});
     write_all(outputs, mode);
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/export/csv_dialect.hpp"
 #include "core/export/provenance.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/payroll/payroll.hpp"
@@ -39,14 +40,19 @@ struct ExportFile {
 // payroll.csv, payroll.excel-ru.csv, payroll.xlsx, payroll.jsonl. Repeated formats count once.
 std::vector<ExportFile> plan_files(const std::vector<Format>& formats, const std::string& out);
 
-// The export's bytes. `csv_columns` declares the CSV columns (csv_export.hpp; empty = default).
+struct ExportOptions {
+    std::vector<std::string> csv_columns;  // the CSV columns (csv_export.hpp); empty = the default set
+    CsvDialect csv = csv_standard();       // the dialect of Format::csv; csv-excel-ru is always its preset
+};
+
+// The export's bytes.
 std::string render(Format f, const payroll::PayrollRun& run, const Scheme& scheme, const Provenance& provenance,
-                   const std::vector<std::string>& csv_columns = {});
+                   const ExportOptions& options = {});
 
 // Renders every file, then writes them one by one, each atomically. With Overwrite::refuse, every
 // target is checked first so that a refused file stops the run before anything is written
 // (IoError motiv.io_error.003). A failure while writing leaves the files not yet written untouched.
 void write_files(const std::vector<ExportFile>& files, const payroll::PayrollRun& run, const Scheme& scheme,
-                 const Provenance& provenance, io::Overwrite mode, const std::vector<std::string>& csv_columns = {});
+                 const Provenance& provenance, io::Overwrite mode, const ExportOptions& options = {});
 
 }  // namespace motiv::exports

@@ -260,3 +260,27 @@ def test_cli_and_python_write_the_same_bytes(scheme, tmp_path):
     assert r.returncode == 0, r.stderr
     for p in py:
         assert Path(p).read_bytes() == Path(p.replace("/py.", "/cli.")).read_bytes(), p
+
+
+def test_csv_dialect_declared_by_the_caller(scheme, engine, tmp_path):
+    out = tmp_path / "p.tsv"
+    motiv.export_payroll(scheme, PEOPLE, period=PERIOD, out=out, delimiter="\t", decimal_separator=",", bom=True, line_end="\r\n")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == 16
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter="\t"))
+    _check_csv_round_trip(rows, engine, lambda s: Decimal(s.replace(",", ".")))
+    with pytest.raises(ValueError, match="decimal separator and delimiter are both ','"):
+        motiv.export_payroll(scheme, PEOPLE, period=PERIOD, out=tmp_path / "q.csv", delimiter=",", decimal_separator=",")
+    assert not (tmp_path / "q.csv").exists()
+
+
+@needs_cli
+def test_cli_csv_dialect_options(tmp_path):
+    out = tmp_path / "p.csv"
+    r = subprocess.run([CLI, "payroll", "--rules", str(RULES), "--data", str(PEOPLE), "--period", PERIOD, "--out", str(out),
+                        "--delimiter", ";", "--decimal-separator", ",", "--crlf", "-q"], capture_output=True)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes().splitlines()[-1].startswith(b"TOTAL;;;2026-10;535000,00;40960,00;151642,01;-6000,00;-5625,00;715977,01;")
+    r = subprocess.run([CLI, "payroll", "--rules", str(RULES), "--data", str(PEOPLE), "--period", PERIOD, "--out", str(tmp_path / "x.csv"),
+                        "--delimiter", "ab"], capture_output=True)
+    assert r.returncode == 2 and b"--delimiter must be one character or 'tab', got 'ab'" in r.stderr

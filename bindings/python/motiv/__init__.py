@@ -302,7 +302,7 @@ def payroll_csv(scheme: Scheme, data: Any, *, period: str, out: _PathLike, force
     summary text (people, totals and component sums by role). The same as
     ``export_payroll(..., formats=["csv"])``.
     """
-    return _export(scheme, data, period=period, out=out, formats=["csv"], columns=None, force=force)[0]
+    return _export(scheme, data, period=period, out=out, formats=["csv"], columns=None, csv=_CSV_DEFAULTS, force=force)[0]
 
 
 def export_payroll(
@@ -313,6 +313,10 @@ def export_payroll(
     out: _PathLike,
     formats: Sequence[str] = ("csv",),
     columns: Optional[Sequence[str]] = None,
+    delimiter: str = ",",
+    decimal_separator: str = ".",
+    bom: bool = False,
+    line_end: str = "\n",
     force: bool = False,
 ) -> List[str]:
     """Pays everyone in ``data`` for ``period`` and writes the payroll in each of ``formats``.
@@ -324,13 +328,16 @@ def export_payroll(
     without its extension plus ``.csv``, ``.excel-ru.csv``, ``.xlsx``, ``.jsonl``.
 
     ``columns`` declares the CSV columns (id, name, role, period, component ids, total, input names;
-    the provenance columns are always added); an unknown name raises ValueError. Every export names
+    the provenance columns are always added); an unknown name raises ValueError. ``delimiter``,
+    ``decimal_separator``, ``bom`` and ``line_end`` ("\\n" or "\\r\\n") set the dialect of the ``"csv"``
+    format (``"csv-excel-ru"`` is a fixed preset); a dialect that cannot be read back raises ValueError. Every export names
     the scheme, version, period and the SHA-256 of the rule file and of the data (the file's bytes,
     or for a DataFrame its cells as CSV). Everything is computed and rendered before anything is
     written; each file is written atomically, and existing files are replaced only with ``force=True``
     (IoError 'motiv.io_error.003' otherwise, before any file is written). Returns the paths written.
     """
-    return _export(scheme, data, period=period, out=out, formats=list(formats), columns=columns, force=force)[1]
+    csv = {"delimiter": delimiter, "decimal_separator": decimal_separator, "bom": bom, "line_end": line_end}
+    return _export(scheme, data, period=period, out=out, formats=list(formats), columns=columns, csv=csv, force=force)[1]
 
 
 def write_statements(
@@ -374,11 +381,16 @@ def _check_scheme(scheme: Any) -> None:
         raise TypeError(f"scheme must be a motiv.Scheme, got {type(scheme).__name__}")
 
 
-def _export(scheme: Scheme, data: Any, *, period: str, out: _PathLike, formats: List[str], columns: Optional[Sequence[str]], force: bool) -> Tuple[str, List[str]]:
+_CSV_DEFAULTS = {"delimiter": ",", "decimal_separator": ".", "bom": False, "line_end": "\n"}
+
+
+def _export(
+    scheme: Scheme, data: Any, *, period: str, out: _PathLike, formats: List[str], columns: Optional[Sequence[str]], csv: Mapping[str, Any], force: bool
+) -> Tuple[str, List[str]]:
     _check_scheme(scheme)
     out_path = os.fspath(out)
     cols = list(columns) if columns is not None else []
     if isinstance(data, (str, os.PathLike)):
-        return _core.export_payroll_file(scheme._core, os.fspath(data), period=period, out=out_path, formats=formats, columns=cols, force=force)
+        return _core.export_payroll_file(scheme._core, os.fspath(data), period=period, out=out_path, formats=formats, columns=cols, **csv, force=force)
     header, rows = _frame.frame_table(data)
-    return _core.export_payroll_table(scheme._core, header, rows, period=period, out=out_path, formats=formats, columns=cols, force=force)
+    return _core.export_payroll_table(scheme._core, header, rows, period=period, out=out_path, formats=formats, columns=cols, **csv, force=force)

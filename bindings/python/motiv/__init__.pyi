@@ -176,6 +176,10 @@ def export_payroll(
     out: _PathLike,
     formats: Sequence[str] = ...,
     columns: Optional[Sequence[str]] = ...,
+    delimiter: str = ...,
+    decimal_separator: str = ...,
+    bom: bool = ...,
+    line_end: str = ...,
     force: bool = ...,
 ) -> List[str]: ...
 def write_statements(

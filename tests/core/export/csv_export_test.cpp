@@ -107,3 +107,23 @@ TEST_CASE("dialect presets by name", "[export][csv]") {
     CHECK_FALSE(exports::csv_dialect("excel"));
     CHECK(exports::csv_dialect_names() == std::vector<std::string>{"csv", "csv-excel-ru"});
 }
+
+TEST_CASE("a declared dialect: any delimiter, decimal separator, BOM and line end that read back unambiguously", "[export][csv]") {
+    const auto& s = test::three_tier_scheme()->scheme();
+    exports::CsvDialect tab{"custom", '\t', ',', exports::Encoding::utf8, "\r\n", false};
+    const std::string csv = exports::to_csv(example_run_explained(), s, example_provenance(), tab, {"id", "total"});
+    CHECK(csv.rfind("id\ttotal\tperiod\t", 0) == 0);
+    CHECK_THAT(csv, Catch::Contains("\r\nh-04\t55641,97\t2026-10\t"));
+    using D = exports::CsvDialect;
+    const std::pair<D, std::string> bad[] = {
+        {D{"x", '"', '.', exports::Encoding::utf8, "\n", false}, "CSV delimiter must be a printable ASCII character other than '\"', or a tab"},
+        {D{"x", '\n', '.', exports::Encoding::utf8, "\n", false}, "CSV delimiter must be a printable ASCII character other than '\"', or a tab"},
+        {D{"x", ';', ';', exports::Encoding::utf8, "\n", false}, "CSV decimal separator must be '.' or ','"},
+        {D{"x", ',', ',', exports::Encoding::utf8, "\n", false}, "CSV decimal separator and delimiter are both ','"},
+        {D{"x", ',', '.', exports::Encoding::utf8, "\r", false}, "CSV line end must be LF or CRLF"},
+    };
+    for (const auto& [d, message] : bad) {
+        CAPTURE(message);
+        CHECK_THROWS_WITH(exports::to_csv(example_run_explained(), s, example_provenance(), d), message);
+    }
+}
