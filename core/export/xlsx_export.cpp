@@ -4,7 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <map>
+#include <iterator>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
