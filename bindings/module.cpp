@@ -87,4 +87,5 @@ PYBIND11_MODULE(_core, m) {
     register_payroll(m);
     register_batch(m);
     register_whatif(m);
+    register_export(m);
 }

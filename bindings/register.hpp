@@ -17,6 +17,7 @@
 #include "core/calendar/period.hpp"
 #include "core/data/csv.hpp"
 #include "core/engine/compiled_scheme.hpp"
+#include "core/payroll/payroll.hpp"
 #include "core/money/decimal.hpp"
 
 namespace motiv::bindings {
@@ -29,6 +30,7 @@ void register_scheme(py::module_& m);
 void register_payroll(py::module_& m);
 void register_batch(py::module_& m);
 void register_whatif(py::module_& m);
+void register_export(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.
@@ -50,14 +52,17 @@ py::object to_py_value(Decimal d, Kind kind, int minor_units);
 // is not an exact amount), anything else TypeError too.
 std::optional<std::string> exact_text(py::handle value, const std::string& what);
 
+using Header = std::vector<std::string>;
+using Rows = std::vector<std::vector<std::string>>;
+// A table of string cells as if read from CSV from `source` (a DataFrame: "<DataFrame>"), row i on
+// line i + 2; the header is checked as parse_csv checks it (DataError), ragged rows are ValueError.
+data::CsvTable make_table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows, const std::string& source);
+// Validates every row of `table` (data::read_people) and pays them all for `period`.
+payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table, const Period& period, Explain explain);
+
 // "2026-10" -> Period; ValueError otherwise.
 Period parse_period_arg(const std::string& text);
 
-// A DataFrame's header and rows of text cells as a CSV table (source "<DataFrame>", row i on line
-// i + 2), the header checked as parse_csv checks it (register_payroll.cpp).
-using Header = std::vector<std::string>;
-using Rows = std::vector<std::vector<std::string>>;
-data::CsvTable make_table(Header header, Rows rows, const std::string& source);
 
 // The NumPy arrays behind a batch::Input, kept alive while the engine reads them (register_batch.cpp).
 struct BatchColumns {

@@ -14,8 +14,11 @@ constexpr const char* kUsage =
     "commands:\n"
     "  validate FILE...                              check rule files; exit 0, or list every error and exit 1\n"
     "  payroll  --rules F --data CSV --period YYYY-MM --out OUT\n"
-    "                                                pay everyone in CSV, write the payroll CSV, print a summary\n"
-    "  explain  --rules F --data CSV --employee ID   show how one person's pay was computed\n"
+    "                                                pay everyone in CSV, write the payroll (--format csv, csv-excel-ru,\n"
+    "                                                xlsx, jsonl or all), print a summary\n"
+    "  explain  --rules F --data CSV --employee ID   show how one person's pay was computed (--lang en|ru: a pay statement)\n"
+    "  statements --rules F --data CSV --period YYYY-MM --out-dir DIR\n"
+    "                                                write one pay statement per person (HTML and/or text, en or ru)\n"
     "  whatif   --rules F --data CSV --period YYYY-MM --set NAME=VALUE | --against F2 | --sweep NAME=FROM:TO:STEP\n"
     "                                                compare a what-if with the scheme, per person and role\n"
     "\n"
@@ -40,6 +43,7 @@ int run(std::vector<std::string> args) {
     if (cmd == "payroll") body = &motiv::cli::payroll;
     if (cmd == "explain") body = &motiv::cli::explain;
     if (cmd == "whatif") body = &motiv::cli::whatif;
+    if (cmd == "statements") body = &motiv::cli::statements;
     if (!body) {
         std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
         return 2;

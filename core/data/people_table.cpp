@@ -94,4 +94,12 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
     return people;
 }
 
+std::vector<PersonInputs> read_people_to_pay(const CsvTable& table, const CompiledScheme& scheme, const Period& period) {
+    auto people = read_people(table, scheme, period);
+    if (people.empty())
+        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
+                               "no people to pay for period " + period.to_string() + "; nothing was written", "", 0}});
+    return people;
+}
+
 }  // namespace motiv::data

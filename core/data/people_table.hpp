@@ -19,4 +19,8 @@ namespace motiv::data {
 // Throws DataError listing every problem.
 std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledScheme& scheme, const std::optional<Period>& period);
 
+// read_people for one period, refusing a table with nobody in it (motiv.data_error.307): a mistyped
+// period must not produce an empty payroll or no statements that look like success.
+std::vector<PersonInputs> read_people_to_pay(const CsvTable& table, const CompiledScheme& scheme, const Period& period);
+
 }  // namespace motiv::data

@@ -360,6 +360,19 @@ private:
 
 }  // namespace
 
+expr::Frame evaluate(const CompiledScheme& cs, const CompiledRole& role, const BoundParameters& params, const PersonInputs& person) {
+    const Scheme& s = cs.scheme();
+    expr::Frame frame(role.program.slot_count, 1);
+    role.program.load_constants(frame);
+    for (const auto& [idx, slot] : role.params) frame.broadcast(slot, params.values[idx]);
+    for (const auto& [idx, slot] : role.inputs) {
+        const InputDecl& in = s.inputs[idx];
+        frame.broadcast(slot, person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{}));
+    }
+    role.program.run(frame, 1, params.tables);
+    return frame;
+}
+
 Payslip compute_payslip(const CompiledScheme& cs, const Period& period, const PersonInputs& person, Explain explain) {
     return compute_payslip(cs, cs.bind(period), person, explain);
 }
@@ -383,17 +396,9 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     }
     missing.throw_if_any();
 
-    expr::Frame frame(role->program.slot_count, 1);
-    role->program.load_constants(frame);
-    for (const auto& [idx, slot] : role->params) frame.broadcast(slot, params.values[idx]);
+    const expr::Frame frame = evaluate(cs, *role, params, person);
     Payslip p;
-    for (const auto& [idx, slot] : role->inputs) {
-        const InputDecl& in = s.inputs[idx];
-        const Decimal v = person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{});
-        frame.broadcast(slot, v);
-        p.inputs.emplace_back(in.name, v);
-    }
-    role->program.run(frame, 1, params.tables);
+    for (const auto& [idx, slot] : role->inputs) p.inputs.emplace_back(s.inputs[idx].name, frame.value(slot)[0]);
 
     p.person = person.id;
     p.name = person.name;

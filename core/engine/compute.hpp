@@ -34,6 +34,11 @@ Payslip compute_payslip(const CompiledScheme& scheme, const BoundParameters& par
 Payslip compute_payslip(const CompiledScheme& scheme, const Period& period, const PersonInputs& person,
                         Explain explain = Explain::full);
 
+// Runs the role's program for one person: the value of every formula node, as compute_payslip
+// sees it (statements read KPI values from it). The person's required inputs must be given
+// (compute_payslip checks them); an input left empty takes its default.
+expr::Frame evaluate(const CompiledScheme& scheme, const CompiledRole& role, const BoundParameters& params, const PersonInputs& person);
+
 // Formats a value of a formula for people: money with thousands separators and the currency's
 // places, a ratio as a percentage, a condition as true/false.
 std::string format_value(Decimal v, expr::ValueType type, Kind kind, int minor_units);

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
-from typing import Any, List, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 try:
     from . import _core
@@ -37,6 +37,9 @@ __all__ = [
     "load",
     "loads",
     "payroll_csv",
+    "export_payroll",
+    "write_statements",
+    "statement",
     "to_decimal",
     "Scheme",
     "Payslip",
@@ -297,15 +300,101 @@ def payroll_csv(scheme: Scheme, data: Any, *, period: str, out: _PathLike, force
     ``data`` is a KPI CSV path or a DataFrame (converted as in :meth:`Scheme.compute_frame`).
     Every row is validated and paid before anything is written. An existing ``out`` is replaced only
     with ``force=True``; otherwise IoError (id 'motiv.io_error.003', errno EEXIST). Returns the run's
-    summary text (people, totals and component sums by role).
+    summary text (people, totals and component sums by role). The same as
+    ``export_payroll(..., formats=["csv"])``.
     """
+    return _export(scheme, data, period=period, out=out, formats=["csv"], columns=None, csv=_CSV_DEFAULTS, force=force)[0]
+
+
+def export_payroll(
+    scheme: Scheme,
+    data: Any,
+    *,
+    period: str,
+    out: _PathLike,
+    formats: Sequence[str] = ("csv",),
+    columns: Optional[Sequence[str]] = None,
+    delimiter: str = ",",
+    decimal_separator: str = ".",
+    bom: bool = False,
+    line_end: str = "\n",
+    force: bool = False,
+) -> List[str]:
+    """Pays everyone in ``data`` for ``period`` and writes the payroll in each of ``formats``.
+
+    Formats: ``"csv"`` (comma, decimal point, UTF-8), ``"csv-excel-ru"`` (``;``, decimal comma,
+    UTF-8 with BOM, CRLF: what Russian-locale Excel opens), ``"xlsx"`` (sheets payroll, line items,
+    totals by role, provenance; amounts are numbers with a money format), ``"jsonl"`` (one line item
+    per line with its explanation), or ``"all"``. One format is written to ``out``; several to ``out``
+    without its extension plus ``.csv``, ``.excel-ru.csv``, ``.xlsx``, ``.jsonl``.
+
+    ``columns`` declares the CSV columns (id, name, role, period, component ids, total, input names;
+    the provenance columns are always added); an unknown name raises ValueError. ``delimiter``,
+    ``decimal_separator``, ``bom`` and ``line_end`` ("\\n" or "\\r\\n") set the dialect of the ``"csv"``
+    format (``"csv-excel-ru"`` is a fixed preset); a dialect that cannot be read back raises ValueError. Every export names
+    the scheme, version, period and the SHA-256 of the rule file and of the data (the file's bytes,
+    or for a DataFrame its cells as CSV). Everything is computed and rendered before anything is
+    written; each file is written atomically, and existing files are replaced only with ``force=True``
+    (IoError 'motiv.io_error.003' otherwise, before any file is written). Returns the paths written.
+    """
+    csv = {"delimiter": delimiter, "decimal_separator": decimal_separator, "bom": bom, "line_end": line_end}
+    return _export(scheme, data, period=period, out=out, formats=list(formats), columns=columns, csv=csv, force=force)[1]
+
+
+def write_statements(
+    scheme: Scheme,
+    data: Any,
+    *,
+    period: str,
+    out_dir: _PathLike,
+    lang: str = "en",
+    formats: Sequence[str] = ("html",),
+    force: bool = False,
+) -> List[str]:
+    """Writes one pay statement per person of ``data`` for ``period`` into ``out_dir``.
+
+    Each statement shows every line with its rule, formula and inputs, the KPIs against their norms,
+    the tiers reached and what the next tier would pay, and the SHA-256 of the rules and the data, in
+    ``lang`` ('en' or 'ru'). ``formats``: 'html' (one self-contained printable page) and/or 'txt'.
+    Files are named ``<id>.<lang>.html`` / ``.txt``. Nothing is written unless everyone can be paid;
+    existing files are replaced only with ``force=True``. Returns the paths written.
+    """
+    _check_scheme(scheme)
+    directory = os.fspath(out_dir)
+    if isinstance(data, (str, os.PathLike)):
+        return _core.statements_file(scheme._core, os.fspath(data), period=period, out_dir=directory, lang=lang, formats=list(formats), force=force)
+    header, rows = _frame.frame_table(data)
+    return _core.statements_table(scheme._core, header, rows, period=period, out_dir=directory, lang=lang, formats=list(formats), force=force)
+
+
+def statement(scheme: Scheme, data: Any, *, person: str, period: str, lang: str = "en", format: str = "txt") -> str:
+    """One person's pay statement as text (``format="txt"``, what ``motiv explain --lang`` prints)
+    or as a self-contained HTML page (``format="html"``). DataError when there is no such person."""
+    _check_scheme(scheme)
+    if isinstance(data, (str, os.PathLike)):
+        return _core.statement_file(scheme._core, os.fspath(data), person=person, period=period, lang=lang, format=format)
+    header, rows = _frame.frame_table(data)
+    return _core.statement_table(scheme._core, header, rows, person=person, period=period, lang=lang, format=format)
+
+
+def _check_scheme(scheme: Any) -> None:
     if not isinstance(scheme, Scheme):
         raise TypeError(f"scheme must be a motiv.Scheme, got {type(scheme).__name__}")
+
+
+_CSV_DEFAULTS = {"delimiter": ",", "decimal_separator": ".", "bom": False, "line_end": "\n"}
+
+
+def _export(
+    scheme: Scheme, data: Any, *, period: str, out: _PathLike, formats: List[str], columns: Optional[Sequence[str]], csv: Mapping[str, Any], force: bool
+) -> Tuple[str, List[str]]:
+    _check_scheme(scheme)
     out_path = os.fspath(out)
+    cols = list(columns) if columns is not None else []
     if isinstance(data, (str, os.PathLike)):
-        return _core.payroll_csv_file(scheme._core, os.fspath(data), period=period, out=out_path, force=force)
+        return _core.export_payroll_file(scheme._core, os.fspath(data), period=period, out=out_path, formats=formats, columns=cols, **csv, force=force)
     header, rows = _frame.frame_table(data)
-    return _core.payroll_csv(scheme._core, header, rows, period=period, out=out_path, force=force)
+    return _core.export_payroll_table(scheme._core, header, rows, period=period, out=out_path, formats=formats, columns=cols, **csv, force=force)
 
 
 from . import whatif  # noqa: E402  (what-if modelling; imported last: it builds on Scheme)

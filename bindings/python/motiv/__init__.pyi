@@ -12,6 +12,9 @@ __all__ = [
     "load",
     "loads",
     "payroll_csv",
+    "export_payroll",
+    "write_statements",
+    "statement",
     "to_decimal",
     "Scheme",
     "Payslip",
@@ -167,4 +170,31 @@ def loads(text: str, *, source: str = ..., overrides: Optional[Mapping[str, Any]
 def to_decimal(frame: pd.DataFrame) -> pd.DataFrame: ...
 def payroll_csv(
     scheme: Scheme, data: Union[_PathLike, pd.DataFrame], *, period: str, out: _PathLike, force: bool = ...
+) -> str: ...
+def export_payroll(
+    scheme: Scheme,
+    data: Union[_PathLike, pd.DataFrame],
+    *,
+    period: str,
+    out: _PathLike,
+    formats: Sequence[str] = ...,
+    columns: Optional[Sequence[str]] = ...,
+    delimiter: str = ...,
+    decimal_separator: str = ...,
+    bom: bool = ...,
+    line_end: str = ...,
+    force: bool = ...,
+) -> List[str]: ...
+def write_statements(
+    scheme: Scheme,
+    data: Union[_PathLike, pd.DataFrame],
+    *,
+    period: str,
+    out_dir: _PathLike,
+    lang: str = ...,
+    formats: Sequence[str] = ...,
+    force: bool = ...,
+) -> List[str]: ...
+def statement(
+    scheme: Scheme, data: Union[_PathLike, pd.DataFrame], *, person: str, period: str, lang: str = ..., format: str = ...
 ) -> str: ...
