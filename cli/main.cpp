@@ -16,6 +16,8 @@ constexpr const char* kUsage =
     "  payroll  --rules F --data CSV --period YYYY-MM --out OUT\n"
     "                                                pay everyone in CSV, write the payroll CSV, print a summary\n"
     "  explain  --rules F --data CSV --employee ID   show how one person's pay was computed\n"
+    "  run-periods --rules F --data CSV|DIR --from YYYY-MM --to YYYY-MM --state-out S --out OUT\n"
+    "                                                pay many months carrying draws, clawbacks, bonus advances\n"
     "\n"
     "Run 'motiv <command> --help' for the options of a command.\n";
 }
@@ -37,6 +39,7 @@ int run(std::vector<std::string> args) {
     if (cmd == "validate") body = &motiv::cli::validate;
     if (cmd == "payroll") body = &motiv::cli::payroll;
     if (cmd == "explain") body = &motiv::cli::explain;
+    if (cmd == "run-periods") body = &motiv::cli::run_periods;
     if (!body) {
         std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
         return 2;

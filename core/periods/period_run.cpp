@@ -1,6 +1,7 @@
 #include "core/periods/period_run.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/errors.hpp"
 #include "core/periods/bonus.hpp"
@@ -62,6 +63,9 @@ PeriodPay pay_period(const CompiledScheme& cs, const Period& period, const Perio
     for (const auto& q : in.recompute)
         if (!before(q, period)) refuse("recompute", 0, "", "a recomputed period must be before " + P + ", got " + q.to_string());
 
+    std::unordered_set<std::string> ids;
+    for (const auto& p : in.people)
+        if (!ids.insert(p.id).second) refuse(p.source, p.line, p.id, "duplicate person id '" + p.id + "' in " + P);
     const BoundParameters params = cs.bind(period);
     PeriodPay out;
     out.period = period;
@@ -117,7 +121,9 @@ PeriodPay pay_period(const CompiledScheme& cs, const Period& period, const Perio
             std::vector<ClawbackDue> dues;
             for (const Cancellation* c : due)
                 if (c->person == person.id) {
-                    dues.push_back(clawback_due(cs, *rule, *st.record(c->paid_period.to_string()), *c, in.accept_rules_change));
+                    ClawbackDue d = clawback_due(cs, *rule, *st.record(c->paid_period.to_string()), *c, in.accept_rules_change);
+                    if (d.in_window) dues.push_back(std::move(d));
+                    else pp.notes.push_back(d.why.label + ": " + d.why.value + " (" + d.why.pointer + ")");
                     state.handled_deals.push_back(c->deal);
                 }
             if (auto line = clawback_line(*rule, dues, pp.payslip.total, st, mu)) append_line(pp.payslip, std::move(*line));
