@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/calendar/period.hpp"
+#include "core/data/csv.hpp"
 #include "core/engine/compiled_scheme.hpp"
 #include "core/money/decimal.hpp"
 
@@ -25,6 +26,7 @@ void register_payslip(py::module_& m);
 void register_scheme(py::module_& m);
 void register_payroll(py::module_& m);
 void register_batch(py::module_& m);
+void register_periods(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.
@@ -48,6 +50,10 @@ std::optional<std::string> exact_text(py::handle value, const std::string& what)
 
 // "2026-10" -> Period; ValueError otherwise.
 Period parse_period_arg(const std::string& text);
+
+// A table of string cells as if read from CSV from `source` (a DataFrame): row i on line i + 2, the
+// header checked as parse_csv checks it; DataError otherwise.
+data::CsvTable make_table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows, const std::string& source);
 
 // nlohmann::json -> the equivalent dict / list / str / int / bool / None.
 py::object json_to_py(const nlohmann::json& j);

@@ -14,14 +14,9 @@
 
 namespace motiv::bindings {
 
-namespace {
-
-using Header = std::vector<std::string>;
-using Rows = std::vector<std::vector<std::string>>;
-
 // A table of string cells as if read from CSV: source "<DataFrame>", row i on line i + 2 (after the
 // header line), and the header checked as parse_csv checks it.
-data::CsvTable make_table(Header header, Rows rows, const std::string& source) {
+data::CsvTable make_table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows, const std::string& source) {
     for (std::size_t r = 0; r < rows.size(); ++r)
         if (rows[r].size() != header.size())
             throw py::value_error("row " + std::to_string(r) + " has " + std::to_string(rows[r].size()) + " cells, expected " +
@@ -47,6 +42,11 @@ data::CsvTable make_table(Header header, Rows rows, const std::string& source) {
     for (std::size_t r = 0; r < t.rows.size(); ++r) t.row_lines[r] = r + 2;
     return t;
 }
+
+namespace {
+
+using Header = std::vector<std::string>;
+using Rows = std::vector<std::vector<std::string>>;
 
 payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table, const Period& period) {
     const auto people = data::read_people(table, *h.compiled, period);
