@@ -31,7 +31,7 @@ PersonInputs record_inputs(const Scheme& s, const PeriodRecord& rec, const std::
 void check_rules(const Scheme& s, const PeriodRecord& rec, const std::string& person, const std::optional<RulesChange>& accepted) {
     if (rec.rules_sha256 == s.sha256) return;
     if (accepted && accepted->from_sha256 == rec.rules_sha256 && accepted->to_sha256 == s.sha256) return;
-    throw RuleError({Issue{"motiv.rule_error.401", s.source, "", 0, 0, "", person,
+    throw RuleError({Issue{"motiv.rule_error.501", s.source, "", 0, 0, "", person,
                            "refusing to recompute " + rec.period + " for " + person + ": it was paid with rules sha256 " + rec.rules_sha256 +
                                " and this rule file is sha256 " + s.sha256 + "; to recompute it with these rules, accept the change " +
                                rec.rules_sha256 + " -> " + s.sha256 + " explicitly",

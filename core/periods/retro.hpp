@@ -3,7 +3,7 @@
 // paid for it (the state's PeriodRecord) paid or recovered in the current period as its own line.
 //
 // A record carries the SHA-256 of the rule file it was computed with. Recomputing it with another
-// rule file is refused (motiv.rule_error.401, naming both hashes) unless the caller accepts exactly
+// rule file is refused (motiv.rule_error.501, naming both hashes) unless the caller accepts exactly
 // that change, so historic pay is never recomputed with today's rates by accident.
 #pragma once
 
@@ -26,7 +26,7 @@ struct RulesChange {
 NamedValues named_inputs(const Scheme& scheme, const PersonInputs& person);
 // A record's inputs as PersonInputs of `scheme`; DataError if the scheme no longer has one of them.
 PersonInputs record_inputs(const Scheme& scheme, const PeriodRecord& record, const std::string& person);
-// Throws RuleError motiv.rule_error.401 unless `record` was computed with this rule file, or
+// Throws RuleError motiv.rule_error.501 unless `record` was computed with this rule file, or
 // `accepted` names exactly the record's hash and this file's.
 void check_rules(const Scheme& scheme, const PeriodRecord& record, const std::string& person, const std::optional<RulesChange>& accepted);
 

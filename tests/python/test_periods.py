@@ -41,7 +41,7 @@ def test_retro_refused_with_another_rule_file_unless_accepted():
     mar = pd.DataFrame({"id": ["h-01"], "role": ["hunter"], "revenue": ["0"]})
     with pytest.raises(motiv.RuleError) as e:
         v2.pay_period(mar, period="2026-02", state=jan.state, recompute=["2026-01"])
-    assert e.value.id == "motiv.rule_error.401"
+    assert e.value.id == "motiv.rule_error.501"
     assert v1.sha256 in str(e.value) and v2.sha256 in str(e.value)
     # Accepted: January at 500,000 under 12% = 20,000 + 15,000 + 24,000 = 59,000 vs 55,000 -> +4,000.
     feb = v2.pay_period(mar, period="2026-02", state=jan.state, recompute=["2026-01"], accept_rules_change=(v1.sha256, v2.sha256))

@@ -40,7 +40,7 @@ TEST_CASE("a corrected input of a past month is paid as a retro line now", "[per
         (void)pay_period(*v2, month("2026-03"), mar, p2.state);
         FAIL("recomputed with another rule file");
     } catch (const RuleError& e) {
-        CHECK(e.issues()[0].id == "motiv.rule_error.401");
+        CHECK(e.issues()[0].id == "motiv.rule_error.501");
         CHECK_THAT(e.issues()[0].message, Catch::Contains("it was paid with rules sha256 " + s.sha256) &&
                                               Catch::Contains("this rule file is sha256 " + v2->scheme().sha256));
     }
