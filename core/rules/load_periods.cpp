@@ -225,15 +225,21 @@ private:
         return r;
     }
 
+    // What a bonus and an override share: a line id (the key), a label, and the role it pays.
+    void paid_line(const std::string& name, const json& d, const std::string& p, const char* what, std::string& id, std::string& label,
+                   std::string& pointer, std::string& paid_role) {
+        id = name;
+        pointer = p;
+        if (!valid_id(name)) issue("motiv.rule_error.205", p, "invalid " + std::string(what) + " id '" + name + "': use letters, digits and _, starting with a letter");
+        label = d.contains("label") ? text(d, p, "label", false) : name;
+        paid_role = text(d, p, "role", true);
+        role(paid_role, p + "/role");
+    }
+
     BonusRule bonus(const std::string& name, const json& d, const std::string& p) {
         keys(d, p, {"label", "description", "role", "computed_by", "every", "totals", "advance", "negative_true_up"});
         BonusRule b;
-        b.id = name;
-        b.pointer = p;
-        if (!valid_id(name)) issue("motiv.rule_error.205", p, "invalid bonus id '" + name + "': use letters, digits and _, starting with a letter");
-        b.label = d.contains("label") ? text(d, p, "label", false) : name;
-        b.role = text(d, p, "role", true);
-        role(b.role, p + "/role");
+        paid_line(name, d, p, "bonus", b.id, b.label, b.pointer, b.role);
         b.computed_by = text(d, p, "computed_by", true);
         role(b.computed_by, p + "/computed_by");
         b.every = choice<BonusRule::Span>(d, p, "every", {{"quarter", BonusRule::Span::quarter}, {"year", BonusRule::Span::year}}, std::nullopt)
@@ -250,12 +256,7 @@ private:
     TeamOverrideRule team_override(const std::string& name, const json& d, const std::string& p) {
         keys(d, p, {"label", "description", "role", "share", "of"});
         TeamOverrideRule o;
-        o.id = name;
-        o.pointer = p;
-        if (!valid_id(name)) issue("motiv.rule_error.205", p, "invalid override id '" + name + "': use letters, digits and _, starting with a letter");
-        o.label = d.contains("label") ? text(d, p, "label", false) : name;
-        o.role = text(d, p, "role", true);
-        role(o.role, p + "/role");
+        paid_line(name, d, p, "override", o.id, o.label, o.pointer, o.role);
         o.share = amount(d, p, "share", true, false, Decimal::from_int(1)).value_or(Decimal{});
         o.of = text(d, p, "of", true);
         if (!o.of.empty() && o.of != "total") {
