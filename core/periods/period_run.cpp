@@ -1,6 +1,8 @@
 #include "core/periods/period_run.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/errors.hpp"
@@ -38,94 +40,109 @@ PeriodPay pay_period(const CompiledScheme& cs, const Period& period, const Perio
             refuse("state", 0, "", "the state ends with " + state.last_period + ", so the next period to pay is " + next_period(*last).to_string() +
                                        ", not " + P + " (periods are paid in order, each once)");
     }
+    // Indexes, so that a period of many people stays linear: id -> row, id -> state.
+    // (state_of owns its keys: state.people grows below, which moves the strings.)
+    std::unordered_map<std::string_view, std::size_t> row_of;
+    std::unordered_map<std::string, std::size_t> state_of;
+    for (std::size_t i = 0; i < in.people.size(); ++i)
+        if (!row_of.emplace(in.people[i].id, i).second)
+            refuse(in.people[i].source, in.people[i].line, in.people[i].id, "duplicate person id '" + in.people[i].id + "' in " + P);
+    for (std::size_t i = 0; i < state.people.size(); ++i) state_of.emplace(state.people[i].person, i);
+    auto stored = [&](const std::string& id) -> const PersonState* {
+        auto it = state_of.find(id);
+        return it == state_of.end() ? nullptr : &state.people[it->second];
+    };
     // Check the events before paying anyone: a cancellation or correction that matches nothing is an error.
-    std::vector<const Cancellation*> due;
+    const std::unordered_set<std::string> handled(state.handled_deals.begin(), state.handled_deals.end());
+    std::vector<std::vector<const Cancellation*>> due(in.people.size());
     for (const auto& c : in.cancellations) {
-        if (c.cancelled_on > period.last_day() || std::count(state.handled_deals.begin(), state.handled_deals.end(), c.deal)) continue;
-        const auto who = std::find_if(in.people.begin(), in.people.end(), [&](const PersonInputs& p) { return p.id == c.person; });
-        if (who == in.people.end()) continue;  // not paid this period: handled when next paid
-        const PersonState* st = state.person(c.person);
+        if (c.cancelled_on > period.last_day() || handled.count(c.deal)) continue;
+        const auto who = row_of.find(c.person);
+        if (who == row_of.end()) continue;  // not paid this period: handled when next paid
+        const PersonState* st = stored(c.person);
         if (!st || !st->record(c.paid_period.to_string()))
             refuse(c.source, c.line, c.person, "deal " + c.deal + ": no stored pay for " + c.person + " in " + c.paid_period.to_string() + " to claw back from");
-        if (!rules.clawback(who->role))
-            refuse(c.source, c.line, c.person, "deal " + c.deal + ": role " + who->role + " has no clawback rule (/periods/clawbacks/" + who->role + ")");
-        due.push_back(&c);
+        const std::string& role = in.people[who->second].role;
+        if (!rules.clawback(role)) refuse(c.source, c.line, c.person, "deal " + c.deal + ": role " + role + " has no clawback rule (/periods/clawbacks/" + role + ")");
+        due[who->second].push_back(&c);
     }
+    std::vector<std::vector<const Correction*>> corrections(in.people.size());
     for (const auto& c : in.corrections) {
         if (!before(c.period, period))
             refuse(c.inputs.source, c.inputs.line, c.inputs.id, "a correction must be for a period before " + P + ", got " + c.period.to_string());
-        if (std::none_of(in.people.begin(), in.people.end(), [&](const PersonInputs& p) { return p.id == c.inputs.id; }))
-            refuse(c.inputs.source, c.inputs.line, c.inputs.id, c.inputs.id + " is not paid in " + P + ", where the correction would be paid");
-        const PersonState* st = state.person(c.inputs.id);
+        const auto who = row_of.find(c.inputs.id);
+        if (who == row_of.end()) refuse(c.inputs.source, c.inputs.line, c.inputs.id, c.inputs.id + " is not paid in " + P + ", where the correction would be paid");
+        const PersonState* st = stored(c.inputs.id);
         if (!st || !st->record(c.period.to_string()))
             refuse(c.inputs.source, c.inputs.line, c.inputs.id, "no stored pay for " + c.inputs.id + " in " + c.period.to_string() + " to correct");
+        corrections[who->second].push_back(&c);
     }
     for (const auto& q : in.recompute)
         if (!before(q, period)) refuse("recompute", 0, "", "a recomputed period must be before " + P + ", got " + q.to_string());
 
-    std::unordered_set<std::string> ids;
-    for (const auto& p : in.people)
-        if (!ids.insert(p.id).second) refuse(p.source, p.line, p.id, "duplicate person id '" + p.id + "' in " + P);
     const BoundParameters params = cs.bind(period);
     PeriodPay out;
     out.period = period;
+    std::vector<std::size_t> state_index(in.people.size());
     // 1. Each person's own pay, recorded, plus bonuses.
-    for (const auto& person : in.people) {
-        PersonState* st = state.person(person.id);
-        if (!st) {
+    for (std::size_t i = 0; i < in.people.size(); ++i) {
+        const PersonInputs& person = in.people[i];
+        auto it = state_of.find(person.id);
+        if (it == state_of.end()) {
             state.people.push_back(PersonState{});
-            st = &state.people.back();
-            st->person = person.id;
+            state.people.back().person = person.id;
+            it = state_of.emplace(state.people.back().person, state.people.size() - 1).first;
         }
+        state_index[i] = it->second;
+        PersonState& st = state.people[it->second];
         PersonPeriod pp;
-        if (!st->left.empty()) pp.notes.push_back("back after leaving in " + st->left);
-        st->left.clear();
-        st->role = person.role;
+        if (!st.left.empty()) pp.notes.push_back("back after leaving in " + st.left);
+        st.left.clear();
+        st.role = person.role;
         pp.payslip = compute_payslip(cs, params, person, in.explain);
         pp.earned = pp.payslip.total;
         PeriodRecord rec{P, person.role, s.sha256, named_inputs(s, person), {}, pp.payslip.total, {}};
         for (const auto& l : pp.payslip.lines) rec.lines.emplace_back(l.component, l.amount);
-        st->history.push_back(std::move(rec));
+        st.history.push_back(std::move(rec));
         for (const auto& b : rules.bonuses)
-            if (b.role == person.role) append_line(pp.payslip, bonus_line(cs, params, b, person, *st, in.explain));
+            if (b.role == person.role) append_line(pp.payslip, bonus_line(cs, params, b, person, st, in.explain));
         out.people.push_back(std::move(pp));
     }
     // 2. Team overrides: all computed from the lines so far, then added.
-    std::vector<const Payslip*> slips;
-    std::vector<std::string> managers;
-    for (std::size_t i = 0; i < in.people.size(); ++i) {
-        slips.push_back(&out.people[i].payslip);
-        managers.push_back(in.people[i].manager);
+    if (!rules.team_overrides.empty()) {
+        std::unordered_map<std::string_view, std::vector<const Payslip*>> teams;
+        for (std::size_t i = 0; i < in.people.size(); ++i)
+            if (!in.people[i].manager.empty() && in.people[i].manager != in.people[i].id) teams[in.people[i].manager].push_back(&out.people[i].payslip);
+        std::vector<std::pair<std::size_t, PayLine>> overrides;
+        for (std::size_t i = 0; i < in.people.size(); ++i)
+            for (const auto& o : rules.team_overrides)
+                if (o.role == in.people[i].role) {
+                    const auto team = teams.find(in.people[i].id);
+                    overrides.emplace_back(i, team_override_line(o, team_of(o, team == teams.end() ? std::vector<const Payslip*>{} : team->second), s.rounding, mu));
+                }
+        for (auto& [i, line] : overrides) append_line(out.people[i].payslip, std::move(line));
     }
-    std::vector<std::pair<std::size_t, PayLine>> overrides;
-    for (std::size_t i = 0; i < in.people.size(); ++i)
-        for (const auto& o : rules.team_overrides)
-            if (o.role == in.people[i].role)
-                overrides.emplace_back(i, team_override_line(o, team_of(o, in.people[i].id, slips, managers), s.rounding, mu));
-    for (auto& [i, line] : overrides) append_line(out.people[i].payslip, std::move(line));
     // 3-5. Retro differences, clawbacks, draws.
     for (std::size_t i = 0; i < in.people.size(); ++i) {
         const PersonInputs& person = in.people[i];
         PersonPeriod& pp = out.people[i];
-        PersonState& st = *state.person(person.id);
-        for (const auto& c : in.corrections)
-            if (c.inputs.id == person.id) {
-                PeriodRecord& rec = *st.record(c.period.to_string());
-                rec.role = c.inputs.role;
-                append_line(pp.payslip, retro_line(cs, rec, c.inputs, in.accept_rules_change));
-            }
+        PersonState& st = state.people[state_index[i]];
+        for (const Correction* c : corrections[i]) {
+            PeriodRecord& rec = *st.record(c->period.to_string());
+            rec.role = c->inputs.role;
+            append_line(pp.payslip, retro_line(cs, rec, c->inputs, in.accept_rules_change));
+        }
         for (const auto& q : in.recompute)
             if (PeriodRecord* rec = st.record(q.to_string()))
                 append_line(pp.payslip, retro_line(cs, *rec, record_inputs(s, *rec, person.id), in.accept_rules_change));
         if (const ClawbackRule* rule = rules.clawback(person.role)) {
             std::vector<ClawbackDue> dues;
-            for (const Cancellation* c : due)
-                if (c->person == person.id) {
-                    ClawbackDue d = clawback_due(cs, *rule, *st.record(c->paid_period.to_string()), *c, in.accept_rules_change);
-                    if (d.in_window) dues.push_back(std::move(d));
-                    else pp.notes.push_back(d.why.label + ": " + d.why.value + " (" + d.why.pointer + ")");
-                    state.handled_deals.push_back(c->deal);
-                }
+            for (const Cancellation* c : due[i]) {
+                ClawbackDue d = clawback_due(cs, *rule, *st.record(c->paid_period.to_string()), *c, in.accept_rules_change);
+                if (d.in_window) dues.push_back(std::move(d));
+                else pp.notes.push_back(d.why.label + ": " + d.why.value + " (" + d.why.pointer + ")");
+                state.handled_deals.push_back(c->deal);
+            }
             if (auto line = clawback_line(*rule, dues, pp.payslip.total, st, mu)) append_line(pp.payslip, std::move(*line));
         }
         if (const DrawRule* rule = rules.draw(person.role)) {
@@ -135,7 +152,7 @@ PeriodPay pay_period(const CompiledScheme& cs, const Period& period, const Perio
     }
     // Leavers: in the state, active, and not paid this period.
     for (auto& st : state.people) {
-        if (!st.left.empty() || std::any_of(in.people.begin(), in.people.end(), [&](const PersonInputs& p) { return p.id == st.person; })) continue;
+        if (!st.left.empty() || row_of.count(st.person)) continue;
         st.left = P;
         std::string note = st.person + " not paid in " + P + ": left";
         if (const DrawRule* rule = rules.draw(st.role))

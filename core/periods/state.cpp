@@ -66,15 +66,21 @@ public:
         }
         return v->get<std::string>();
     }
-    Decimal decimal(const json& v, const std::string& p) {
+    // An exact decimal written as a string, below 10^18 in magnitude (so sums of many cannot
+    // overflow), and >= 0 where `non_negative` (a balance).
+    Decimal decimal(const json& v, const std::string& p, bool non_negative = false) {
         if (v.is_string())
-            if (auto d = Decimal::parse(v.get<std::string>())) return *d;
-        fail(p, "expected an exact decimal as a string (e.g. \"1250.00\"), got " + (v.is_string() ? "\"" + v.get<std::string>() + "\"" : json_type_name(v)));
+            if (auto d = Decimal::parse(v.get<std::string>()); d && d->to_int64() && (!non_negative || !d->is_negative()) &&
+                                                               *d < Decimal::from_int(1'000'000'000'000'000'000) &&
+                                                               Decimal::from_int(-1'000'000'000'000'000'000) < *d)
+                return *d;
+        fail(p, std::string("expected an exact decimal as a string") + (non_negative ? " >= 0" : "") + " below 10^18 (e.g. \"1250.00\"), got " +
+                    (v.is_string() ? "\"" + v.get<std::string>() + "\"" : json_type_name(v)));
         return {};
     }
-    Decimal decimal(const json& obj, const std::string& p, const char* key) {
+    Decimal decimal(const json& obj, const std::string& p, const char* key, bool non_negative = false) {
         const json* v = at(obj, p, key);
-        return v ? decimal(*v, p + "/" + key) : Decimal{};
+        return v ? decimal(*v, p + "/" + key, non_negative) : Decimal{};
     }
     int whole(const json& obj, const std::string& p, const char* key) {
         const json* v = at(obj, p, key);
@@ -159,13 +165,13 @@ CarriedState CarriedState::from_json(const json& j, const std::string& source) {
             ps_.person = r.text(pj, p, "person");
             ps_.role = r.text(pj, p, "role");
             ps_.left = r.text(pj, p, "left");
-            ps_.draw_balance = r.decimal(pj, p, "draw_balance");
+            ps_.draw_balance = r.decimal(pj, p, "draw_balance", true);
             ps_.draw_periods_outstanding = r.whole(pj, p, "draw_periods_outstanding");
-            ps_.clawback_pending = r.decimal(pj, p, "clawback_pending");
+            ps_.clawback_pending = r.decimal(pj, p, "clawback_pending", true);
             if (const json* bs = r.array(pj, p, "bonuses"))
                 for (std::size_t k = 0; k < bs->size(); ++k) {
                     const std::string bp = p + "/bonuses/" + std::to_string(k);
-                    ps_.bonuses.push_back({r.text((*bs)[k], bp, "id"), r.text((*bs)[k], bp, "span"), r.decimal((*bs)[k], bp, "advanced")});
+                    ps_.bonuses.push_back({r.text((*bs)[k], bp, "id"), r.text((*bs)[k], bp, "span"), r.decimal((*bs)[k], bp, "advanced", true)});
                 }
             if (const json* hs = r.array(pj, p, "history"))
                 for (std::size_t k = 0; k < hs->size(); ++k) {

@@ -5,15 +5,13 @@
 
 namespace motiv::periods {
 
-std::vector<TeamMember> team_of(const TeamOverrideRule& rule, const std::string& manager, const std::vector<const Payslip*>& slips,
-                                const std::vector<std::string>& managers) {
+std::vector<TeamMember> team_of(const TeamOverrideRule& rule, const std::vector<const Payslip*>& members) {
     std::vector<TeamMember> out;
-    for (std::size_t i = 0; i < slips.size(); ++i) {
-        if (managers[i] != manager || slips[i]->person == manager) continue;
+    for (const Payslip* m : members) {
         Decimal a;
-        if (rule.of == "total") a = slips[i]->total;
-        else if (const PayLine* l = slips[i]->line(rule.of)) a = l->amount;
-        out.push_back({slips[i]->person, a});
+        if (rule.of == "total") a = m->total;
+        else if (const PayLine* l = m->line(rule.of)) a = l->amount;
+        out.push_back({m->person, a});
     }
     return out;
 }

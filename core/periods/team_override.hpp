@@ -17,9 +17,8 @@ struct TeamMember {
     Decimal amount;  // the member's `of` line (0 when the member's role has none)
 };
 
-// The members' amounts from their payslips (`manager` gives each payslip's manager id).
-std::vector<TeamMember> team_of(const TeamOverrideRule& rule, const std::string& manager, const std::vector<const Payslip*>& slips,
-                                const std::vector<std::string>& managers);
+// The members' `of` amounts, from their payslips.
+std::vector<TeamMember> team_of(const TeamOverrideRule& rule, const std::vector<const Payslip*>& members);
 
 // share x the members' sum, rounded by `rounding`; the line names every member's amount.
 PayLine team_override_line(const TeamOverrideRule& rule, const std::vector<TeamMember>& members, const Rounding& rounding, int minor_units);

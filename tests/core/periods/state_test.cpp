@@ -39,8 +39,14 @@ TEST_CASE("state JSON: round trip, and bad states named by pointer", "[periods][
         CHECK(e.issues()[0].file == "state.json");
         CHECK(e.issues()[0].pointer == "/people/0/role");
         CHECK(e.issues()[1].pointer == "/people/0/draw_balance");
-        CHECK(e.issues()[1].message == "expected an exact decimal as a string (e.g. \"1250.00\"), got a number");
+        CHECK(e.issues()[1].message == "expected an exact decimal as a string >= 0 below 10^18 (e.g. \"1250.00\"), got a number");
         CHECK(e.issues()[2].pointer == "/people/0/history/0/lines/salary");
+    }
+    // A negative balance, or one so large that sums could overflow, is refused.
+    for (const char* v : {"-1.00", "1e30"}) {
+        auto huge = j;
+        huge["people"][0]["clawback_pending"] = v;
+        CHECK_THROWS_WITH(CarriedState::from_json(huge, "state.json"), Catch::Contains("(/people/0/clawback_pending) expected an exact decimal as a string >= 0 below 10^18"));
     }
     CHECK_THROWS_WITH(CarriedState::from_json(nlohmann::json::array(), "state.json"), Catch::Contains("expected a motiv state object"));
 }
