@@ -39,7 +39,7 @@ PayLine bonus_line(const CompiledScheme& cs, const BoundParameters& params, cons
             if (!rp || span_of(rule.every, *rp) != span || period.first_day() < rp->first_day()) continue;
             for (const auto& [n, v] : rec.inputs)
                 if (n == name) {
-                    sum = sum + v;
+                    sum = checked_add(sum, v, rule.pointer, "the sum of " + name + " over " + span);
                     parts += (parts.empty() ? "" : " + ") + v.to_display(0);
                 }
         }

@@ -15,7 +15,8 @@ Decimal earned_without(const CompiledScheme& cs, const ClawbackRule& rule, const
     PersonInputs p = base;
     const InputDecl* in = s.find_input(rule.input);
     auto& v = p.values[static_cast<std::size_t>(in - s.inputs.data())];
-    v = v.value_or(in->default_value.value_or(Decimal{})) - less;
+    // Never below zero: deals cancelled beyond what was counted take back at most all of it.
+    v = std::max(Decimal{}, checked_add(v.value_or(in->default_value.value_or(Decimal{})), -less, rule.pointer, rule.input + " less cancelled deals"));
     const Payslip slip = compute_payslip(cs, *Period::parse(rec.period), p, Explain::none);
     Decimal sum;
     for (const auto& id : rule.components)
@@ -49,16 +50,17 @@ ClawbackDue clawback_due(const CompiledScheme& cs, const ClawbackRule& rule, Per
     const PersonInputs base = record_inputs(cs.scheme(), rec, deal.person);
     Decimal& cancelled = cancelled_of(rec, rule.input);
     const Decimal before = earned_without(cs, rule, rec, base, cancelled);
-    const Decimal after = earned_without(cs, rule, rec, base, cancelled + deal.amount);
+    const Decimal less = checked_add(cancelled, deal.amount, rule.pointer, "the cancelled deals of " + rec.period);
+    const Decimal after = earned_without(cs, rule, rec, base, less);
     due.amount = std::max(Decimal{}, before - after);
     std::string comps;
     for (const auto& c : rule.components) comps += (comps.empty() ? "" : " + ") + c;
     due.why = fact("deal " + deal.deal,
                    comps + " of " + rec.period + " with " + rule.input + " less " + show(cancelled, mu) + ": " + show(before, mu) + "; less " +
-                       show(cancelled + deal.amount, mu) + " (deal amount " + show(deal.amount, mu) + "): " + show(after, mu) + "; due " +
+                       show(less, mu) + " (deal amount " + show(deal.amount, mu) + "): " + show(after, mu) + "; due " +
                        show(due.amount, mu) + " (" + window + ")",
                    rule.pointer);
-    cancelled = cancelled + deal.amount;
+    cancelled = less;
     return due;
 }
 

@@ -4,6 +4,13 @@
 
 namespace motiv::periods {
 
+Decimal checked_add(Decimal a, Decimal b, const std::string& pointer, const std::string& what) {
+    Fault f = Fault::none;
+    const Decimal sum = Decimal::add(a, b, f);
+    if (f != Fault::none) throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] (" + pointer + ") " + what + " is out of range (overflow)", pointer);
+    return sum;
+}
+
 std::string show(Decimal amount, int minor_units) { return amount.to_display(minor_units); }
 
 Explanation fact(const std::string& label, const std::string& value, const std::string& pointer) {

@@ -18,6 +18,10 @@ PayLine make_line(const std::string& id, const std::string& label, const std::st
 // Appends `line` and adds it to the total; EvalError motiv.eval_error.502 on overflow.
 void append_line(Payslip& slip, PayLine line);
 
+// a + b, or EvalError motiv.eval_error.502 naming `what` and the rule at `pointer` on overflow
+// (sums of untrusted inputs: a quarter's volumes, a month's cancelled deals).
+Decimal checked_add(Decimal a, Decimal b, const std::string& pointer, const std::string& what);
+
 // "60,000.00": an amount as explanations show it.
 std::string show(Decimal amount, int minor_units);
 
