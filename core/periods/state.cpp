@@ -1,6 +1,7 @@
 #include "core/periods/state.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
@@ -154,6 +155,7 @@ CarriedState CarriedState::from_json(const json& j, const std::string& source) {
             else r.fail("/handled_deals/" + std::to_string(i), "expected a deal id (a string)");
         }
     if (const json* ps = r.array(j, "", "people")) {
+        std::unordered_set<std::string> seen;
         for (std::size_t i = 0; i < ps->size(); ++i) {
             const json& pj = (*ps)[i];
             const std::string p = "/people/" + std::to_string(i);
@@ -187,6 +189,7 @@ CarriedState CarriedState::from_json(const json& j, const std::string& source) {
                     rec.cancelled = r.values(hj, hp, "cancelled");
                     ps_.history.push_back(std::move(rec));
                 }
+            if (!seen.insert(ps_.person).second) r.fail(p + "/person", "duplicate person '" + ps_.person + "'");
             s.people.push_back(std::move(ps_));
         }
     }

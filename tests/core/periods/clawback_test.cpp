@@ -96,3 +96,24 @@ TEST_CASE("cancellations CSV: every bad cell reported with its row and column", 
                      });
     }
 }
+
+TEST_CASE("clawback: huge cancelled amounts are an error naming the rule, never an overflow", "[periods][clawback][hostile]") {
+    const auto cs = example_scheme("clawback");
+    const Scheme& s = cs->scheme();
+    PeriodInputs jan;
+    jan.people = {person(s, "h-01", "hunter", {{"revenue", "500000"}})};
+    const PeriodPay p1 = pay_period(*cs, month("2026-01"), jan, {});
+    // Two deals of 1e29 each: their sum (2e29) is beyond Decimal's range (1.7e29).
+    PeriodInputs feb;
+    feb.people = {person(s, "h-01", "hunter", {{"revenue", "0"}})};
+    feb.cancellations = deals(
+        "X-1,h-01,100000000000000000000000000000.00,2026-01,2026-02-01,2026-02-02\n"
+        "X-2,h-01,100000000000000000000000000000.00,2026-01,2026-02-01,2026-02-02\n");
+    try {
+        (void)pay_period(*cs, month("2026-02"), feb, p1.state);
+        FAIL("no error");
+    } catch (const EvalError& e) {
+        CHECK(e.id() == "motiv.eval_error.502");
+        CHECK(e.pointer() == "/periods/clawbacks/hunter");
+    }
+}
