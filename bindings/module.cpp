@@ -88,4 +88,5 @@ PYBIND11_MODULE(_core, m) {
     register_batch(m);
     register_whatif(m);
     register_export(m);
+    register_periods(m);
 }

@@ -31,6 +31,7 @@ void register_payroll(py::module_& m);
 void register_batch(py::module_& m);
 void register_whatif(py::module_& m);
 void register_export(py::module_& m);
+void register_periods(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.

@@ -21,6 +21,8 @@ constexpr const char* kUsage =
     "                                                write one pay statement per person (HTML and/or text, en or ru)\n"
     "  whatif   --rules F --data CSV --period YYYY-MM --set NAME=VALUE | --against F2 | --sweep NAME=FROM:TO:STEP\n"
     "                                                compare a what-if with the scheme, per person and role\n"
+    "  run-periods --rules F --data CSV|DIR --from YYYY-MM --to YYYY-MM --state-out S --out OUT\n"
+    "                                                pay many months carrying draws, clawbacks, bonus advances\n"
     "\n"
     "Run 'motiv <command> --help' for the options of a command.\n";
 }
@@ -44,6 +46,7 @@ int run(std::vector<std::string> args) {
     if (cmd == "explain") body = &motiv::cli::explain;
     if (cmd == "whatif") body = &motiv::cli::whatif;
     if (cmd == "statements") body = &motiv::cli::statements;
+    if (cmd == "run-periods") body = &motiv::cli::run_periods;
     if (!body) {
         std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
         return 2;

@@ -17,13 +17,14 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
     const auto role_col = table.column("role");
     const auto name_col = table.column("name");
     const auto period_col = table.column("period");
+    const auto manager_col = table.column("manager");
     if (!id_col) issue("motiv.data_error.301", 1, 0, "id", "", "missing required column 'id'");
     if (!role_col) issue("motiv.data_error.301", 1, 0, "role", "", "missing required column 'role'");
     // Column index -> scheme input index; unknown columns are refused (a typo must not drop a KPI).
     std::vector<std::optional<std::size_t>> input_of(table.header.size());
     for (std::size_t c = 0; c < table.header.size(); ++c) {
         const std::string& h = table.header[c];
-        if (h == "id" || h == "role" || h == "name" || h == "period") continue;
+        if (h == "id" || h == "role" || h == "name" || h == "period" || h == "manager") continue;
         const InputDecl* in = s.find_input(h);
         if (!in) {
             std::string known;
@@ -46,6 +47,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
         p.source = table.source;
         p.line = line;
         if (name_col) p.name = row[*name_col];
+        if (manager_col) p.manager = row[*manager_col];
         if (period_col) {
             auto pr = Period::parse(row[*period_col]);
             if (!pr) {

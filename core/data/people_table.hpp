@@ -1,6 +1,6 @@
 // Reads the table of people and their inputs (KPIs) for a period from CSV.
 //
-// Columns: `id` and `role` (required), `name` and `period` (optional), then one column per scheme
+// Columns: `id` and `role` (required), `name`, `period` and `manager` (optional), then one column per scheme
 // input, named exactly as in the rule file. Every row is checked against the scheme -- known role,
 // no duplicate ids, each value of its declared kind, every input the role needs present -- and all
 // problems are reported together, each naming the file, the row (line), the column and the person.

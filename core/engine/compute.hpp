@@ -18,6 +18,7 @@ struct PersonInputs {
     std::string id;
     std::string name;
     std::string role;
+    std::string manager;                         // the id of the person's manager, empty if none (team overrides)
     std::vector<std::optional<Decimal>> values;  // by scheme input index; nullopt = not given
     std::string source;                          // where the row came from, for errors
     std::size_t line = 0;                        // its line in `source`, 0 if none

@@ -11,6 +11,7 @@
 #include "core/io/atomic_file.hpp"
 #include "core/io/sha256.hpp"
 #include "core/rules/json_document.hpp"
+#include "core/rules/load_periods.hpp"
 
 namespace motiv {
 
@@ -113,7 +114,7 @@ public:
             issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + type_name(root, ""));
             issues_.throw_if_any();
         }
-        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "$schema", "description"});
+        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "periods", "$schema", "description"});
         if (const json* v = member(root, "", "motiv", true)) {
             if (!v->is_number_integer() || *v != 1) issue("motiv.rule_error.110", "/motiv", "expected the format version 1, got " + v->dump());
         }
@@ -610,6 +611,7 @@ Scheme load_scheme(std::string_view text, const std::string& source, const Overr
     const json ov = overridden ? parse_json_exact(overrides.dump(), "<overrides>", &override_numbers) : json::object();
     for (const auto& p : override_numbers) numbers.insert("/overrides" + p);  // the loader's pointers for them
     Scheme s = Loader(source, numbers).run(root, ov);
+    load_periods(root, source, numbers, s);  // the "periods" section, once names can be checked
     // The hash names exactly what paid: the file's bytes, plus the overrides of a what-if.
     s.sha256 = io::sha256_hex(overridden ? std::string(text) + "\n//motiv-overrides " + ov.dump() : std::string(text));
     return s;

@@ -14,6 +14,7 @@
 #include "core/expr/program.hpp"
 #include "core/money/decimal.hpp"
 #include "core/money/rounding.hpp"
+#include "core/rules/period_rules.hpp"
 
 namespace motiv {
 
@@ -116,6 +117,7 @@ struct Scheme {
     std::vector<InputDecl> inputs;
     std::vector<Parameter> parameters;
     std::vector<Role> roles;
+    PeriodRules periods;  // the optional "periods" section: carried state across periods
 
     std::string source;  // file path or "<string>"
     std::string sha256;  // of the file's bytes (plus the overrides, for a what-if): a payslip names exactly the rules it used

@@ -30,7 +30,8 @@ except ImportError as _exc:  # pragma: no cover - depends on how the package was
         f"(import failed with: {_exc})"
     ) from _exc
 
-from . import _batch, _frame
+from . import _batch, _frame, _periods
+from ._periods import PeriodResult
 
 __all__ = [
     "__version__",
@@ -45,6 +46,7 @@ __all__ = [
     "Payslip",
     "Line",
     "InputInfo",
+    "PeriodResult",
     "MotivError",
     "RuleError",
     "DataError",
@@ -268,6 +270,39 @@ class Scheme:
             out[r] = [Decimal(int(v)).scaleb(-scale) for v in res["role_total"][:, j]]
         out["failed_rows"] = res["failed"]
         return pd.DataFrame(out)
+
+    def pay_period(
+        self,
+        people: Any,
+        *,
+        period: str,
+        state: Union[None, str, Mapping[str, Any]] = None,
+        cancellations: Any = None,
+        corrections: Any = None,
+        recompute: Sequence[str] = (),
+        accept_rules_change: Optional[Tuple[str, str]] = None,
+    ) -> PeriodResult:
+        """Pays ``period`` with the state carried from the previous one (None: a fresh start).
+
+        ``people`` is a DataFrame like compute_frame's (optionally a ``manager`` column, for team
+        overrides); ``cancellations`` a DataFrame of cancelled deals (deal_id, person, amount,
+        paid_period, payment_date, cancel_date); ``corrections`` a people DataFrame with a
+        ``period`` column holding corrected inputs of past periods, paid now as retro lines;
+        ``recompute`` past periods to recompute with this rule file. Recomputing pay made with
+        another rule file raises RuleError unless ``accept_rules_change=(old_sha256, new_sha256)``.
+        Returns the payslips and the new ``state`` (a JSON-able dict) for the next period.
+        """
+        return _periods.pay_period(
+            self._core, people, period=period, state=state, cancellations=cancellations, corrections=corrections,
+            recompute=recompute, accept_rules_change=accept_rules_change,
+        )
+
+    def pay_periods(
+        self, people: Any, *, start: str, end: str, state: Union[None, str, Mapping[str, Any]] = None, cancellations: Any = None
+    ) -> List[PeriodResult]:
+        """Pays every month from ``start`` to ``end`` ('YYYY-MM', inclusive), carrying the state:
+        ``people`` holds all months (a ``period`` column). Returns one PeriodResult per month."""
+        return _periods.pay_periods(self._core, people, start=start, end=end, state=state, cancellations=cancellations)
 
     def __repr__(self) -> str:
         return repr(self._core)

@@ -20,6 +20,7 @@ __all__ = [
     "Payslip",
     "Line",
     "InputInfo",
+    "PeriodResult",
     "MotivError",
     "RuleError",
     "DataError",
@@ -164,6 +165,33 @@ class Scheme:
         scales: Optional[Mapping[str, int]] = ...,
         threads: int = ...,
     ) -> pd.DataFrame: ...
+    def pay_period(
+        self,
+        people: pd.DataFrame,
+        *,
+        period: str,
+        state: Union[None, str, Mapping[str, Any]] = ...,
+        cancellations: Optional[pd.DataFrame] = ...,
+        corrections: Optional[pd.DataFrame] = ...,
+        recompute: Sequence[str] = ...,
+        accept_rules_change: Optional[Tuple[str, str]] = ...,
+    ) -> PeriodResult: ...
+    def pay_periods(
+        self,
+        people: pd.DataFrame,
+        *,
+        start: str,
+        end: str,
+        state: Union[None, str, Mapping[str, Any]] = ...,
+        cancellations: Optional[pd.DataFrame] = ...,
+    ) -> List[PeriodResult]: ...
+
+class PeriodResult(NamedTuple):
+    period: str
+    payslips: List[Payslip]
+    notes: Dict[str, List[str]]
+    period_notes: List[str]
+    state: Dict[str, Any]
 
 def load(path: _PathLike, *, overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
 def loads(text: str, *, source: str = ..., overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
