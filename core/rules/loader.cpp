@@ -113,7 +113,8 @@ public:
             issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + type_name(root, ""));
             issues_.throw_if_any();
         }
-        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "$schema", "description"});
+        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "$schema", "description",
+                        "logs", "calendar"});  // read by rules/load_logs.hpp
         if (const json* v = member(root, "", "motiv", true)) {
             if (!v->is_number_integer() || *v != 1) issue("motiv.rule_error.110", "/motiv", "expected the format version 1, got " + v->dump());
         }
