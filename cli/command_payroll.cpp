@@ -6,6 +6,7 @@
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
+#include "core/logs/logs_run.hpp"
 #include "core/payroll/payroll.hpp"
 #include "core/rules/loader.hpp"
 
@@ -18,7 +19,8 @@ int payroll(const std::vector<std::string>& args) {
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
-        ("data,d", po::value<std::string>()->required(), "people and their inputs (CSV: id, role, [name], [period], one column per input)")
+        ("data,d", po::value<std::string>(), "people and their inputs (CSV: id, role, [name], [period], one column per input)")
+        ("logs,l", po::value<std::string>(), "instead of --data: a logs directory; inputs are derived from its logs by the rule file's \"logs\" section")
         ("period,p", po::value<std::string>()->required(), "pay period YYYY-MM (rows of other periods are skipped)")
         ("out,o", po::value<std::string>()->required(), "payroll CSV to write (atomically)")
         ("force,f", "replace OUT if it exists")
@@ -33,15 +35,23 @@ int payroll(const std::vector<std::string>& args) {
     po::notify(vm);
     const auto period = Period::parse(vm["period"].as<std::string>());
     if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
-    auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
-    const auto table = data::read_csv_file(vm["data"].as<std::string>());
-    const auto people = data::read_people(table, *cs, period);
-    if (people.empty()) {
-        // A mistyped --period must not produce an empty payroll that looks like success.
-        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
-                               "no people to pay for period " + period->to_string() + "; nothing was written", "", 0}});
+    if (vm.count("data") == vm.count("logs")) throw po::error("give either --data CSV or --logs DIR");
+    const std::string rules = vm["rules"].as<std::string>();
+    const std::string text = read_rule_file(rules);
+    auto cs = CompiledScheme::compile(load_scheme(text, rules));
+    payroll::PayrollRun run;
+    if (vm.count("logs")) {
+        run = logs::run_logs(text, rules, *cs, vm["logs"].as<std::string>(), *period).payroll;
+    } else {
+        const auto table = data::read_csv_file(vm["data"].as<std::string>());
+        const auto people = data::read_people(table, *cs, period);
+        if (people.empty()) {
+            // A mistyped --period must not produce an empty payroll that looks like success.
+            throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
+                                   "no people to pay for period " + period->to_string() + "; nothing was written", "", 0}});
+        }
+        run = payroll::run(*cs, *period, people);
     }
-    const auto run = payroll::run(*cs, *period, people);
     // Every payslip is computed before anything is written; the write itself is atomic.
     io::write_file_atomically(vm["out"].as<std::string>(), payroll::to_csv(run, cs->scheme()),
                               vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse);

@@ -11,6 +11,7 @@ namespace motiv::cli {
 int validate(const std::vector<std::string>& args);
 int payroll(const std::vector<std::string>& args);
 int explain(const std::vector<std::string>& args);
+int report(const std::vector<std::string>& args);
 
 // Runs `body`, turning motiv's exceptions into messages on stderr and exit code 1.
 int guarded(int (*body)(const std::vector<std::string>&), const std::vector<std::string>& args);

@@ -16,6 +16,8 @@ constexpr const char* kUsage =
     "  payroll  --rules F --data CSV --period YYYY-MM --out OUT\n"
     "                                                pay everyone in CSV, write the payroll CSV, print a summary\n"
     "  explain  --rules F --data CSV --employee ID   show how one person's pay was computed\n"
+    "  report   --rules F --logs DIR --period YYYY-MM --out DIR\n"
+    "                                                KPIs from call/deal/contact logs, pay, department report\n"
     "\n"
     "Run 'motiv <command> --help' for the options of a command.\n";
 }
@@ -37,6 +39,7 @@ int run(std::vector<std::string> args) {
     if (cmd == "validate") body = &motiv::cli::validate;
     if (cmd == "payroll") body = &motiv::cli::payroll;
     if (cmd == "explain") body = &motiv::cli::explain;
+    if (cmd == "report") body = &motiv::cli::report;
     if (!body) {
         std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
         return 2;

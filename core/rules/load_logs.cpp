@@ -275,6 +275,12 @@ logs::LogRules load_log_rules(std::string_view text, const std::string& source, 
     return LogRulesReader(source, scheme).run(parse_json_exact(text, source));
 }
 
+std::optional<logs::LogRules> load_log_rules_if_any(std::string_view text, const std::string& source, const Scheme& scheme) {
+    const auto root = parse_json_exact(text, source);
+    if (!root.is_object() || !root.contains(kLogsKey)) return std::nullopt;
+    return LogRulesReader(source, scheme).run(root);
+}
+
 logs::LogRules load_log_rules_file(const std::string& path, const Scheme& scheme) {
     return load_log_rules(read_rule_file(path), path, scheme);
 }

@@ -7,6 +7,7 @@
 // to something that does not exist (a role, a scheme input, a KPI, a client group).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,8 @@ namespace motiv {
 // `scheme` is the scheme loaded from the same text: the feed must name its roles and inputs.
 logs::LogRules load_log_rules(std::string_view text, const std::string& source, const Scheme& scheme);
 logs::LogRules load_log_rules_file(const std::string& path, const Scheme& scheme);
+// The same, nullopt when the file has no "logs" section (motiv validate checks it when present).
+std::optional<logs::LogRules> load_log_rules_if_any(std::string_view text, const std::string& source, const Scheme& scheme);
 
 // The top-level keys this file reads, which the scheme loader lets through.
 inline constexpr const char* kLogsKey = "logs";
