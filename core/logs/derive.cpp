@@ -82,7 +82,7 @@ Department derive(const LogSet& logs, const LogRules& rules, const Scheme& schem
         Department d;
         d.period = period;
         d.points = handover_points(logs, rules);
-        d.taken = takeaways(logs, rules, period.last_day());
+        d.taken = takeaways(logs, rules, d.points, period.last_day());
         d.credits = credit_deals(logs, rules, scheme, d.points, d.taken);
         d.handovers = handover_report(logs, rules, d.points, period);
         d.norms = contact_norms(logs, rules, d.taken, period);

@@ -12,7 +12,8 @@ struct Activity {
 };
 }  // namespace
 
-std::map<std::string, Takeaway> takeaways(const LogSet& logs, const LogRules& rules, const Date& horizon) {
+std::map<std::string, Takeaway> takeaways(const LogSet& logs, const LogRules& rules, const std::map<std::string, HandoverPoint>& points,
+                                          const Date& horizon) {
     std::map<std::string, std::vector<Activity>> acts;
     for (const auto& c : logs.contacts) acts[c.client].push_back({c.date, false, c.row});
     for (const auto& d : logs.deals)
@@ -21,7 +22,8 @@ std::map<std::string, Takeaway> takeaways(const LogSet& logs, const LogRules& ru
     for (const auto& c : logs.clients) {
         const ClientGroup* g = rules.find_group(c.group);
         auto it = acts.find(c.id);
-        if (c.owner.empty() || !g || it == acts.end()) continue;
+        if (c.owner.empty() || c.state != "active" || !g || it == acts.end()) continue;
+        const auto point = points.find(c.id);
         auto& a = it->second;
         std::stable_sort(a.begin(), a.end(), [](const Activity& x, const Activity& y) { return x.date < y.date; });
         const auto limit = boost::gregorian::days(g->takeaway_after_days);
@@ -29,7 +31,8 @@ std::map<std::string, Takeaway> takeaways(const LogSet& logs, const LogRules& ru
             const Date trigger = a[i].date + limit + boost::gregorian::days(1);
             const bool next_in_time = i + 1 < a.size() && a[i + 1].date < trigger;
             if (next_in_time || horizon < trigger) continue;
-            Takeaway t{c.id, c.group, c.owner, "", g->takeaway_after_days, std::nullopt, std::nullopt, trigger, {c.row}};
+            const std::string holder = holder_on(c, point == points.end() ? nullptr : &point->second, trigger);
+            Takeaway t{c.id, c.group, holder, "", g->takeaway_after_days, std::nullopt, std::nullopt, trigger, {c.row}};
             for (std::size_t j = 0; j <= i; ++j) {  // the last contact and the last order before the trigger
                 auto& slot = a[j].order ? t.last_order : t.last_contact;
                 slot = a[j].date;
@@ -41,7 +44,7 @@ std::map<std::string, Takeaway> takeaways(const LogSet& logs, const LogRules& ru
                 }
             }
             if (rules.takeaway_to == "team_lead") {
-                const StaffMember* o = logs.find_staff(c.owner);
+                const StaffMember* o = logs.find_staff(holder);
                 t.to = o ? o->manager : std::string();
             } else if (rules.takeaway_to != "pool") {
                 t.to = rules.takeaway_to;
