@@ -86,4 +86,5 @@ PYBIND11_MODULE(_core, m) {
     register_scheme(m);
     register_payroll(m);
     register_batch(m);
+    register_logs(m);
 }

@@ -14,6 +14,7 @@
 
 #include "core/calendar/period.hpp"
 #include "core/engine/compiled_scheme.hpp"
+#include "core/payroll/payroll.hpp"
 #include "core/money/decimal.hpp"
 
 namespace motiv::bindings {
@@ -25,6 +26,7 @@ void register_payslip(py::module_& m);
 void register_scheme(py::module_& m);
 void register_payroll(py::module_& m);
 void register_batch(py::module_& m);
+void register_logs(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.
@@ -48,6 +50,10 @@ std::optional<std::string> exact_text(py::handle value, const std::string& what)
 
 // "2026-10" -> Period; ValueError otherwise.
 Period parse_period_arg(const std::string& text);
+
+// A payroll run as (column names, columns): id, name, role, period, one per component (Decimal,
+// None where the role has none), total. Shared by compute_table and the runs from logs.
+py::tuple run_columns(const payroll::PayrollRun& run);
 
 // nlohmann::json -> the equivalent dict / list / str / int / bool / None.
 py::object json_to_py(const nlohmann::json& j);

@@ -53,6 +53,13 @@ payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table
     return payroll::run(*h.compiled, period, people);
 }
 
+std::string write_run(const SchemeHandle& h, const payroll::PayrollRun& run, const std::string& out, bool force) {
+    io::write_file_atomically(out, payroll::to_csv(run, h.compiled->scheme()), force ? io::Overwrite::replace : io::Overwrite::refuse);
+    return payroll::summary_text(run);
+}
+
+}  // namespace
+
 // The run as columns: id, name, role, period, one per component (Decimal, None where the role has
 // no such component), total. Returned as (names, columns) since a component may share a name.
 py::tuple run_columns(const payroll::PayrollRun& run) {
@@ -81,13 +88,6 @@ py::tuple run_columns(const payroll::PayrollRun& run) {
     columns.append(total);
     return py::make_tuple(names, columns);
 }
-
-std::string write_run(const SchemeHandle& h, const payroll::PayrollRun& run, const std::string& out, bool force) {
-    io::write_file_atomically(out, payroll::to_csv(run, h.compiled->scheme()), force ? io::Overwrite::replace : io::Overwrite::refuse);
-    return payroll::summary_text(run);
-}
-
-}  // namespace
 
 void register_payroll(py::module_& m) {
     m.def("compute_table", [](const SchemeHandle& h, Header header, Rows rows, const std::string& period) {
