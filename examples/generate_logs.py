@@ -232,6 +232,7 @@ def edge_cases(clients, deal, contacts) -> None:
     # c-e07: held past the deadline.
     c(["c-e07", "ООО Не отпускает", "large", "active", "h-03", ""])
     deal("c-e07", D(2026, 8, 1), "120000.00", "paid", "2026-08-10", "h-03")
+    contacts.append(["h-03", "c-e07", "2026-09-10", "meeting"])  # worked, so not taken away: only overdue
     deal("c-e07", D(2026, 10, 6), "40000.00", "closed", "", "h-03")
     # c-e08: handover point by the 3rd paid order, handed over late.
     c(["c-e08", "ООО Три оплаты", "large", "active", "f-04", "2026-09-28"])
