@@ -10,8 +10,9 @@ std::vector<NormCheck> contact_norms(const LogSet& logs, const LogRules& rules, 
         const std::string holder = portfolio_holder(c, taken, period);
         if (!g || g->contacts_per_month == 0 || holder.empty()) continue;
         NormCheck n{holder, c.id, c.group, g->contacts_per_month, 0, false, {c.row}};
-        for (const auto& k : logs.contacts) {
-            if (k.client != c.id || k.manager != holder || k.date < period.first_day() || period.last_day() < k.date) continue;
+        for (const std::size_t i : logs.contacts_of(c.id)) {
+            const Contact& k = logs.contacts[i];
+            if ( k.manager != holder || k.date < period.first_day() || period.last_day() < k.date) continue;
             ++n.contacts;
             n.rows.push_back(k.row);
         }

@@ -1,6 +1,7 @@
 #include "core/logs/derive.hpp"
 
 #include <set>
+#include <unordered_map>
 #include <stdexcept>
 
 #include "core/data/input_values.hpp"
@@ -75,6 +76,22 @@ void add_takeaway_kpis(PersonKpis& out, const std::map<std::string, Takeaway>& t
     out.set(std::move(k));
 }
 
+// The elements of `all` whose key (a person) is `id`, grouped once so each person's KPIs read only
+// their own rows: derivations stay linear in the size of the logs, however many people there are.
+template <class T, class Key>
+std::unordered_map<std::string, std::vector<T>> by_person(const std::vector<T>& all, Key key) {
+    std::unordered_map<std::string, std::vector<T>> out;
+    for (const auto& x : all) out[key(x)].push_back(x);
+    return out;
+}
+
+template <class T>
+const std::vector<T>& of(const std::unordered_map<std::string, std::vector<T>>& m, const std::string& id) {
+    static const std::vector<T> none;
+    auto it = m.find(id);
+    return it == m.end() ? none : it->second;
+}
+
 }  // namespace
 
 Department derive(const LogSet& logs, const LogRules& rules, const Scheme& scheme, const Period& period) {
@@ -88,19 +105,28 @@ Department derive(const LogSet& logs, const LogRules& rules, const Scheme& schem
         d.norms = contact_norms(logs, rules, d.taken, period);
         d.reactivations = reactivations(logs, rules, d.credits, period);
         d.spiffs = spiff_awards(rules, d.credits, period);
+        const auto credits = by_person(d.credits, [](const Credit& c) { return c.person; });
+        const auto norms = by_person(d.norms, [](const NormCheck& n) { return n.manager; });
+        const auto reacts = by_person(d.reactivations, [](const Reactivation& r) { return r.person; });
+        const auto spiffs = by_person(d.spiffs, [](const SpiffAward& a) { return a.person; });
+        auto handovers = by_person(d.handovers, [](const HandoverStatus& h) { return h.holder; });
+        for (const auto& h : d.handovers)  // handovers made count for the hunter, who no longer holds the client
+            if (h.point.hunter != h.holder) handovers[h.point.hunter].push_back(h);
+        std::map<std::string, std::map<std::string, Takeaway>> taken;
+        for (const auto& [client, t] : d.taken) taken[t.owner].emplace(client, t);
         for (const auto& s : logs.staff) {
             if (!employed(s, period)) continue;
             PersonKpis p{s.id, s.name, s.role, s.team, {}};
             if (rules.is_operator(s.role)) add_operator_kpis(p, s, logs, rules, period);
             if (rules.is_hunter(s.role) || rules.is_farmer(s.role)) {
                 p.set(working_days_kpi(s, rules, period));
-                add_credit_kpis(p, d.credits, rules, period);
-                add_contact_kpis(p, d.norms);
-                add_takeaway_kpis(p, d.taken, period);
-                add_reactivation_kpis(p, d.reactivations);
-                add_spiff_kpis(p, d.spiffs);
+                add_credit_kpis(p, of(credits, s.id), rules, period);
+                add_contact_kpis(p, of(norms, s.id));
+                add_takeaway_kpis(p, taken[s.id], period);
+                add_reactivation_kpis(p, of(reacts, s.id));
+                add_spiff_kpis(p, of(spiffs, s.id));
             }
-            if (rules.is_hunter(s.role)) add_handover_kpis(p, d.handovers);
+            if (rules.is_hunter(s.role)) add_handover_kpis(p, of(handovers, s.id));
             if (rules.is_farmer(s.role)) add_farmer_kpis(p, logs, rules, scheme, d.points, d.taken, period);
             d.people.push_back(std::move(p));
         }

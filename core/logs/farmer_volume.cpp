@@ -16,14 +16,16 @@ Kpi volume_of(const std::string& name, const std::string& farmer, const LogSet& 
               const std::map<std::string, HandoverPoint>& points, const std::map<std::string, Takeaway>& taken,
               const Period& portfolio_period, const Period& when) {
     Kpi k{name, Decimal(), "money", "", {}};
-    for (const auto& d : logs.deals) {
+    for (const auto& c : logs.clients) {
+        if (portfolio_holder(c, taken, portfolio_period) != farmer) continue;
+        for (const std::size_t i : logs.deals_of(c.id)) {
+        const Deal& d = logs.deals[i];
         if (d.status == DealStatus::cancelled || !in_period(d.date, when)) continue;
-        const Client* c = logs.find_client(d.client);
-        if (!c || portfolio_holder(*c, taken, portfolio_period) != farmer) continue;
         auto p = points.find(d.client);
         if (p != points.end() && !(p->second.deadline < d.date)) continue;  // still the hunter's
         k.value = k.value + deal_value(d, logs, rules, scheme);
         k.rows.push_back(d.row);
+        }
     }
     k.formula = "orders dated in " + when.to_string() + " of the clients held in " + portfolio_period.to_string() +
                 ", after their handover point, cancelled excluded";

@@ -24,8 +24,9 @@ void add_operator_kpis(PersonKpis& out, const StaffMember& op, const LogSet& log
     std::set<std::string> companies;
     std::int64_t seconds = 0;
     Decimal score_sum;
-    for (const auto& c : logs.calls) {
-        if (c.op != op.id || !in_period(c.date, period)) continue;
+    for (const std::size_t i : logs.calls_of(op.id)) {
+        const Call& c = logs.calls[i];
+        if (!in_period(c.date, period)) continue;
         all.push_back(c.row);
         companies.insert(c.client);
         seconds += c.seconds;

@@ -10,15 +10,38 @@
 namespace motiv::logs {
 
 const StaffMember* LogSet::find_staff(std::string_view id) const {
-    for (const auto& s : staff)
-        if (s.id == id) return &s;
-    return nullptr;
+    auto it = staff_index_.find(std::string(id));
+    return it == staff_index_.end() ? nullptr : &staff[it->second];
 }
 
 const Client* LogSet::find_client(std::string_view id) const {
-    for (const auto& c : clients)
-        if (c.id == id) return &c;
-    return nullptr;
+    auto it = client_index_.find(std::string(id));
+    return it == client_index_.end() ? nullptr : &clients[it->second];
+}
+
+namespace {
+const std::vector<std::size_t>& rows_of(const std::unordered_map<std::string, std::vector<std::size_t>>& m, const std::string& key) {
+    static const std::vector<std::size_t> none;
+    auto it = m.find(key);
+    return it == m.end() ? none : it->second;
+}
+}  // namespace
+
+const std::vector<std::size_t>& LogSet::deals_of(const std::string& client) const { return rows_of(deals_by_client_, client); }
+const std::vector<std::size_t>& LogSet::contacts_of(const std::string& client) const { return rows_of(contacts_by_client_, client); }
+const std::vector<std::size_t>& LogSet::calls_of(const std::string& op) const { return rows_of(calls_by_op_, op); }
+
+void LogSet::build_index() {
+    staff_index_.clear();
+    client_index_.clear();
+    deals_by_client_.clear();
+    contacts_by_client_.clear();
+    calls_by_op_.clear();
+    for (std::size_t i = 0; i < staff.size(); ++i) staff_index_.emplace(staff[i].id, i);  // the first of duplicates
+    for (std::size_t i = 0; i < clients.size(); ++i) client_index_.emplace(clients[i].id, i);
+    for (std::size_t i = 0; i < deals.size(); ++i) deals_by_client_[deals[i].client].push_back(i);
+    for (std::size_t i = 0; i < contacts.size(); ++i) contacts_by_client_[contacts[i].client].push_back(i);
+    for (std::size_t i = 0; i < calls.size(); ++i) calls_by_op_[calls[i].op].push_back(i);
 }
 
 namespace {
@@ -295,6 +318,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         out.contacts.push_back(std::move(c));
     }
     issues.throw_if_any();
+    out.build_index();
     return out;
 }
 

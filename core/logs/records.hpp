@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/calendar/period.hpp"
@@ -94,6 +95,17 @@ struct LogSet {
 
     [[nodiscard]] const StaffMember* find_staff(std::string_view id) const;
     [[nodiscard]] const Client* find_client(std::string_view id) const;
+    // Row indexes of the deals / contacts of a client and the calls of an operator (empty if none).
+    [[nodiscard]] const std::vector<std::size_t>& deals_of(const std::string& client) const;
+    [[nodiscard]] const std::vector<std::size_t>& contacts_of(const std::string& client) const;
+    [[nodiscard]] const std::vector<std::size_t>& calls_of(const std::string& op) const;
+
+    // Builds the lookups above (read_logs does): derivations stay linear in the number of rows.
+    void build_index();
+
+private:
+    std::unordered_map<std::string, std::size_t> staff_index_, client_index_;
+    std::unordered_map<std::string, std::vector<std::size_t>> deals_by_client_, contacts_by_client_, calls_by_op_;
 };
 
 }  // namespace motiv::logs
