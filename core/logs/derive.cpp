@@ -112,6 +112,8 @@ Department derive(const LogSet& logs, const LogRules& rules, const Scheme& schem
         auto handovers = by_person(d.handovers, [](const HandoverStatus& h) { return h.holder; });
         for (const auto& h : d.handovers)  // handovers made count for the hunter, who no longer holds the client
             if (h.point.hunter != h.holder) handovers[h.point.hunter].push_back(h);
+        std::unordered_map<std::string, std::vector<const Client*>> portfolios;
+        for (const auto& c : logs.clients) portfolios[portfolio_holder(c, d.taken, period)].push_back(&c);
         std::map<std::string, std::map<std::string, Takeaway>> taken;
         for (const auto& [client, t] : d.taken) taken[t.owner].emplace(client, t);
         for (const auto& s : logs.staff) {
@@ -127,7 +129,7 @@ Department derive(const LogSet& logs, const LogRules& rules, const Scheme& schem
                 add_spiff_kpis(p, of(spiffs, s.id));
             }
             if (rules.is_hunter(s.role)) add_handover_kpis(p, of(handovers, s.id));
-            if (rules.is_farmer(s.role)) add_farmer_kpis(p, logs, rules, scheme, d.points, d.taken, period);
+            if (rules.is_farmer(s.role)) add_farmer_kpis(p, logs, rules, scheme, d.points, of(portfolios, s.id), period);
             d.people.push_back(std::move(p));
         }
         return d;

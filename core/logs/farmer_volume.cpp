@@ -12,13 +12,12 @@ namespace {
 bool in_period(const Date& d, const Period& p) { return !(d < p.first_day()) && !(p.last_day() < d); }
 
 // The farmer-phase orders of the farmer's portfolio (as held in `portfolio_period`) dated in `when`.
-Kpi volume_of(const std::string& name, const std::string& farmer, const LogSet& logs, const LogRules& rules, const Scheme& scheme,
-              const std::map<std::string, HandoverPoint>& points, const std::map<std::string, Takeaway>& taken,
+Kpi volume_of(const std::string& name, const LogSet& logs, const LogRules& rules, const Scheme& scheme,
+              const std::map<std::string, HandoverPoint>& points, const std::vector<const Client*>& portfolio,
               const Period& portfolio_period, const Period& when) {
     Kpi k{name, Decimal(), "money", "", {}};
-    for (const auto& c : logs.clients) {
-        if (portfolio_holder(c, taken, portfolio_period) != farmer) continue;
-        for (const std::size_t i : logs.deals_of(c.id)) {
+    for (const Client* c : portfolio) {
+        for (const std::size_t i : logs.deals_of(c->id)) {
         const Deal& d = logs.deals[i];
         if (d.status == DealStatus::cancelled || !in_period(d.date, when)) continue;
         auto p = points.find(d.client);
@@ -35,18 +34,15 @@ Kpi volume_of(const std::string& name, const std::string& farmer, const LogSet& 
 }  // namespace
 
 void add_farmer_kpis(PersonKpis& out, const LogSet& logs, const LogRules& rules, const Scheme& scheme,
-                     const std::map<std::string, HandoverPoint>& points, const std::map<std::string, Takeaway>& taken,
+                     const std::map<std::string, HandoverPoint>& points, const std::vector<const Client*>& portfolio,
                      const Period& period) {
-    Kpi portfolio{"portfolio_clients", Decimal(), "count", "clients held in " + period.to_string() + " (owned, less those taken away)", {}};
-    for (const auto& c : logs.clients)
-        if (portfolio_holder(c, taken, period) == out.id) {
-            portfolio.value = portfolio.value + Decimal::from_int(1);
-            portfolio.rows.push_back(c.row);
-        }
-    out.set(std::move(portfolio));
-    Kpi volume = volume_of("volume", out.id, logs, rules, scheme, points, taken, period, period);
+    Kpi held{"portfolio_clients", Decimal::from_int(static_cast<std::int64_t>(portfolio.size())), "count",
+             "clients held in " + period.to_string() + " (owned, less those taken away, plus those taken away to the person)", {}};
+    for (const Client* c : portfolio) held.rows.push_back(c->row);
+    out.set(std::move(held));
+    Kpi volume = volume_of("volume", logs, rules, scheme, points, portfolio, period, period);
     const Period base_period = growth_base_period(rules, period);
-    Kpi base = volume_of("volume_base", out.id, logs, rules, scheme, points, taken, period, base_period);
+    Kpi base = volume_of("volume_base", logs, rules, scheme, points, portfolio, period, base_period);
     base.formula += rules.growth_base == GrowthBase::previous_period ? " (the previous period)" : " (the same period last year)";
     if (!base.value.is_zero()) {
         std::vector<RowRef> rows = volume.rows;

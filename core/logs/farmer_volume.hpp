@@ -13,8 +13,9 @@ namespace motiv::logs {
 // The period growth is measured against.
 Period growth_base_period(const LogRules& rules, const Period& period);
 
+// `portfolio`: the clients the farmer holds in `period` (portfolio_holder), computed once by the caller.
 void add_farmer_kpis(PersonKpis& out, const LogSet& logs, const LogRules& rules, const Scheme& scheme,
-                     const std::map<std::string, HandoverPoint>& points, const std::map<std::string, Takeaway>& taken,
+                     const std::map<std::string, HandoverPoint>& points, const std::vector<const Client*>& portfolio,
                      const Period& period);
 
 }  // namespace motiv::logs
