@@ -269,10 +269,10 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
             else if (!d.date.is_not_a_date() && !rate_on(out, d.currency, d.date))
                 de.problem("currency", "no " + d.currency + " exchange rate in force on " + to_iso(d.date) + " in " + rules.rates_file, "motiv.data_error.406");
         }
-        if (!one_of<DealStatus>(de.cell("status"), {{"closed", DealStatus::closed}, {"paid", DealStatus::paid}, {"cancelled", DealStatus::cancelled}}, d.status))
-            de.bad("status", "expected closed, paid or cancelled");
+        const bool status_ok = one_of<DealStatus>(de.cell("status"), {{"closed", DealStatus::closed}, {"paid", DealStatus::paid}, {"cancelled", DealStatus::cancelled}}, d.status);
+        if (!status_ok) de.bad("status", "expected closed, paid or cancelled");
         d.paid = de.date("paid_date", d.status == DealStatus::paid);
-        if (d.paid && d.status != DealStatus::paid && d.status != DealStatus::cancelled) de.bad("paid_date", "expected no payment date unless the status is paid (or cancelled after payment)");
+        if (status_ok && d.paid && d.status != DealStatus::paid && d.status != DealStatus::cancelled) de.bad("paid_date", "expected no payment date unless the status is paid (or cancelled after payment)");
         if (d.paid && !d.date.is_not_a_date() && *d.paid < d.date) de.bad("paid_date", "expected a payment date on or after the deal date");
         d.product = de.cell("product");
         // "h-01" or "h-01:60;h-02:40"
