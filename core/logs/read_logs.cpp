@@ -95,6 +95,12 @@ public:
         if (v.empty()) bad(name, "expected a non-empty value");
         return v;
     }
+    // A cell naming a staff member (required: non-empty), checked against the staff ids.
+    std::string staff(const char* name, const std::set<std::string>& ids, bool required) {
+        const std::string v = required ? text(name) : cell(name);
+        if (!v.empty() && !ids.count(v)) problem(name, "unknown staff id '" + v + "'", "motiv.data_error.403");
+        return v;
+    }
 
 private:
     void add(std::size_t line, std::size_t col, const std::string& field, const std::string& msg, const char* id) {
@@ -105,6 +111,12 @@ private:
     std::size_t r_ = 0;
     bool ok_ = true;
 };
+
+std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
 
 std::optional<Decimal> decimal_in(const std::string& text, int max_places) {
     auto d = Decimal::parse(text);
@@ -167,8 +179,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
     }
     for (std::size_t r = 0; r < st.rows(); ++r) {
         st.at(r);
-        const auto& m = out.staff[r].manager;
-        if (!m.empty() && !staff_ids.count(m)) st.problem("manager", "unknown staff id '" + m + "'", "motiv.data_error.403");
+        (void)st.staff("manager", staff_ids, false);
     }
 
     if (rules.takeaway_to != "pool" && rules.takeaway_to != "team_lead" && !staff_ids.count(rules.takeaway_to))
@@ -182,12 +193,12 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         Client c{cl.text("id"), cl.cell("name"), cl.cell("group"), cl.cell("state"), cl.cell("owner"), cl.date("handed_over", false), cl.ref()};
         if (!c.id.empty() && !client_ids.insert(c.id).second) cl.problem("id", "duplicate client id '" + c.id + "'", "motiv.data_error.404");
         if (!rules.find_group(c.group)) {
-            std::string list;
-            for (const auto& g : rules.groups) list += (list.empty() ? "" : ", ") + g.name;
-            cl.problem("group", "unknown client group '" + c.group + "'; the rules declare: " + list, "motiv.data_error.403");
+            std::vector<std::string> names;
+            for (const auto& g : rules.groups) names.push_back(g.name);
+            cl.problem("group", "unknown client group '" + c.group + "'; the rules declare: " + join(names), "motiv.data_error.403");
         }
         if (c.state != "active" && c.state != "dormant") cl.bad("state", "expected active or dormant");
-        if (!c.owner.empty() && !staff_ids.count(c.owner)) cl.problem("owner", "unknown staff id '" + c.owner + "'", "motiv.data_error.403");
+        (void)cl.staff("owner", staff_ids, false);
         out.clients.push_back(std::move(c));
     }
 
@@ -196,8 +207,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         ca.at(r);
         Call c;
         c.row = ca.ref();
-        c.op = ca.text("operator");
-        if (!c.op.empty() && !staff_ids.count(c.op)) ca.problem("operator", "unknown staff id '" + c.op + "'", "motiv.data_error.403");
+        c.op = ca.staff("operator", staff_ids, true);
         c.client = ca.text("client");  // a cold call may reach a company that is not yet a client
         auto d = call_date(ca.cell("time"));
         if (!d) ca.bad("time", "expected a time YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM:SS");
@@ -210,9 +220,8 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         c.reason = ca.cell("reason");
         if (c.outcome == CallOutcome::refusal) {
             if (std::find(rules.refusal_reasons.begin(), rules.refusal_reasons.end(), c.reason) == rules.refusal_reasons.end()) {
-                std::string list;
-                for (const auto& x : rules.refusal_reasons) list += (list.empty() ? "" : ", ") + x;
-                ca.problem("reason", "a refusal needs a reason code declared by the rules (" + list + "), got '" + c.reason + "'", "motiv.data_error.403");
+                ca.problem("reason", "a refusal needs a reason code declared by the rules (" + join(rules.refusal_reasons) + "), got '" + c.reason + "'",
+                           "motiv.data_error.403");
             }
         } else if (!c.reason.empty()) {
             ca.bad("reason", "expected no reason unless the outcome is refusal");
@@ -308,8 +317,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         co.at(r);
         Contact c;
         c.row = co.ref();
-        c.manager = co.text("manager");
-        if (!c.manager.empty() && !staff_ids.count(c.manager)) co.problem("manager", "unknown staff id '" + c.manager + "'", "motiv.data_error.403");
+        c.manager = co.staff("manager", staff_ids, true);
         c.client = co.text("client");
         if (!c.client.empty() && !client_ids.count(c.client)) co.problem("client", "unknown client '" + c.client + "'", "motiv.data_error.403");
         if (auto x = co.date("date", true)) c.date = *x;

@@ -120,14 +120,7 @@ private:
         return false;
     }
     void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
-        for (const auto& item : obj.items()) {
-            const std::string& k = item.key();
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
-                std::string list;
-                for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-                issue("motiv.rule_error.271", json_pointer_join(pointer, k), "unknown key '" + k + "'; expected one of: " + list);
-            }
-        }
+        for (const auto& [k, message] : unknown_keys(obj, allowed)) issue("motiv.rule_error.271", json_pointer_join(pointer, k), message);
     }
     const json* member(const json& obj, const std::string& pointer, const char* key, bool required) {
         auto it = obj.find(key);
