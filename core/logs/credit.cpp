@@ -71,6 +71,10 @@ std::vector<Credit> credit_deals(const LogSet& logs, const LogRules& rules, cons
     return out;
 }
 
+bool is_held(const Credit& c, const Period& period) {
+    return !(period.last_day() < c.deal->date) && (!c.counts_on || period.last_day() < *c.counts_on);
+}
+
 bool counts_in(const Credit& c, const Period& period) {
     return c.counts_on && !(*c.counts_on < period.first_day()) && !(period.last_day() < *c.counts_on);
 }

@@ -46,5 +46,8 @@ std::vector<Credit> credit_deals(const LogSet& logs, const LogRules& rules, cons
 
 // Whether a credit counts in `period`.
 bool counts_in(const Credit& c, const Period& period);
+// Whether a credit is held at the end of `period`: dated by then, but counting only later (paid
+// later) or not yet at all (unpaid). Only happens with pay on collection.
+bool is_held(const Credit& c, const Period& period);
 
 }  // namespace motiv::logs

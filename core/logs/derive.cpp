@@ -30,7 +30,7 @@ void add_credit_kpis(PersonKpis& out, const std::vector<Credit>& credits, const 
                 rules.pay_on_collection ? "credited amounts of the deals paid in the period (pay on collection)"
                                         : "credited amounts of the deals dated in the period",
                 {}};
-    Kpi held{"held_revenue", Decimal(), "money", "credited amounts of closed deals not yet paid at the period's end (held)", {}};
+    Kpi held{"held_revenue", Decimal(), "money", "credited amounts of deals dated by the period's end but not yet paid then (held)", {}};
     std::set<const Deal*> seen;
     for (const auto& c : credits) {
         if (c.person != out.id) continue;
@@ -38,7 +38,7 @@ void add_credit_kpis(PersonKpis& out, const std::vector<Credit>& credits, const 
             if (seen.insert(c.deal).second) deals.value = deals.value + Decimal::from_int(1);
             revenue.value = revenue.value + c.amount;
             revenue.rows.push_back(c.deal->row);
-        } else if (!c.counts_on && !(period.last_day() < c.deal->date)) {
+        } else if (is_held(c, period)) {
             held.value = held.value + c.amount;
             held.rows.push_back(c.deal->row);
         }

@@ -1,5 +1,7 @@
 #include "core/logs/logs_run.hpp"
 
+#include <stdexcept>
+
 #include "core/errors.hpp"
 #include "core/logs/read_logs.hpp"
 #include "core/rules/load_logs.hpp"
@@ -16,7 +18,11 @@ LogsRun run_logs(std::string_view rules_text, const std::string& source, const C
         throw DataError({Issue{"motiv.data_error.307", dir, "", 0, 0, "period", "",
                                "nobody in staff.csv is employed in " + period.to_string() + "; nothing was written", "", 0}});
     r.payroll = pay(r.dept, r.rules, scheme);
-    r.report = report(r.dept, r.logs, r.rules, scheme.scheme());
+    try {
+        r.report = report(r.dept, r.logs, r.rules, scheme.scheme());
+    } catch (const std::overflow_error&) {
+        throw EvalError("motiv.eval_error.502", "a total of the report for " + period.to_string() + " overflows (amounts near 10^29)", "/logs");
+    }
     return r;
 }
 

@@ -90,7 +90,7 @@ Table credits(const Department& dept, const LogSet& logs, const LogRules& rules,
     for (const auto& c : dept.credits) {
         const Deal& d = *c.deal;
         const bool counted = counts_in(c, P);
-        const bool held = !c.counts_on && !(P.last_day() < d.date);
+        const bool held = is_held(c, P);
         if (!counted && !held && !in_period(d.date, P)) continue;
         const std::string state = counted ? (rules.pay_on_collection ? "released" : "counted") : held ? "held" : "not_this_period";
         t.rows.push_back({d.id, d.client, to_iso(d.date), c.person.empty() ? "(nobody)" : c.person,

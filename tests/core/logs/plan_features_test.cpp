@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/data/csv.hpp"
+#include "core/errors.hpp"
 #include "core/logs/derive.hpp"
 #include "core/logs/read_logs.hpp"
 #include "core/rules/load_logs.hpp"
@@ -28,10 +29,10 @@ struct Example {
         tables.deals = data::parse_csv(deals, "deals.csv");
         if (rates) tables.rates = data::parse_csv(rates, "rates.csv");
     }
-    // person -> (credited_revenue, payslip total) for October 2026
-    std::map<std::string, std::pair<std::string, std::string>> october() const {
+    // person -> (credited_revenue, payslip total) for October 2026 (or `period`)
+    std::map<std::string, std::pair<std::string, std::string>> october(Period period = Period{2026, 10}) const {
         const LogSet logs = read_logs(tables, rules, cs->scheme());
-        const Department d = derive(logs, rules, cs->scheme(), Period{2026, 10});
+        const Department d = derive(logs, rules, cs->scheme(), period);
         const auto run = pay(d, rules, *cs);
         std::map<std::string, std::pair<std::string, std::string>> out;
         for (const auto& p : run.payslips)
@@ -95,6 +96,46 @@ TEST_CASE("SPIFFs each time vs once per period", "[logs][plan]") {
     CHECK(pay.at("a") == std::pair<std::string, std::string>{"33000.00", "37550.00"});
     CHECK(pay.at("b") == std::pair<std::string, std::string>{"5000.00", "33250.00"});
     CHECK(pay.at("c") == std::pair<std::string, std::string>{"0.00", "30000.00"});
+}
+
+TEST_CASE("pay on collection: held until paid, released in the period of payment", "[logs][plan]") {
+    Example ex("logs_pay_on_collection.json",
+               "id,client,date,amount,status,paid_date,credited\n"
+               "d-1,k-1,2026-09-20,10000.00,paid,2026-10-05,a\n"   // closed in September, paid in October
+               "d-2,k-1,2026-10-10,20000.00,paid,2026-10-25,a\n"
+               "d-3,k-1,2026-10-15,30000.00,closed,,a\n"           // not paid yet: held
+               "d-4,k-1,2026-10-18,40000.00,cancelled,,a\n"        // cancelled: never earned
+               "d-5,k-1,2026-10-20,50000.00,paid,2026-11-02,b\n"); // paid in November
+    // September: nothing paid yet (d-1 held) -> a 30,000.00.
+    CHECK(ex.october(Period{2026, 9}).at("a") == std::pair<std::string, std::string>{"0.00", "30000.00"});
+    // October: a is paid for d-1 and d-2 = 30,000 -> 3,000 commission => 33,000.00; d-3 is held.
+    //          b: d-5 is held until its payment => 30,000.00.
+    const auto oct = ex.october();
+    CHECK(oct.at("a") == std::pair<std::string, std::string>{"30000.00", "33000.00"});
+    CHECK(oct.at("b") == std::pair<std::string, std::string>{"0.00", "30000.00"});
+    // November: b's 50,000 is released -> 5,000 => 35,000.00; a's d-3 is still held.
+    const auto nov = ex.october(Period{2026, 11});
+    CHECK(nov.at("b") == std::pair<std::string, std::string>{"50000.00", "35000.00"});
+    CHECK(nov.at("a") == std::pair<std::string, std::string>{"0.00", "30000.00"});
+    // The held amounts at the end of October: a 30,000 (d-3), b 50,000 (d-5).
+    const LogSet logs = read_logs(ex.tables, ex.rules, ex.cs->scheme());
+    const Department d = derive(logs, ex.rules, ex.cs->scheme(), Period{2026, 10});
+    CHECK(d.person("a")->find("held_revenue")->value.to_string_fixed(2) == "30000.00");
+    CHECK(d.person("b")->find("held_revenue")->value.to_string_fixed(2) == "50000.00");
+}
+
+TEST_CASE("sums of hostile amounts overflow into an EvalError, not a crash", "[logs][plan]") {
+    Example ex("logs_credit_split.json",
+               "id,client,date,amount,status,credited\n"
+               "d-1,k-1,2026-10-05,100000000000000000000000000000.00,closed,a\n"
+               "d-2,k-1,2026-10-06,100000000000000000000000000000.00,closed,a\n");
+    // Each 10^29 is a valid amount; their sum is past Decimal's range (1.7 x 10^29).
+    try {
+        (void)ex.october();
+        FAIL("no EvalError");
+    } catch (const EvalError& e) {
+        CHECK(e.id() == "motiv.eval_error.502");
+    }
 }
 
 }  // namespace
