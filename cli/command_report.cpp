@@ -27,7 +27,7 @@ int report(const std::vector<std::string>& args) {
     po::store(po::command_line_parser(args).options(opts).run(), vm);
     if (vm.count("help")) {
         std::cout << opts << "\nWrites payroll.csv, kpis.csv (every KPI with the log rows it came from), funnel.csv,\n"
-                             "handovers.csv, takeaways.csv, contact_norms.csv, credits.csv, reactivations.csv and spiffs.csv.\n"
+                             "refusals.csv, handovers.csv, takeaways.csv, contact_norms.csv, credits.csv, reactivations.csv and spiffs.csv.\n"
                              "Everything is computed before anything is written; each file is written atomically.\n";
         return 0;
     }

@@ -1,5 +1,7 @@
 #include "core/logs/report.hpp"
 
+#include <algorithm>
+
 #include "core/data/csv.hpp"
 
 namespace motiv::logs {
@@ -54,6 +56,27 @@ Table funnel(const Department& dept, const LogSet& logs, const LogRules& rules, 
     t.rows.push_back({per, "first deals", n(first), first_amount.to_string_fixed(mu), conv(first, meetings)});
     t.rows.push_back({per, "repeat orders", n(repeat), repeat_amount.to_string_fixed(mu), conv(repeat, first)});
     t.rows.push_back({per, "cancelled deals", n(cancelled), cancelled_amount.to_string_fixed(mu), ""});
+    return t;
+}
+
+// Refusals by reason code, most frequent first: "the most common refusals drive script changes".
+Table refusals(const Department& dept, const LogSet& logs, const LogRules& rules) {
+    std::map<std::string, std::size_t> count;
+    std::size_t total = 0;
+    for (const auto& c : logs.calls)
+        if (c.outcome == CallOutcome::refusal && in_period(c.date, dept.period)) {
+            ++count[c.reason];
+            ++total;
+        }
+    std::vector<std::pair<std::string, std::size_t>> order;
+    for (const auto& r : rules.refusal_reasons) order.emplace_back(r, count[r]);
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    Table t{"refusals", {"period", "reason", "count", "share"}, {}};
+    for (const auto& [reason, n] : order) {
+        const std::string share = total == 0 ? std::string()
+                                             : (Decimal::from_int(static_cast<std::int64_t>(n)) / Decimal::from_int(static_cast<std::int64_t>(total))).to_string();
+        t.rows.push_back({dept.period.to_string(), reason, std::to_string(n), share});
+    }
     return t;
 }
 
@@ -122,7 +145,7 @@ Table spiffs_table(const Department& dept, const Scheme& scheme) {
 }  // namespace
 
 std::vector<Table> report(const Department& dept, const LogSet& logs, const LogRules& rules, const Scheme& scheme) {
-    return {kpis(dept),           funnel(dept, logs, rules, scheme), handovers(dept),
+    return {kpis(dept),           funnel(dept, logs, rules, scheme), refusals(dept, logs, rules), handovers(dept),
             takeaways_table(dept), norms(dept),                      credits(dept, logs, rules, scheme),
             reactivations_table(dept, scheme), spiffs_table(dept, scheme)};
 }

@@ -12,7 +12,7 @@ import shutil
 from test_cli import CLI, ROOT, RULES, motiv, pytestmark, text  # noqa: F401  (pytestmark skips without a binary)
 
 LOGS = "examples/logs"
-REPORT_FILES = ["payroll.csv", "kpis.csv", "funnel.csv", "handovers.csv", "takeaways.csv", "contact_norms.csv",
+REPORT_FILES = ["payroll.csv", "kpis.csv", "funnel.csv", "refusals.csv", "handovers.csv", "takeaways.csv", "contact_norms.csv",
                 "credits.csv", "reactivations.csv", "spiffs.csv"]
 
 
@@ -21,7 +21,7 @@ def test_report_writes_every_table(tmp_path):
     done = motiv("report", "--rules", RULES, "--logs", LOGS, "--period", "2026-10", "--out", out)
     assert done.returncode == 0, text(done.stderr)
     assert sorted(p.name for p in out.iterdir()) == sorted(REPORT_FILES)
-    assert "wrote 9 files" in text(done.stdout)
+    assert "wrote 10 files" in text(done.stdout)
     funnel = list(csv.DictReader((out / "funnel.csv").open(encoding="utf-8")))
     assert [r["stage"] for r in funnel] == ["calls", "meetings booked", "sales on the call", "first deals", "repeat orders",
                                             "cancelled deals"]

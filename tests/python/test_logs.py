@@ -56,7 +56,7 @@ def test_examples_are_what_the_generator_makes():
 
 
 def test_every_table_is_there(october):
-    assert list(october) == ["payroll", "kpis", "funnel", "handovers", "takeaways", "contact_norms", "credits",
+    assert list(october) == ["payroll", "kpis", "funnel", "refusals", "handovers", "takeaways", "contact_norms", "credits",
                              "reactivations", "spiffs"]
     assert len(october["payroll"]) == 14  # everyone of staff.csv is employed in October
     assert october["payroll"]["total"].map(type).eq(Decimal).all()

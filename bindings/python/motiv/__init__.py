@@ -213,7 +213,7 @@ class Scheme:
         the rules name); the rule file's ``"logs"`` section says how KPIs are derived and which scheme
         inputs they feed (README, "Logs"). Returns a dict of DataFrames: ``payroll`` (as
         ``compute_frame``), ``kpis`` (person, kpi, value, unit, formula and the log rows it came from),
-        ``funnel``, ``handovers``, ``takeaways``, ``contact_norms``, ``credits``, ``reactivations``,
+        ``funnel``, ``refusals``, ``handovers``, ``takeaways``, ``contact_norms``, ``credits``, ``reactivations``,
         ``spiffs``. Amounts, values and ratios are ``Decimal``; counts ``int``. Raises RuleError (no
         or a bad logs section), DataError (a bad log row, naming file, line and column), IoError.
         """

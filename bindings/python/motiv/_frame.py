@@ -67,7 +67,7 @@ def result_frame(names: List[str], columns: List[List[Any]]) -> Any:
 
 
 # Report columns holding exact numbers (Decimal) and whole counts (int); the rest stay text.
-_DECIMAL_COLUMNS = {"value", "amount", "percent", "bonus", "conversion_from_previous"}
+_DECIMAL_COLUMNS = {"value", "amount", "percent", "bonus", "conversion_from_previous", "share"}
 _INT_COLUMNS = {"count", "norm", "contacts", "limit_days"}
 
 

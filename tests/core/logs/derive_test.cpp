@@ -223,7 +223,7 @@ TEST_CASE("report tables", "[logs]") {
     const LogSet logs = f.logs();
     const Department d = derive(logs, f.rules, f.cs->scheme(), kOct);
     const auto tables = report(d, logs, f.rules, f.cs->scheme());
-    REQUIRE(tables.size() == 8);
+    REQUIRE(tables.size() == 9);
     const Table& funnel = tables[1];
     REQUIRE(funnel.name == "funnel");
     // October: 4 calls, 1 meeting, 1 sale; first deals: d-4 (c-3's first) 99,448.32; repeat orders:
@@ -233,7 +233,12 @@ TEST_CASE("report tables", "[logs]") {
     CHECK(funnel.rows[3] == std::vector<std::string>{"2026-10", "first deals", "1", "99448.32", "1"});
     CHECK(funnel.rows[4] == std::vector<std::string>{"2026-10", "repeat orders", "4", "347000.00", "4"});
     CHECK(funnel.rows[5] == std::vector<std::string>{"2026-10", "cancelled deals", "1", "70000.00", ""});
-    const Table& takeaways = tables[3];
+    // Refusals in October: one 'price' (the 'no_need' one is in September); most frequent first.
+    const Table& refusals = tables[2];
+    REQUIRE(refusals.name == "refusals");
+    CHECK(refusals.rows[0] == std::vector<std::string>{"2026-10", "price", "1", "1"});
+    CHECK(refusals.rows[1] == std::vector<std::string>{"2026-10", "no_need", "0", "0"});
+    const Table& takeaways = tables[4];
     REQUIRE(takeaways.rows.size() == 1);
     CHECK(takeaways.rows[0][0] == "c-6");
     CHECK(takeaways.rows[0][6] == "2026-10-31");
