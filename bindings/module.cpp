@@ -89,4 +89,5 @@ PYBIND11_MODULE(_core, m) {
     register_whatif(m);
     register_export(m);
     register_periods(m);
+    register_logs(m);
 }

@@ -32,6 +32,7 @@ void register_batch(py::module_& m);
 void register_whatif(py::module_& m);
 void register_export(py::module_& m);
 void register_periods(py::module_& m);
+void register_logs(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.
@@ -73,6 +74,9 @@ struct BatchColumns {
 // role: uint32 role indices; columns: {input name: (int64 values, scale, uint8/bool mask or None)}.
 // ValueError for a wrong dtype, shape, length, scale or an unknown input.
 BatchColumns make_input(const SchemeHandle& h, const py::array& role, const py::dict& columns);
+// A payroll run as (column names, columns): id, name, role, period, one per component (Decimal,
+// None where the role has none), total. Shared by compute_table and the runs from logs.
+py::tuple run_columns(const payroll::PayrollRun& run);
 
 // nlohmann::json -> the equivalent dict / list / str / int / bool / None.
 py::object json_to_py(const nlohmann::json& j);

@@ -45,7 +45,6 @@ payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table
     return payroll::run(*h.compiled, period, people, explain);
 }
 
-namespace {
 
 // The run as columns: id, name, role, period, one per component (Decimal, None where the role has
 // no such component), total. Returned as (names, columns) since a component may share a name.
@@ -76,7 +75,6 @@ py::tuple run_columns(const payroll::PayrollRun& run) {
     return py::make_tuple(names, columns);
 }
 
-}  // namespace
 
 void register_payroll(py::module_& m) {
     m.def("compute_table", [](const SchemeHandle& h, Header header, Rows rows, const std::string& period) {

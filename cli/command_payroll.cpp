@@ -8,7 +8,12 @@
 #include "cli/commands.hpp"
 #include "cli/period_input.hpp"
 #include "core/export/payroll_exports.hpp"
+#include "core/data/people_table.hpp"
+#include "core/errors.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/logs/logs_run.hpp"
 #include "core/payroll/payroll.hpp"
+#include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;
 
@@ -19,7 +24,8 @@ int payroll(const std::vector<std::string>& args) {
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
-        ("data,d", po::value<std::string>()->required(), "people and their inputs (CSV: id, role, [name], [period], one column per input)")
+        ("data,d", po::value<std::string>(), "people and their inputs (CSV: id, role, [name], [period], one column per input)")
+        ("logs,l", po::value<std::string>(), "instead of --data: a logs directory; inputs are derived from its logs by the rule file's \"logs\" section")
         ("period,p", po::value<std::string>()->required(), "pay period YYYY-MM (rows of other periods are skipped)")
         ("out,o", po::value<std::string>()->required(), "file to write (atomically); with several formats, the name each format's\n"
                                                          "suffix is added to: .csv .excel-ru.csv .xlsx .jsonl")
@@ -69,13 +75,30 @@ int payroll(const std::vector<std::string>& args) {
     } catch (const std::invalid_argument& e) {
         throw po::error(e.what());
     }
-    const PeriodInput in = read_period_input(vm);
+    if (vm.count("data") == vm.count("logs")) throw po::error("give either --data CSV or --logs DIR");
     const bool explained = std::find(formats.begin(), formats.end(), exports::Format::jsonl) != formats.end();
-    const auto run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
+    payroll::PayrollRun run;
+    std::shared_ptr<const CompiledScheme> scheme;
+    exports::Provenance provenance;
+    if (vm.count("logs")) {
+        const auto period = Period::parse(vm["period"].as<std::string>());
+        if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
+        const std::string rules = vm["rules"].as<std::string>();
+        const std::string text = read_rule_file(rules);
+        scheme = CompiledScheme::compile(load_scheme(text, rules));
+        run = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), *period).payroll;
+        // The logs are many files: the export names the directory (its data hash is of no bytes).
+        provenance = exports::make_provenance(scheme->scheme(), period->to_string(), vm["logs"].as<std::string>(), "");
+    } else {
+        const PeriodInput in = read_period_input(vm);
+        scheme = in.scheme;
+        provenance = in.provenance();
+        run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
+    }
     const auto files = exports::plan_files(formats, vm["out"].as<std::string>());
     // Every payslip is computed and every export rendered before anything is written; each write is atomic.
     try {
-        exports::write_files(files, run, in.scheme->scheme(), in.provenance(), vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, options);
+        exports::write_files(files, run, scheme->scheme(), provenance, vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, options);
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--columns: ") + e.what());
     }

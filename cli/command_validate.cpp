@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/engine/compiled_scheme.hpp"
 #include "core/errors.hpp"
+#include "core/rules/load_logs.hpp"
 #include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;
@@ -27,13 +28,15 @@ int validate(const std::vector<std::string>& args) {
     int status = 0;
     for (const auto& path : vm["file"].as<std::vector<std::string>>()) {
         try {
-            auto cs = CompiledScheme::compile(load_scheme_file(path));
+            const std::string text = read_rule_file(path);
+            auto cs = CompiledScheme::compile(load_scheme(text, path));
             const Scheme& s = cs->scheme();
+            const auto log_rules = load_log_rules_if_any(text, path, s);
             std::size_t components = 0;
             for (const auto& r : s.roles) components += r.components.size();
             std::cout << "ok: " << path << ": scheme " << s.name << " " << s.version << ", " << s.roles.size() << " roles, "
                       << components << " components, " << s.parameters.size() << " parameters, " << s.inputs.size()
-                      << " inputs; sha256 " << s.sha256 << "\n";
+                      << " inputs" << (log_rules ? ", logs section" : "") << "; sha256 " << s.sha256 << "\n";
         } catch (const RuleError& e) {
             std::cerr << e.what() << "\n" << path << ": " << e.issues().size() << (e.issues().size() == 1 ? " error\n" : " errors\n");
             status = 1;

@@ -23,6 +23,8 @@ constexpr const char* kUsage =
     "                                                compare a what-if with the scheme, per person and role\n"
     "  run-periods --rules F --data CSV|DIR --from YYYY-MM --to YYYY-MM --state-out S --out OUT\n"
     "                                                pay many months carrying draws, clawbacks, bonus advances\n"
+    "  report   --rules F --logs DIR --period YYYY-MM --out DIR\n"
+    "                                                KPIs from call/deal/contact logs, pay, department report\n"
     "\n"
     "Run 'motiv <command> --help' for the options of a command.\n";
 }
@@ -47,6 +49,7 @@ int run(std::vector<std::string> args) {
     if (cmd == "whatif") body = &motiv::cli::whatif;
     if (cmd == "statements") body = &motiv::cli::statements;
     if (cmd == "run-periods") body = &motiv::cli::run_periods;
+    if (cmd == "report") body = &motiv::cli::report;
     if (!body) {
         std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
         return 2;

@@ -114,7 +114,7 @@ public:
             issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + type_name(root, ""));
             issues_.throw_if_any();
         }
-        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "periods", "$schema", "description"});
+        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "periods", "logs", "calendar", "$schema", "description"});
         if (const json* v = member(root, "", "motiv", true)) {
             if (!v->is_number_integer() || *v != 1) issue("motiv.rule_error.110", "/motiv", "expected the format version 1, got " + v->dump());
         }
@@ -201,15 +201,7 @@ private:
 
     // Refuses unknown keys: a misspelt "reqired" must not be ignored silently.
     void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
-        for (const auto& item : obj.items()) {
-            // A named reference, not a structured binding: clang before 16 cannot capture those.
-            const std::string& k = item.key();
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
-                std::string list;
-                for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-                issue("motiv.rule_error.204", json_pointer_join(pointer, k), "unknown key '" + k + "'; expected one of: " + list);
-            }
-        }
+        for (const auto& [k, message] : unknown_keys(obj, allowed)) issue("motiv.rule_error.204", json_pointer_join(pointer, k), message);
     }
 
     const json* member(const json& obj, const std::string& pointer, const char* key, bool required) {

@@ -209,7 +209,7 @@ def test_validate_ok():
     r = motiv("validate", RULES)
     assert r.returncode == 0, text(r.stderr)
     assert text(r.stdout) == (
-        f"ok: {RULES}: scheme three_tier 2026.1, 3 roles, 8 components, 18 parameters, 9 inputs; "
+        f"ok: {RULES}: scheme three_tier 2026.1, 3 roles, 8 components, 18 parameters, 9 inputs, logs section; "
         f"sha256 {RULES_SHA256}\n"
     )
     assert r.stderr == b""
