@@ -22,16 +22,6 @@ from motiv_test_support import PEOPLE, PERIOD, RULES
 D = Decimal
 
 
-@pytest.fixture(scope="module")
-def people():
-    return pd.read_csv(PEOPLE, dtype=str, keep_default_na=False)
-
-
-@pytest.fixture(scope="module")
-def richer(scheme):
-    return scheme.with_overrides({"hunter.salary": "30000.00"})
-
-
 def test_compare_per_person_checked_by_hand(scheme, richer, people):
     cmp = whatif.compare(scheme, richer, people, period=PERIOD)
     h1 = cmp.people.set_index("id").loc["h-01"]

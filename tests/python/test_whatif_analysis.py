@@ -24,11 +24,6 @@ TARGET = {
 EFFORT = {"operator": ["calls", "talk_minutes", "meetings"], "hunter": ["revenue"], "farmer": ["volume"]}
 
 
-@pytest.fixture(scope="module")
-def people():
-    return pd.read_csv(PEOPLE, dtype=str, keep_default_na=False)
-
-
 def test_monte_carlo_is_seeded_and_exact(scheme, people):
     draws = {"revenue": whatif.Normal(1.0, 0.3, relative=True), "calls": whatif.Uniform(150, 320)}
     a = whatif.monte_carlo(scheme, people, period=PERIOD, draws=draws, n=300, seed=5, target=TARGET)

@@ -18,11 +18,6 @@ def client():
     cluster.close()
 
 
-@pytest.fixture(scope="module")
-def people():
-    return pd.read_csv(PEOPLE, dtype=str, keep_default_na=False)
-
-
 def test_dask_sweep_equals_single_process(client, scheme, people):
     new = scheme.with_overrides({"hunter.commission.tiers": [("0", "5%"), ("300000", "8%")]})
     grid = {"hunter.salary": range(20000, 30001, 500), "farmer.cut.no_growth": ["0", "0.25", "0.5", "1"]}

@@ -11,16 +11,6 @@ from motiv_test_support import PEOPLE, PERIOD
 D = Decimal
 
 
-@pytest.fixture(scope="module")
-def people():
-    return pd.read_csv(PEOPLE, dtype=str, keep_default_na=False)
-
-
-@pytest.fixture(scope="module")
-def richer(scheme):
-    return scheme.with_overrides({"hunter.salary": "30000.00"})
-
-
 def test_payout_curves_data_and_chart(scheme, richer, tmp_path):
     curves = whatif.payout_curves(scheme, richer, period=PERIOD,
                                   profiles={"hunter": {"revenue": "0", "overdue_handovers": 0}, "farmer": {"volume": "0", "volume_prev": "900000"}},
