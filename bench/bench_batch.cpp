@@ -3,9 +3,13 @@
 // Reads the columns bench.py generated (a manifest.json and one raw little-endian int64 file per
 // column), then measures: rule-file load+compile, the batch engine on one thread and on all
 // threads, the one-person path in a loop, and a 1,000-value parameter sweep over 10,000 people.
-// Prints one JSON object. Usage: motiv_bench RULES DATA_DIR [--sweep-param NAME]
+// Prints one JSON object. Usage: motiv_bench RULES DATA_DIR [--sweep-param NAME] [--profile] [--exact]
+// --profile runs the one-thread batch once and nothing else (for callgrind / perf); --exact runs
+// only the Decimal programs (Options::lower = false), to compare.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -49,6 +53,14 @@ std::size_t peak_rss() {
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
+// CPU time of the whole process (all threads, user + system), to report next to wall time: on a
+// machine shared with other work, wall time also measures how much of the cores we were given.
+double cpu() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 template <class T>
 std::vector<T> read_raw(const std::string& path, std::size_t n) {
     std::vector<T> v(n);
@@ -79,13 +91,17 @@ int main(int argc, char** argv) {
     }
     const std::string rules = argv[1], dir = argv[2];
     std::string sweep_param = "hunter.salary";
-    for (int i = 3; i + 1 < argc; ++i)
-        if (std::string(argv[i]) == "--sweep-param") sweep_param = argv[i + 1];
+    bool profile = false, exact = false;
+    for (int i = 3; i < argc; ++i) {
+        if (std::string(argv[i]) == "--sweep-param" && i + 1 < argc) sweep_param = argv[++i];
+        if (std::string(argv[i]) == "--profile") profile = true;
+        if (std::string(argv[i]) == "--exact") exact = true;
+    }
     nlohmann::json out;
 
     // Load + compile, as a user pays it: read, parse, validate, hash, compile.
     const std::string text = io::read_file(rules);
-    const int load_reps = 200;
+    const int load_reps = profile ? 1 : 200;
     const auto t0 = Clock::now();
     for (int i = 0; i < load_reps; ++i) (void)CompiledScheme::compile(load_scheme(text, rules));
     out["load_compile_ms"] = seconds_since(t0) / load_reps * 1e3;
@@ -112,12 +128,32 @@ int main(int argc, char** argv) {
 
     batch::Options one;
     one.threads = 1;
+    one.lower = !exact;
     batch::Result r1;
+    if (profile) {
+        r1 = batch::compute(*cs, params, in, one);
+        std::cout << r1.failed() << " failed rows\n";
+        if (const char* reps = std::getenv("MOTIV_BENCH_REPS")) {  // wall-clock: best of N, 1 and 2 threads
+            const int k = std::atoi(reps);
+            batch::Options two;
+            two.lower = one.lower;
+            const double c0 = cpu();
+            const double b1 = best_of(k, [&] { r1 = batch::Result{}; r1 = batch::compute(*cs, params, in, one); });
+            const double c1 = cpu();
+            const double b2 = best_of(k, [&] { r1 = batch::Result{}; r1 = batch::compute(*cs, params, in, two); });
+            const double c2 = cpu();
+            std::cout << "1 thread " << static_cast<double>(n) / b1 / 1e6 << " M rows/s (CPU " << (c1 - c0) / k * 1e3 << " ms per run), all threads "
+                      << static_cast<double>(n) / b2 / 1e6 << " M rows/s (CPU " << (c2 - c1) / k * 1e3 << " ms per run)\n";
+        }
+        return 0;
+    }
+    const double cpu0 = cpu();
     const double t1 = best_of(3, [&] {
         r1 = batch::Result{};  // free the previous result first: measure one batch held, not two
         r1 = batch::compute(*cs, params, in, one);
     });
     out["batch_1thread_s"] = t1;
+    out["batch_1thread_cpu_s"] = (cpu() - cpu0) / 3;  // mean CPU time per run
     out["batch_1thread_rows_per_s"] = static_cast<double>(n) / t1;
     // Peak memory while one batch is held: input columns + result + engine, over the input size.
     {
@@ -127,7 +163,12 @@ int main(int argc, char** argv) {
     }
     batch::Options all;
     batch::Result ra;
-    const double ta = best_of(3, [&] { ra = batch::compute(*cs, params, in, all); });
+    const double cpu1 = cpu();
+    const double ta = best_of(3, [&] {
+        ra = batch::Result{};  // as for one thread: one result held at a time
+        ra = batch::compute(*cs, params, in, all);
+    });
+    out["batch_all_threads_cpu_s"] = (cpu() - cpu1) / 3;
     out["threads"] = std::max(1u, std::thread::hardware_concurrency());
     out["batch_all_threads_s"] = ta;
     out["batch_all_threads_rows_per_s"] = static_cast<double>(n) / ta;

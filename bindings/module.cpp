@@ -87,4 +87,8 @@ PYBIND11_MODULE(_core, m) {
     register_payroll(m);
     register_batch(m);
     register_plantest(m);
+    register_whatif(m);
+    register_export(m);
+    register_periods(m);
+    register_logs(m);
 }

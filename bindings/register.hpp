@@ -5,6 +5,7 @@
 // built from their exact text, and Python values come in as text parsed by Decimal::parse.
 #pragma once
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
 #include <memory>
@@ -12,8 +13,11 @@
 #include <optional>
 #include <string>
 
+#include "core/batch/batch.hpp"
 #include "core/calendar/period.hpp"
+#include "core/data/csv.hpp"
 #include "core/engine/compiled_scheme.hpp"
+#include "core/payroll/payroll.hpp"
 #include "core/money/decimal.hpp"
 
 namespace motiv::bindings {
@@ -26,6 +30,10 @@ void register_scheme(py::module_& m);
 void register_payroll(py::module_& m);
 void register_batch(py::module_& m);
 void register_plantest(py::module_& m);
+void register_whatif(py::module_& m);
+void register_export(py::module_& m);
+void register_periods(py::module_& m);
+void register_logs(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.
@@ -47,8 +55,29 @@ py::object to_py_value(Decimal d, Kind kind, int minor_units);
 // is not an exact amount), anything else TypeError too.
 std::optional<std::string> exact_text(py::handle value, const std::string& what);
 
+using Header = std::vector<std::string>;
+using Rows = std::vector<std::vector<std::string>>;
+// A table of string cells as if read from CSV from `source` (a DataFrame: "<DataFrame>"), row i on
+// line i + 2; the header is checked as parse_csv checks it (DataError), ragged rows are ValueError.
+data::CsvTable make_table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows, const std::string& source);
+// Validates every row of `table` (data::read_people) and pays them all for `period`.
+payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table, const Period& period, Explain explain);
+
 // "2026-10" -> Period; ValueError otherwise.
 Period parse_period_arg(const std::string& text);
+
+
+// The NumPy arrays behind a batch::Input, kept alive while the engine reads them (register_batch.cpp).
+struct BatchColumns {
+    std::vector<py::array> keep;
+    batch::Input input;
+};
+// role: uint32 role indices; columns: {input name: (int64 values, scale, uint8/bool mask or None)}.
+// ValueError for a wrong dtype, shape, length, scale or an unknown input.
+BatchColumns make_input(const SchemeHandle& h, const py::array& role, const py::dict& columns);
+// A payroll run as (column names, columns): id, name, role, period, one per component (Decimal,
+// None where the role has none), total. Shared by compute_table and the runs from logs.
+py::tuple run_columns(const payroll::PayrollRun& run);
 
 // nlohmann::json -> the equivalent dict / list / str / int / bool / None.
 py::object json_to_py(const nlohmann::json& j);

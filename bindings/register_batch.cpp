@@ -15,10 +15,10 @@ namespace motiv::bindings {
 namespace {
 
 // A vector moved into a NumPy array that frees it when Python is done with it.
-template <class T>
-py::array_t<T> to_numpy(std::vector<T>&& v, std::vector<py::ssize_t> shape) {
-    auto* owned = new std::vector<T>(std::move(v));
-    py::capsule free_it(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+template <class T, class A>
+py::array_t<T> to_numpy(std::vector<T, A>&& v, std::vector<py::ssize_t> shape) {
+    auto* owned = new std::vector<T, A>(std::move(v));
+    py::capsule free_it(owned, [](void* p) { delete static_cast<std::vector<T, A>*>(p); });
     return py::array_t<T>(shape, owned->data(), free_it);
 }
 
@@ -34,16 +34,12 @@ std::span<const T> column_span(const py::array& a, const std::string& what, py::
     return {static_cast<const T*>(a.data()), static_cast<std::size_t>(a.shape(0))};
 }
 
-// The arrays behind a batch::Input, kept alive (and referenced) while the engine reads them.
-struct Columns {
-    std::vector<py::array> keep;
-    batch::Input input;
-};
+}  // namespace
 
-// role: uint32 role indices; columns: {input name: (int64 values, scale, uint8/bool mask or None)}.
-Columns make_input(const SchemeHandle& h, const py::array& role, const py::dict& columns) {
+// role: uint32 role indices (see register.hpp); columns: {input name: (int64 values, scale, uint8/bool mask or None)}.
+BatchColumns make_input(const SchemeHandle& h, const py::array& role, const py::dict& columns) {
     const Scheme& s = h.compiled->scheme();
-    Columns c;
+    BatchColumns c;
     c.keep.push_back(role);
     c.input.role = column_span<std::uint32_t>(role, "role", -1);
     const auto rows = static_cast<py::ssize_t>(c.input.role.size());
@@ -71,6 +67,8 @@ Columns make_input(const SchemeHandle& h, const py::array& role, const py::dict&
     return c;
 }
 
+namespace {
+
 py::dict result_dict(batch::Result&& r) {
     py::dict d;
     const auto rows = static_cast<py::ssize_t>(r.rows);
@@ -91,7 +89,7 @@ void register_batch(py::module_& m) {
     m.def("compute_columns", [](const SchemeHandle& h, const py::array& role, const py::dict& columns, const std::string& period,
                                 unsigned threads, bool check) {
         const Period p = parse_period_arg(period);
-        Columns c = make_input(h, role, columns);
+        BatchColumns c = make_input(h, role, columns);
         batch::Options opt;
         opt.threads = threads;
         batch::Result r;
@@ -109,7 +107,7 @@ void register_batch(py::module_& m) {
     m.def("sweep_columns", [](const SchemeHandle& h, const py::array& role, const py::dict& columns, const std::string& period,
                               const std::string& parameter, const std::vector<std::string>& values, unsigned threads) {
         const Period p = parse_period_arg(period);
-        Columns c = make_input(h, role, columns);
+        BatchColumns c = make_input(h, role, columns);
         std::vector<Decimal> vals;
         for (const auto& v : values) {
             auto d = Decimal::parse(v);

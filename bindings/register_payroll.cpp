@@ -9,18 +9,10 @@
 #include "core/data/csv.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
-#include "core/io/atomic_file.hpp"
 #include "core/payroll/payroll.hpp"
 
 namespace motiv::bindings {
 
-namespace {
-
-using Header = std::vector<std::string>;
-using Rows = std::vector<std::vector<std::string>>;
-
-// A table of string cells as if read from CSV: source "<DataFrame>", row i on line i + 2 (after the
-// header line), and the header checked as parse_csv checks it.
 data::CsvTable make_table(Header header, Rows rows, const std::string& source) {
     for (std::size_t r = 0; r < rows.size(); ++r)
         if (rows[r].size() != header.size())
@@ -48,10 +40,11 @@ data::CsvTable make_table(Header header, Rows rows, const std::string& source) {
     return t;
 }
 
-payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table, const Period& period) {
+payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table, const Period& period, Explain explain) {
     const auto people = data::read_people(table, *h.compiled, period);
-    return payroll::run(*h.compiled, period, people);
+    return payroll::run(*h.compiled, period, people, explain);
 }
+
 
 // The run as columns: id, name, role, period, one per component (Decimal, None where the role has
 // no such component), total. Returned as (names, columns) since a component may share a name.
@@ -82,12 +75,6 @@ py::tuple run_columns(const payroll::PayrollRun& run) {
     return py::make_tuple(names, columns);
 }
 
-std::string write_run(const SchemeHandle& h, const payroll::PayrollRun& run, const std::string& out, bool force) {
-    io::write_file_atomically(out, payroll::to_csv(run, h.compiled->scheme()), force ? io::Overwrite::replace : io::Overwrite::refuse);
-    return payroll::summary_text(run);
-}
-
-}  // namespace
 
 void register_payroll(py::module_& m) {
     m.def("compute_table", [](const SchemeHandle& h, Header header, Rows rows, const std::string& period) {
@@ -95,25 +82,11 @@ void register_payroll(py::module_& m) {
         payroll::PayrollRun run;
         {
             py::gil_scoped_release release;
-            run = run_table(h, make_table(std::move(header), std::move(rows), "<DataFrame>"), p);
+            run = run_table(h, make_table(std::move(header), std::move(rows), "<DataFrame>"), p, Explain::none);
         }
         return run_columns(run);
     }, py::arg("scheme"), py::arg("header"), py::arg("rows"), py::kw_only(), py::arg("period"),
           "Pays every row of a table of string cells; returns (column names, columns).");
-
-    m.def("payroll_csv", [](const SchemeHandle& h, Header header, Rows rows, const std::string& period, const std::string& out, bool force) {
-        const Period p = parse_period_arg(period);
-        py::gil_scoped_release release;
-        return write_run(h, run_table(h, make_table(std::move(header), std::move(rows), "<DataFrame>"), p), out, force);
-    }, py::arg("scheme"), py::arg("header"), py::arg("rows"), py::kw_only(), py::arg("period"), py::arg("out"), py::arg("force") = false,
-          "Pays a table of string cells and writes the payroll CSV atomically; returns the summary text.");
-
-    m.def("payroll_csv_file", [](const SchemeHandle& h, const std::string& data, const std::string& period, const std::string& out, bool force) {
-        const Period p = parse_period_arg(period);
-        py::gil_scoped_release release;
-        return write_run(h, run_table(h, data::read_csv_file(data), p), out, force);
-    }, py::arg("scheme"), py::arg("data"), py::kw_only(), py::arg("period"), py::arg("out"), py::arg("force") = false,
-          "Pays a KPI CSV file and writes the payroll CSV atomically; returns the summary text.");
 }
 
 }  // namespace motiv::bindings

@@ -6,6 +6,8 @@
 #include "cli/commands.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "core/export/statement_text.hpp"
+#include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;
@@ -21,7 +23,9 @@ int explain(const std::vector<std::string>& args) {
         ("employee,e", po::value<std::string>()->required(), "the person's id")
         ("period,p", po::value<std::string>(), "pay period YYYY-MM (required when the CSV has no period column)")
         ("json", "print the payslip with its explanation trees as JSON")
-        ("brief", "print only the one-line summary of each line, not the trees");
+        ("brief", "print only the one-line summary of each line, not the trees")
+        ("lang,l", po::value<std::string>(), "print the pay statement in this language (en or ru): every line with its rule,\n"
+                                             "formula and inputs, the KPIs against their norms, the tiers reached");
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(opts).run(), vm);
     if (vm.count("help")) {
@@ -34,8 +38,16 @@ int explain(const std::vector<std::string>& args) {
         period = Period::parse(vm["period"].as<std::string>());
         if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
     }
+    std::optional<exports::Lang> lang;
+    if (vm.count("lang")) {
+        lang = exports::parse_lang(vm["lang"].as<std::string>());
+        if (!lang) throw po::error("--lang must be en or ru, got '" + vm["lang"].as<std::string>() + "'");
+        if (vm.count("json") || vm.count("brief")) throw po::error("--lang prints a statement; it does not combine with --json or --brief");
+    }
     auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
-    const auto table = data::read_csv_file(vm["data"].as<std::string>());
+    const std::string data_path = vm["data"].as<std::string>();
+    const std::string data_bytes = io::read_file(data_path);
+    const auto table = data::parse_csv(data_bytes, data_path);
     const std::string id = vm["employee"].as<std::string>();
     // Without --period, a CSV with a period column may hold several months: take the person's
     // period from their rows (reading every month at once would report the person as a duplicate).
@@ -72,6 +84,12 @@ int explain(const std::vector<std::string>& args) {
         period = Period::parse(table.rows[0][*pc]);
         for (std::size_t r = 0; r < table.rows.size(); ++r)
             if (table.row_lines[r] == person->line) period = Period::parse(table.rows[r][*pc]);
+    }
+    if (lang) {
+        const auto provenance = exports::make_provenance(cs->scheme(), period->to_string(), data_path, data_bytes);
+        const auto params = cs->bind(*period);
+        for (const PersonInputs* row : rows) std::cout << exports::statement_text(exports::build_statement(*cs, params, *row, provenance), *lang);
+        return 0;
     }
     nlohmann::json all = nlohmann::json::array();
     for (const PersonInputs* row : rows) {

@@ -1,11 +1,17 @@
-// motiv payroll: pay everyone in a KPI table for a period; write the payroll CSV atomically.
+// motiv payroll: pay everyone in a KPI table for a period; write the exports (CSV, XLSX, JSON Lines)
+// atomically.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/period_input.hpp"
+#include "core/export/payroll_exports.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
+#include "core/logs/logs_run.hpp"
 #include "core/payroll/payroll.hpp"
 #include "core/rules/loader.hpp"
 
@@ -18,36 +24,89 @@ int payroll(const std::vector<std::string>& args) {
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
-        ("data,d", po::value<std::string>()->required(), "people and their inputs (CSV: id, role, [name], [period], one column per input)")
+        ("data,d", po::value<std::string>(), "people and their inputs (CSV: id, role, [name], [period], one column per input)")
+        ("logs,l", po::value<std::string>(), "instead of --data: a logs directory; inputs are derived from its logs by the rule file's \"logs\" section")
         ("period,p", po::value<std::string>()->required(), "pay period YYYY-MM (rows of other periods are skipped)")
-        ("out,o", po::value<std::string>()->required(), "payroll CSV to write (atomically)")
-        ("force,f", "replace OUT if it exists")
+        ("out,o", po::value<std::string>()->required(), "file to write (atomically); with several formats, the name each format's\n"
+                                                         "suffix is added to: .csv .excel-ru.csv .xlsx .jsonl")
+        ("format", po::value<std::vector<std::string>>()->composing(),
+         "csv (default), csv-excel-ru (';', decimal comma, UTF-8 BOM: Russian Excel), xlsx, jsonl (line items with\n"
+         "explanations), or all; repeat or separate by commas to write several")
+        ("columns", po::value<std::vector<std::string>>()->composing(),
+         "CSV columns, comma-separated: id, name, role, period, component ids, total, input names\n"
+         "(default: id,name,role,period,<components>,total; provenance columns are always added)")
+        ("delimiter", po::value<std::string>(), "the csv format's field delimiter: one character, or 'tab' (default ',')")
+        ("decimal-separator", po::value<std::string>(), "the csv format's decimal separator: '.' (default) or ','")
+        ("bom", "start the csv format with a UTF-8 byte order mark")
+        ("crlf", "end the csv format's lines with CRLF")
+        ("force,f", "replace existing output files")
         ("quiet,q", "do not print the summary");
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(opts).run(), vm);
     if (vm.count("help")) {
         std::cout << opts << "\nEvery row is checked before anything is written: on any error nothing is written and the\n"
-                             "exit status is 1. The CSV names the scheme, its version and the SHA-256 of the rule file.\n";
+                             "exit status is 1. Every export names the scheme, its version, the period and the SHA-256 of the\n"
+                             "rule file and of the data file. Existing files are replaced only with --force.\n";
         return 0;
     }
     po::notify(vm);
-    const auto period = Period::parse(vm["period"].as<std::string>());
-    if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
-    auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
-    const auto table = data::read_csv_file(vm["data"].as<std::string>());
-    const auto people = data::read_people(table, *cs, period);
-    if (people.empty()) {
-        // A mistyped --period must not produce an empty payroll that looks like success.
-        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
-                               "no people to pay for period " + period->to_string() + "; nothing was written", "", 0}});
+    std::vector<exports::Format> formats;
+    try {
+        formats = exports::parse_formats(comma_list(vm.count("format") ? vm["format"].as<std::vector<std::string>>() : std::vector<std::string>{}));
+    } catch (const std::invalid_argument& e) {
+        throw po::error(std::string("--") + e.what());
     }
-    const auto run = payroll::run(*cs, *period, people);
-    // Every payslip is computed before anything is written; the write itself is atomic.
-    io::write_file_atomically(vm["out"].as<std::string>(), payroll::to_csv(run, cs->scheme()),
-                              vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse);
+    exports::ExportOptions options;
+    options.csv_columns = comma_list(vm.count("columns") ? vm["columns"].as<std::vector<std::string>>() : std::vector<std::string>{});
+    if (vm.count("delimiter")) {
+        const std::string d = vm["delimiter"].as<std::string>();
+        if (d != "tab" && d.size() != 1) throw po::error("--delimiter must be one character or 'tab', got '" + d + "'");
+        options.csv.delimiter = d == "tab" ? '\t' : d[0];
+    }
+    if (vm.count("decimal-separator")) {
+        const std::string d = vm["decimal-separator"].as<std::string>();
+        if (d.size() != 1) throw po::error("--decimal-separator must be '.' or ',', got '" + d + "'");
+        options.csv.decimal_separator = d[0];
+    }
+    if (vm.count("bom")) options.csv.encoding = exports::Encoding::utf8_bom;
+    if (vm.count("crlf")) options.csv.line_end = "\r\n";
+    try {
+        exports::check_dialect(options.csv);
+    } catch (const std::invalid_argument& e) {
+        throw po::error(e.what());
+    }
+    if (vm.count("data") == vm.count("logs")) throw po::error("give either --data CSV or --logs DIR");
+    const bool explained = std::find(formats.begin(), formats.end(), exports::Format::jsonl) != formats.end();
+    payroll::PayrollRun run;
+    std::shared_ptr<const CompiledScheme> scheme;
+    exports::Provenance provenance;
+    if (vm.count("logs")) {
+        const auto period = Period::parse(vm["period"].as<std::string>());
+        if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
+        const std::string rules = vm["rules"].as<std::string>();
+        const std::string text = read_rule_file(rules);
+        scheme = CompiledScheme::compile(load_scheme(text, rules));
+        run = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), *period).payroll;
+        // The logs are many files: the export names the directory (its data hash is of no bytes).
+        provenance = exports::make_provenance(scheme->scheme(), period->to_string(), vm["logs"].as<std::string>(), "");
+    } else {
+        const PeriodInput in = read_period_input(vm);
+        scheme = in.scheme;
+        provenance = in.provenance();
+        run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
+    }
+    const auto files = exports::plan_files(formats, vm["out"].as<std::string>());
+    // Every payslip is computed and every export rendered before anything is written; each write is atomic.
+    try {
+        exports::write_files(files, run, scheme->scheme(), provenance, vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, options);
+    } catch (const std::invalid_argument& e) {
+        throw po::error(std::string("--columns: ") + e.what());
+    }
     if (!vm.count("quiet")) {
         std::cout << payroll::summary_text(run);
-        std::cout << "wrote " << vm["out"].as<std::string>() << " (" << run.payslips.size() << " people)\n";
+        std::string written;
+        for (const auto& f : files) written += (written.empty() ? "" : ", ") + f.path;
+        std::cout << "wrote " << written << " (" << run.payslips.size() << " people)\n";
     }
     return 0;
 }

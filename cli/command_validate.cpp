@@ -6,6 +6,7 @@
 #include "core/engine/compiled_scheme.hpp"
 #include "core/errors.hpp"
 #include "core/plantest/lint.hpp"
+#include "core/rules/load_logs.hpp"
 #include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;
@@ -30,13 +31,15 @@ int validate(const std::vector<std::string>& args) {
     int status = 0;
     for (const auto& path : vm["file"].as<std::vector<std::string>>()) {
         try {
-            auto cs = CompiledScheme::compile(load_scheme_file(path));
+            const std::string text = read_rule_file(path);
+            auto cs = CompiledScheme::compile(load_scheme(text, path));
             const Scheme& s = cs->scheme();
+            const auto log_rules = load_log_rules_if_any(text, path, s);
             std::size_t components = 0;
             for (const auto& r : s.roles) components += r.components.size();
             std::cout << "ok: " << path << ": scheme " << s.name << " " << s.version << ", " << s.roles.size() << " roles, "
                       << components << " components, " << s.parameters.size() << " parameters, " << s.inputs.size()
-                      << " inputs; sha256 " << s.sha256 << "\n";
+                      << " inputs" << (log_rules ? ", logs section" : "") << "; sha256 " << s.sha256 << "\n";
             const auto report = plantest::lint(*cs);
             for (const auto& n : report.notes) std::cout << "  " << n << "\n";
             for (const auto& w : report.warnings) std::cout << "warning [" << w.id << "] " << path << " (" << w.pointer << ") " << w.message << "\n";

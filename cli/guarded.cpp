@@ -1,3 +1,4 @@
+#include <boost/algorithm/string/split.hpp>
 #include <boost/program_options/errors.hpp>
 #include <iostream>
 
@@ -5,6 +6,17 @@
 #include "core/errors.hpp"
 
 namespace motiv::cli {
+
+std::vector<std::string> comma_list(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) {
+        std::vector<std::string> parts;
+        boost::split(parts, v, [](char c) { return c == ','; });
+        for (auto& p : parts)
+            if (!p.empty()) out.push_back(std::move(p));
+    }
+    return out;
+}
 
 int guarded(int (*body)(const std::vector<std::string>&), const std::vector<std::string>& args) {
     try {

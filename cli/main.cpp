@@ -14,8 +14,17 @@ constexpr const char* kUsage =
     "commands:\n"
     "  validate FILE...                              check rule files; exit 0, or list every error and exit 1\n"
     "  payroll  --rules F --data CSV --period YYYY-MM --out OUT\n"
-    "                                                pay everyone in CSV, write the payroll CSV, print a summary\n"
-    "  explain  --rules F --data CSV --employee ID   show how one person's pay was computed\n"
+    "                                                pay everyone in CSV, write the payroll (--format csv, csv-excel-ru,\n"
+    "                                                xlsx, jsonl or all), print a summary\n"
+    "  explain  --rules F --data CSV --employee ID   show how one person's pay was computed (--lang en|ru: a pay statement)\n"
+    "  statements --rules F --data CSV --period YYYY-MM --out-dir DIR\n"
+    "                                                write one pay statement per person (HTML and/or text, en or ru)\n"
+    "  whatif   --rules F --data CSV --period YYYY-MM --set NAME=VALUE | --against F2 | --sweep NAME=FROM:TO:STEP\n"
+    "                                                compare a what-if with the scheme, per person and role\n"
+    "  run-periods --rules F --data CSV|DIR --from YYYY-MM --to YYYY-MM --state-out S --out OUT\n"
+    "                                                pay many months carrying draws, clawbacks, bonus advances\n"
+    "  report   --rules F --logs DIR --period YYYY-MM --out DIR\n"
+    "                                                KPIs from call/deal/contact logs, pay, department report\n"
     "  test     RULES [CASES]                        run a rule file's plan tests (RULES.cases.json); exit 1 on a difference\n"
     "\n"
     "Run 'motiv <command> --help' for the options of a command.\n";
@@ -39,6 +48,10 @@ int run(std::vector<std::string> args) {
     if (cmd == "payroll") body = &motiv::cli::payroll;
     if (cmd == "explain") body = &motiv::cli::explain;
     if (cmd == "test") body = &motiv::cli::test;
+    if (cmd == "whatif") body = &motiv::cli::whatif;
+    if (cmd == "statements") body = &motiv::cli::statements;
+    if (cmd == "run-periods") body = &motiv::cli::run_periods;
+    if (cmd == "report") body = &motiv::cli::report;
     if (!body) {
         std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
         return 2;

@@ -30,6 +30,10 @@
 #include "core/engine/compiled_scheme.hpp"
 #include "core/engine/compute.hpp"
 #include "core/errors.hpp"
+#include "core/export/csv_export.hpp"
+#include "core/export/jsonl_export.hpp"
+#include "core/export/statement_html.hpp"
+#include "core/export/statement_text.hpp"
 #include "core/expr/compiler.hpp"
 #include "core/expr/parser.hpp"
 #include "core/payroll/payroll.hpp"
@@ -200,7 +204,7 @@ inline const CompiledScheme& csv_scheme() {
 }
 
 // Target "csv": bytes -> data::parse_csv -> data::read_people against rules/three_tier.json ->
-// payroll::run for 2026-10 and its exports, then the same run with explanations.
+// payroll::run for 2026-10 and its exports, then the same run with explanations, and statements.
 inline void csv_entry(std::string_view bytes) {
     const CompiledScheme& scheme = csv_scheme();
     const Period period = *Period::parse("2026-10");
@@ -209,9 +213,20 @@ inline void csv_entry(std::string_view bytes) {
         const std::vector<PersonInputs> people = data::read_people(table, scheme, period);
         // As `motiv payroll` runs it (amounts only), then as `motiv explain` does (with explanations).
         const payroll::PayrollRun run = payroll::run(scheme, period, people);
-        (void)payroll::to_csv(run, scheme.scheme());
+        const exports::Provenance pv = exports::make_provenance(scheme.scheme(), run.period, "<fuzz>", bytes);
+        (void)exports::to_csv(run, scheme.scheme(), pv, exports::csv_standard());
+        (void)exports::to_csv(run, scheme.scheme(), pv, exports::csv_excel_ru());
         (void)payroll::summary_text(run);
-        for (const auto& slip : payroll::run(scheme, period, people, Explain::full).payslips) detail::consume(slip);
+        const payroll::PayrollRun explained = payroll::run(scheme, period, people, Explain::full);
+        for (const auto& slip : explained.payslips) detail::consume(slip);
+        (void)exports::to_jsonl(explained, pv);
+        // Statements as `motiv statements` renders them, in both languages.
+        const BoundParameters params = scheme.bind(period);
+        for (const auto& person : people) {
+            const exports::Statement st = exports::build_statement(scheme, params, person, pv);
+            (void)exports::statement_text(st, exports::Lang::ru);
+            (void)exports::statement_html(st, exports::Lang::en);
+        }
     } catch (const Error& e) {
         detail::consume(e);
     }

@@ -1,9 +1,14 @@
 #include "core/batch/batch.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
+#include "core/batch/lowered_program.hpp"
 #include "core/errors.hpp"
 #include "core/money/fast_division.hpp"
 
@@ -33,58 +38,308 @@ int128 pow10(int n) {
     return p;
 }
 
+// Per-input facts for the gather loops, computed once per call.
+struct InputPlan {
+    std::int64_t to_raw = 1;       // multiply a scaled value by this to get a Decimal raw value (<= 10^9)
+    std::int64_t must_divide = 1;  // the scaled value must be a multiple of this (money finer than
+                                   // the minor unit, or a fractional count, is invalid)
+    std::int64_t lo = INT64_MIN, hi = INT64_MAX;  // accepted scaled values (min, max, counts >= 0)
+    Decimal fallback;              // default, or zero
+};
+
+// An input as the lowered gather reads it: into lane `lane`, rescaled from the column's scale to
+// the lane's by `multiplier`.
+struct LoweredInput {
+    std::size_t input = 0;
+    std::uint32_t lane = 0;
+    std::int64_t multiplier = 1;
+    std::int64_t fallback = 0;  // the default at the lane's scale
+};
+
+// A component's line as the lowered scatter writes it, in minor units: a lane (or a constant)
+// multiplied or divided (exactly: lines are rounded to at least the minor unit) by a power of ten.
+struct LoweredOutput {
+    LoweredValue value;
+    std::int64_t multiplier = 1, divisor = 1;
+};
+
 // What a worker needs per role, computed once per call.
 struct RolePlan {
     const CompiledRole* role = nullptr;
     std::vector<std::size_t> out_column;  // per component: index into Result::components
     std::vector<std::uint8_t> required;   // per scheme input: must the row give it?
+    std::optional<LoweredProgram> lowered;  // the int64 fast path, when the program lowers
+    std::vector<LoweredInput> lowered_inputs;
+    std::vector<int> column_component;      // per Result column: the role's component, or -1
+    std::vector<LoweredOutput> lowered_outputs;  // per component
 };
 
-// Per-input facts for the gather loop, computed once per call.
-struct InputPlan {
-    std::int64_t to_raw = 1;    // multiply a scaled value by this to get a Decimal raw value (<= 10^9)
-    std::int64_t must_divide = 1;  // the scaled value must be a multiple of this (money finer than
-                                   // the minor unit, or a fractional count, is invalid)
-    bool non_negative = false;  // counts
-    std::optional<Decimal> min, max;
-    Decimal fallback;           // default, or zero
-};
+int128 ceil_div(int128 a, int128 b) { return a / b + (a % b > 0 ? 1 : 0); }
+int128 floor_div(int128 a, int128 b) { return a / b - (a % b < 0 ? 1 : 0); }
+std::int64_t clamp64(int128 v) { return static_cast<std::int64_t>(std::clamp<int128>(v, INT64_MIN, INT64_MAX)); }
+
+// Lowers the role's program for this call's column scales and parameter values (the Decimal
+// program stays the path for blocks and rows the lowering cannot vouch for).
+void plan_lowering(RolePlan& plan, const Scheme& s, const BoundParameters& params, const Input& in, std::size_t ncols) {
+    const CompiledRole& role = *plan.role;
+    std::vector<std::pair<expr::Slot, Decimal>> known;
+    for (const auto& [idx, slot] : role.params) known.emplace_back(slot, params.values[idx]);
+    std::vector<LoweredProgram::Input> inputs;
+    for (const auto& [idx, slot] : role.inputs) {
+        const Decimal fallback = s.inputs[idx].default_value.value_or(Decimal{});
+        const int col_scale = in.columns[idx].values.empty() ? 0 : in.columns[idx].scale;
+        inputs.push_back({slot, std::max(col_scale, fallback.places())});
+    }
+    plan.lowered = LoweredProgram::lower(role.program, known, inputs, params.tables);
+    if (!plan.lowered) return;
+    for (std::size_t k = 0; k < role.inputs.size(); ++k) {
+        const auto [idx, slot] = role.inputs[k];
+        const LoweredValue& v = plan.lowered->value(slot);
+        const int col_scale = in.columns[idx].values.empty() ? 0 : in.columns[idx].scale;
+        const Decimal fallback = s.inputs[idx].default_value.value_or(Decimal{});
+        const int128 fb = fallback.raw() / pow10(Decimal::kPlaces - v.scale);
+        if (fb >= static_cast<int128>(kLoweredLimit) || fb <= -static_cast<int128>(kLoweredLimit)) {
+            plan.lowered.reset();
+            return;
+        }
+        plan.lowered_inputs.push_back({idx, v.lane, static_cast<std::int64_t>(pow10(v.scale - col_scale)), static_cast<std::int64_t>(fb)});
+    }
+    const int minor = s.currency.minor_units;
+    for (const auto& c : role.components) {
+        LoweredOutput o;
+        o.value = plan.lowered->value(c.result);
+        if (o.value.scale <= minor) o.multiplier = static_cast<std::int64_t>(pow10(minor - o.value.scale));
+        else o.divisor = static_cast<std::int64_t>(pow10(o.value.scale - minor));
+        plan.lowered_outputs.push_back(o);
+    }
+    plan.column_component.assign(ncols, -1);
+    for (std::size_t c = 0; c < role.components.size(); ++c) plan.column_component[plan.out_column[c]] = static_cast<int>(c);
+}
 
 class Worker {
 public:
-    Worker(const CompiledScheme& cs, const BoundParameters& params, const Input& in, const std::vector<RolePlan>& roles,
-           const std::vector<InputPlan>& inputs, Result& out)
-        : cs_(cs), params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out) {}
+    Worker(const BoundParameters& params, const Input& in, const std::vector<RolePlan>& roles, const std::vector<InputPlan>& inputs, Result& out)
+        : params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out) {}
 
-    // Pays the rows order[begin, end), which are grouped by role.
-    void run(const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t end) {
-        std::vector<std::unique_ptr<expr::Frame>>& frames = frames_;
-        frames.resize(roles_.size());
-        std::size_t i = begin;
-        while (i < end) {
-            const std::uint32_t r = in_.role[order[i]];
-            std::size_t j = i;
-            while (j < end && j - i < kBlock && in_.role[order[j]] == r) ++j;
-            if (!frames[r]) {
-                const CompiledRole& role = *roles_[r].role;
-                frames[r] = std::make_unique<expr::Frame>(role.program.slot_count, kBlock);
-                role.program.load_constants(*frames[r]);
-                for (const auto& [idx, slot] : role.params) frames[r]->broadcast(slot, params_.values[idx]);
+    // Pays rows [begin, end): each row joins its role's pending block, run when full.
+    void run(std::size_t begin, std::size_t end) {
+        if (pending_.empty()) {
+            frames_.resize(roles_.size());
+            lowered_.resize(roles_.size());
+            pending_.resize(roles_.size() * kBlock);
+            pending_count_.assign(roles_.size(), 0);
+            for (const RolePlan& plan : roles_) width_.push_back(plan.lowered ? kLoweredBlock : kBlock);
+        }
+        const std::size_t nroles = roles_.size(), ncols = out_.components.size();
+        // The result starts uninitialised (see compute()): every row is ok until fail() says not.
+        std::fill(out_.status.data() + begin, out_.status.data() + end, RowStatus::ok);
+        std::fill(out_.bad_input.data() + begin, out_.bad_input.data() + end, 0u);
+        const std::uint32_t* role = in_.role.data();
+        std::uint32_t* pending = pending_.data();
+        std::size_t* count = pending_count_.data();
+        const std::size_t* width = width_.data();
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::uint32_t r = role[i];
+            if (r >= nroles) {
+                out_.status[i] = RowStatus::bad_role;
+                out_.total[i] = 0;
+                std::fill_n(out_.amounts.data() + i * ncols, ncols, 0);
+                continue;
             }
-            block(roles_[r], *frames[r], order.data() + i, j - i);
-            i = j;
+            const std::size_t c = count[r];
+            pending[std::size_t{r} * kBlock + c] = static_cast<std::uint32_t>(i);
+            count[r] = c + 1;
+            if (c + 1 == width[r]) flush(r);
         }
     }
 
+    // Pays the rows still pending; call once run() has seen every row.
+    void finish() {
+        for (std::uint32_t r = 0; r < pending_count_.size(); ++r) flush(r);
+    }
+
 private:
+    // Lanes per block of the lowered path: its frame (lanes x width int64) then stays in L1/L2.
+    static constexpr std::size_t kLoweredBlock = 256;
+
+    struct LoweredFrame {
+        std::vector<std::int64_t> values;
+        std::vector<std::uint64_t> bounds;
+        std::vector<std::uint8_t> redo;
+        std::vector<std::uint32_t> redo_rows;
+        std::vector<std::int64_t> sum;
+    };
+
+    void flush(std::uint32_t r) {
+        const std::size_t n = pending_count_[r];
+        if (n == 0) return;
+        pending_count_[r] = 0;
+        const std::uint32_t* rows = pending_.data() + std::size_t{r} * kBlock;
+        if (roles_[r].lowered) lowered_block(roles_[r], r, lowered_[r], rows, n);
+        else decimal_block(roles_[r], r, rows, n);
+    }
+
     void fail(std::uint32_t row, RowStatus s, std::uint32_t input = 0) {
+        failed_ = true;
         if (out_.status[row] == RowStatus::ok) {
             out_.status[row] = s;
             out_.bad_input[row] = input;
         }
     }
 
-    void block(const RolePlan& plan, expr::Frame& fr, const std::uint32_t* rows, std::size_t n) {
+    // Checks a scaled input value as data/input_values does, on the int64 itself.
+    bool valid(const InputPlan& ip, std::int64_t x) const { return x >= ip.lo && x <= ip.hi && (ip.must_divide == 1 || x % ip.must_divide == 0); }
+
+    // The fast path: int64 lanes at static scales (lowered_program.hpp). Blocks whose values could
+    // overflow, and rows that divided by zero, go through the Decimal program instead.
+    void lowered_block(const RolePlan& plan, std::uint32_t role_index, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
+        const LoweredProgram& lp = *plan.lowered;
+        if (lf.values.empty()) {
+            lf.values.resize(std::max<std::size_t>(1, lp.lane_count()) * kLoweredBlock);
+            lf.redo.resize(kLoweredBlock);
+            lf.sum.resize(kLoweredBlock);
+        }
+        failed_ = false;
+        lf.bounds.assign(lp.lane_count(), 0);
+        for (const LoweredInput& li : plan.lowered_inputs) gather(plan, li, lf, rows, n);
+        if (!lp.in_range(lf.bounds) || !outputs_in_range(plan, lf.bounds)) {
+            decimal_block(plan, role_index, rows, n);
+            return;
+        }
+        std::fill_n(lf.redo.data(), n, std::uint8_t{0});
+        lp.run(lf.values.data(), kLoweredBlock, n, lf.redo.data());
+        scatter_lowered(plan, lf, rows, n);
+        if (failed_) {  // a failed row pays nothing: never a partial payslip
+            const std::size_t ncols = out_.components.size();
+            for (std::size_t k = 0; k < n; ++k) {
+                if (out_.status[rows[k]] == RowStatus::ok) continue;
+                std::fill_n(out_.amounts.data() + std::size_t{rows[k]} * ncols, ncols, 0);
+                out_.total[rows[k]] = 0;
+            }
+        }
+        if (std::find(lf.redo.data(), lf.redo.data() + n, std::uint8_t{1}) != lf.redo.data() + n) {
+            lf.redo_rows.clear();
+            for (std::size_t k = 0; k < n; ++k)
+                if (lf.redo[k] != 0) lf.redo_rows.push_back(rows[k]);
+            decimal_block(plan, role_index, lf.redo_rows.data(), lf.redo_rows.size());
+        }
+    }
+
+    // Reads one input into its lane and records a bound on its magnitude. Values are checked
+    // row by row only when the block's extremes (or a divisibility rule) say some may be invalid.
+    void gather(const RolePlan& plan, const LoweredInput& li, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
+        const Column& col = in_.columns[li.input];
+        const InputPlan& ip = inputs_[li.input];
+        const bool required = plan.required[li.input] != 0;
+        const auto idx = static_cast<std::uint32_t>(li.input);
+        std::int64_t* dst = lf.values.data() + std::size_t{li.lane} * kLoweredBlock;
+        const std::uint64_t fb = li.fallback < 0 ? 0 - static_cast<std::uint64_t>(li.fallback) : static_cast<std::uint64_t>(li.fallback);
+        if (col.values.empty()) {  // the column is absent: every row takes the default
+            for (std::size_t k = 0; k < n; ++k) {
+                if (required) fail(rows[k], RowStatus::missing_input, idx);
+                dst[k] = li.fallback;
+            }
+            lf.bounds[li.lane] = fb;
+            return;
+        }
+        const std::int64_t* values = col.values.data();
+        const auto mult = static_cast<std::uint64_t>(li.multiplier);
+        std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+        bool any_fallback = false;
+        if (col.present.empty()) {
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::int64_t x = values[rows[k]];
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+                dst[k] = x;
+            }
+            if (mult != 1)  // wraps harmlessly on overflow: the bound below then refuses the block
+                for (std::size_t k = 0; k < n; ++k) dst[k] = static_cast<std::int64_t>(static_cast<std::uint64_t>(dst[k]) * mult);
+        } else {
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::uint32_t row = rows[k];
+                if (col.present[row] == 0) {
+                    if (required) fail(row, RowStatus::missing_input, idx);
+                    dst[k] = li.fallback;
+                    any_fallback = true;
+                    continue;
+                }
+                const std::int64_t x = values[row];
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+                dst[k] = static_cast<std::int64_t>(static_cast<std::uint64_t>(x) * mult);
+            }
+        }
+        if (lo < ip.lo || hi > ip.hi || ip.must_divide != 1) {
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::uint32_t row = rows[k];
+                if ((col.present.empty() || col.present[row] != 0) && !valid(ip, values[row])) fail(row, RowStatus::invalid_input, idx);
+            }
+        }
+        const std::uint64_t mag = lo > hi ? 0 : std::max(lo < 0 ? 0 - static_cast<std::uint64_t>(lo) : static_cast<std::uint64_t>(lo),
+                                                         hi < 0 ? 0 - static_cast<std::uint64_t>(hi) : static_cast<std::uint64_t>(hi));
+        const fast::u128 b = std::max<fast::u128>(static_cast<fast::u128>(mag) * mult, any_fallback ? fb : 0);
+        lf.bounds[li.lane] = static_cast<std::uint64_t>(std::min<fast::u128>(b, kLoweredLimit));
+    }
+
+    // Writes whole lines in minor units -- every column of the row, zero where the role has no such
+    // component -- and the row totals, one column at a time (no per-row branching on the column).
+    void scatter_lowered(const RolePlan& plan, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
+        const std::size_t ncols = out_.components.size();
+        std::int64_t* amounts = out_.amounts.data();
+        std::int64_t* sum = lf.sum.data();
+        std::fill_n(sum, n, 0);
+        std::int64_t constant_sum = 0;
+        for (std::size_t col = 0; col < ncols; ++col) {
+            std::int64_t* line = amounts + col;
+            const int c = plan.column_component[col];
+            const LoweredOutput* o = c < 0 ? nullptr : &plan.lowered_outputs[static_cast<std::size_t>(c)];
+            if (!o || o->value.kind == LoweredValue::Kind::constant) {
+                const std::int64_t v = !o ? 0 : o->divisor != 1 ? o->value.value / o->divisor : o->value.value * o->multiplier;
+                for (std::size_t k = 0; k < n; ++k) line[std::size_t{rows[k]} * ncols] = v;
+                constant_sum += v;
+                continue;
+            }
+            const std::int64_t* v = lf.values.data() + std::size_t{o->value.lane} * kLoweredBlock;
+            const std::int64_t m = o->multiplier, d = o->divisor;
+            if (m == 1 && d == 1) {
+                for (std::size_t k = 0; k < n; ++k) {
+                    line[std::size_t{rows[k]} * ncols] = v[k];
+                    sum[k] += v[k];
+                }
+            } else {
+                for (std::size_t k = 0; k < n; ++k) {
+                    const std::int64_t x = d != 1 ? v[k] / d : v[k] * m;  // truncating: exact, lines are rounded
+                    line[std::size_t{rows[k]} * ncols] = x;
+                    sum[k] += x;
+                }
+            }
+        }
+        for (std::size_t k = 0; k < n; ++k) out_.total[rows[k]] = sum[k] + constant_sum;
+    }
+
+    // Whether every line, converted to minor units, and their sum stay within the limit.
+    bool outputs_in_range(const RolePlan& plan, const std::vector<std::uint64_t>& bounds) const {
+        fast::u128 sum = 0;
+        for (const LoweredOutput& o : plan.lowered_outputs) {
+            fast::u128 b = o.value.kind == LoweredValue::Kind::constant
+                                      ? (o.value.value < 0 ? 0 - static_cast<std::uint64_t>(o.value.value) : static_cast<std::uint64_t>(o.value.value))
+                                      : bounds[o.value.lane];
+            b = b * static_cast<std::uint64_t>(o.multiplier) / static_cast<std::uint64_t>(o.divisor);
+            sum += b;
+        }
+        return sum < kLoweredLimit;
+    }
+
+    // The exact path: the role's Decimal program, as the one-person path runs it.
+    void decimal_block(const RolePlan& plan, std::uint32_t r, const std::uint32_t* rows, std::size_t n) {
+        if (!frames_[r]) {
+            const CompiledRole& role = *plan.role;
+            frames_[r] = std::make_unique<expr::Frame>(role.program.slot_count, kBlock);
+            role.program.load_constants(*frames_[r]);
+            for (const auto& [idx, slot] : role.params) frames_[r]->broadcast(slot, params_.values[idx]);
+        }
+        expr::Frame& fr = *frames_[r];
         const CompiledRole& role = *plan.role;
         // Gather the inputs this role reads, checking each value as the one-person path does.
         for (const auto& [idx, slot] : role.inputs) {
@@ -100,10 +355,6 @@ private:
                 continue;
             }
             const bool has_mask = !col.present.empty();
-            // Checks on the scaled int64, not the 128-bit value: same rules as data/input_values.
-            const std::int64_t must_divide = ip.must_divide;
-            const bool non_negative = ip.non_negative, has_min = ip.min.has_value(), has_max = ip.max.has_value();
-            const Decimal lo = ip.min.value_or(Decimal{}), hi = ip.max.value_or(Decimal{});
             const std::int64_t to_raw = ip.to_raw;
             const std::int64_t* values = col.values.data();
             for (std::size_t k = 0; k < n; ++k) {
@@ -114,13 +365,17 @@ private:
                     continue;
                 }
                 const std::int64_t x = values[row];
-                const Decimal v = Decimal::from_raw(static_cast<int128>(x) * to_raw);  // one 64x64->128 multiply
-                const bool bad = (must_divide != 1 && x % must_divide != 0) || (non_negative && x < 0) || (has_min && v < lo) || (has_max && v > hi);
-                if (bad) fail(row, RowStatus::invalid_input, static_cast<std::uint32_t>(idx));
-                dst[k] = v;
+                if (!valid(ip, x)) fail(row, RowStatus::invalid_input, static_cast<std::uint32_t>(idx));
+                dst[k] = Decimal::from_raw(static_cast<int128>(x) * to_raw);  // one 64x64->128 multiply
             }
         }
         role.program.run(fr, n, params_.tables);
+        // Whole lines: zero first (columns of other roles stay zero), then the role's components.
+        const std::size_t ncols = out_.components.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            std::fill_n(out_.amounts.begin() + static_cast<std::ptrdiff_t>(std::size_t{rows[k]} * ncols), ncols, 0);
+            out_.total[rows[k]] = 0;
+        }
         // Scatter the line amounts in minor units (the power of ten chosen once, not per row).
         switch (Decimal::kPlaces - out_.minor_units) {
             case 5: scatter<100000u>(plan, fr, rows, n); break;
@@ -129,7 +384,6 @@ private:
             case 8: scatter<100000000u>(plan, fr, rows, n); break;
             default: scatter<1000000000u>(plan, fr, rows, n); break;
         }
-        const std::size_t ncols = out_.components.size();
         // A failed row pays nothing: never a partial payslip.
         for (std::size_t k = 0; k < n; ++k) {
             const std::uint32_t row = rows[k];
@@ -172,13 +426,17 @@ private:
         }
     }
 
-    const CompiledScheme& cs_;
     const BoundParameters& params_;
     const Input& in_;
     const std::vector<RolePlan>& roles_;
     const std::vector<InputPlan>& inputs_;
     Result& out_;
     std::vector<std::unique_ptr<expr::Frame>> frames_;  // one per role, made on first use
+    std::vector<LoweredFrame> lowered_;                // one per role, sized on first use
+    bool failed_ = false;                              // fail() was called (in the current block)
+    std::vector<std::uint32_t> pending_;               // per role, kBlock rows waiting to be paid
+    std::vector<std::size_t> pending_count_;
+    std::vector<std::size_t> width_;                   // per role: rows per block
 };
 
 }  // namespace
@@ -203,10 +461,12 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
         if (d.kind == Kind::money && c.scale > s.currency.minor_units) p.must_divide = static_cast<std::int64_t>(pow10(c.scale - s.currency.minor_units));
         if (d.kind == Kind::count) {
             p.must_divide = static_cast<std::int64_t>(pow10(c.scale));
-            p.non_negative = true;
+            p.lo = 0;
         }
-        p.min = d.min;
-        p.max = d.max;
+        // v >= min  <=>  x >= ceil(min x 10^scale) for an integer x; likewise for max with floor.
+        const int128 unit = pow10(Decimal::kPlaces - c.scale);
+        if (d.min) p.lo = std::max(p.lo, clamp64(ceil_div(d.min->raw(), unit)));
+        if (d.max) p.hi = clamp64(floor_div(d.max->raw(), unit));
         p.fallback = d.default_value.value_or(Decimal{});
     }
 
@@ -224,43 +484,35 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
             roles[k].out_column.push_back(static_cast<std::size_t>(std::find(r.components.begin(), r.components.end(), c.rule->id) - r.components.begin()));
         roles[k].required.assign(s.inputs.size(), 0);
         for (std::size_t idx : role.required_inputs) roles[k].required[idx] = 1;
+        if (options.lower) plan_lowering(roles[k], s, params, in, r.components.size());
     }
-    r.amounts.assign(n * r.components.size(), 0);
-    r.total.assign(n, 0);
-    r.status.assign(n, RowStatus::ok);
-    r.bad_input.assign(n, 0);
-
-    // Group rows by role (counting sort: stable, so each group keeps row order).
-    std::vector<std::size_t> start(roles.size() + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (in.role[i] >= roles.size()) r.status[i] = RowStatus::bad_role;
-        else ++start[in.role[i] + 1];
-    }
-    for (std::size_t k = 0; k < roles.size(); ++k) start[k + 1] += start[k];
-    std::vector<std::uint32_t> order(start.back());
-    {
-        std::vector<std::size_t> next(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < n; ++i)
-            if (in.role[i] < roles.size()) order[next[in.role[i]]++] = static_cast<std::uint32_t>(i);
-    }
+    // Uninitialised (large_buffer.hpp): the workers write every row they pay, so they are the
+    // first to touch those pages; rows with a bad role are written here.
+    const std::size_t ncols = r.components.size();
+    r.amounts.resize(n * ncols);
+    r.total.resize(n);
+    r.status.resize(n);
+    r.bad_input.resize(n);
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, order.size() / std::max<std::size_t>(1, options.min_rows_per_thread))));
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / std::max<std::size_t>(1, options.min_rows_per_thread))));
     if (threads <= 1) {
-        Worker(cs, params, in, roles, inputs, r).run(order, 0, order.size());
+        Worker w(params, in, roles, inputs, r);
+        w.run(0, n);
+        w.finish();
         return r;
     }
-    // Each thread takes an equal share of every role's rows (roles cost differently per row, so
-    // equal shares of the whole would not balance), and writes only those rows' slots of the
-    // result: no sharing, no locks.
+    // Threads take chunks of consecutive rows from a shared counter: balanced whatever the mix or
+    // order of roles, and each writes only its rows of the result (no sharing, no locks; a cache
+    // line is shared only where two chunks meet). Every row's result depends on that row alone.
+    const std::size_t chunk = std::max<std::size_t>(kBlock * 8, n / (std::size_t{threads} * 16));
+    std::atomic<std::size_t> next{0};
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) {
-        pool.emplace_back([&, t] {
-            Worker w(cs, params, in, roles, inputs, r);
-            for (std::size_t k = 0; k + 1 < start.size(); ++k) {
-                const std::size_t len = start[k + 1] - start[k];
-                w.run(order, start[k] + len * t / threads, start[k] + len * (t + 1) / threads);
-            }
+        pool.emplace_back([&] {
+            Worker w(params, in, roles, inputs, r);
+            for (std::size_t b; (b = next.fetch_add(chunk)) < n;) w.run(b, std::min(n, b + chunk));
+            w.finish();
         });
     }
     for (auto& th : pool) th.join();

@@ -2,9 +2,10 @@
 //
 // Input is a struct of arrays: a role index per row and one int64 column per scheme input holding
 // the value scaled by 10^scale (money in minor units with scale 2, counts with scale 0, a ratio
-// 0.9650 as 9650 with scale 4). Rows are grouped by role and run through the same compiled
-// Program as the one-person path (engine/compute.hpp), a block of kBlock rows at a time, so
-// results are identical to the kopeck by construction -- and tested to be. No string or map look-up,
+// 0.9650 as 9650 with scale 4). Rows are grouped by role and run a block at a time through
+// the role's program lowered to int64 arithmetic at static decimal scales (lowered_program.hpp),
+// falling back to the very Program of the one-person path (engine/compute.hpp) for any block or
+// row the lowering cannot vouch for, so results are identical to the kopeck -- and tested to be. No string or map look-up,
 // allocation or virtual call happens per row: buffers are sized once per thread.
 //
 // Large batches are split across threads by contiguous row ranges; each row's result depends on
@@ -16,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/batch/large_buffer.hpp"
 #include "core/engine/compiled_scheme.hpp"
 
 namespace motiv::batch {
@@ -44,16 +46,20 @@ struct Result {
     std::size_t rows = 0;
     int minor_units = 2;                   // amounts are int64 in units of 10^-minor_units
     std::vector<std::string> components;   // the pay columns (component ids across roles, scheme order)
-    std::vector<std::int64_t> amounts;     // rows x components, row-major; 0 where the role has no such component
-    std::vector<std::int64_t> total;       // per row, the sum of its lines
-    std::vector<RowStatus> status;         // per row
-    std::vector<std::uint32_t> bad_input;  // per row: the input index behind missing/invalid_input
+    LargeBuffer<std::int64_t> amounts;     // rows x components, row-major; 0 where the role has no such component
+    LargeBuffer<std::int64_t> total;       // per row, the sum of its lines
+    LargeBuffer<RowStatus> status;         // per row
+    LargeBuffer<std::uint32_t> bad_input;  // per row: the input index behind missing/invalid_input
     [[nodiscard]] std::size_t failed() const;
 };
 
 struct Options {
     unsigned threads = 0;                 // 0 = all hardware threads
     std::size_t min_rows_per_thread = 65536;
+    // Run roles through their int64 lowering (core/batch/lowered_program.hpp) where it applies.
+    // Amounts are identical either way; false runs only the Decimal program (for tests and
+    // diagnosis).
+    bool lower = true;
 };
 
 // Pays every row. Never throws for a bad row: its status says why (use check() to throw).

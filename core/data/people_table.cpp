@@ -17,6 +17,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
     const auto role_col = table.column("role");
     const auto name_col = table.column("name");
     const auto period_col = table.column("period");
+    const auto manager_col = table.column("manager");
     const auto start_col = table.column("start_date");
     const auto end_col = table.column("end_date");
     if ((start_col || end_col) && !s.proration)
@@ -28,7 +29,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
     std::vector<std::optional<std::size_t>> input_of(table.header.size());
     for (std::size_t c = 0; c < table.header.size(); ++c) {
         const std::string& h = table.header[c];
-        if (h == "id" || h == "role" || h == "name" || h == "period" || h == "start_date" || h == "end_date") continue;
+        if (h == "id" || h == "role" || h == "name" || h == "period" || h == "manager" || h == "start_date" || h == "end_date") continue;
         const InputDecl* in = s.find_input(h);
         if (!in) {
             std::string known;
@@ -57,6 +58,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
         p.source = table.source;
         p.line = line;
         if (name_col) p.name = row[*name_col];
+        if (manager_col) p.manager = row[*manager_col];
         if (period_col) {
             auto pr = Period::parse(row[*period_col]);
             if (!pr) {
@@ -129,6 +131,14 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
         people.push_back(std::move(p));
     }
     issues.throw_if_any();
+    return people;
+}
+
+std::vector<PersonInputs> read_people_to_pay(const CsvTable& table, const CompiledScheme& scheme, const Period& period) {
+    auto people = read_people(table, scheme, period);
+    if (people.empty())
+        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
+                               "no people to pay for period " + period.to_string() + "; nothing was written", "", 0}});
     return people;
 }
 

@@ -450,6 +450,43 @@ private:
 
 }  // namespace
 
+namespace {
+
+// The share of the period a person is paid for, when the scheme prorates; DataError for bad dates.
+std::optional<ProrataShare> prorata_of(const Scheme& s, const Period& period, const PersonInputs& person) {
+    if (s.proration) {
+        try {
+            return prorata_share(*s.proration, period, person.start, person.end);
+        } catch (const std::invalid_argument& e) {
+            throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, "end_date", person.id, e.what(), "", 0}});
+        }
+    }
+    if (person.start || person.end)
+        throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, person.start ? "start_date" : "end_date", person.id,
+                               "start_date / end_date given, but scheme " + s.name + " declares no proration", "", 0}});
+    return std::nullopt;
+}
+
+}  // namespace
+
+expr::Frame evaluate(const CompiledScheme& cs, const CompiledRole& role, const BoundParameters& params, const PersonInputs& person,
+                     std::optional<ProrataShare>* share_out) {
+    const Scheme& s = cs.scheme();
+    const std::optional<ProrataShare> share = prorata_of(s, params.period, person);
+    expr::Frame frame(role.program.slot_count, 1);
+    role.program.load_constants(frame);
+    for (const auto& [idx, slot] : role.params) frame.broadcast(slot, params.values[idx]);
+    for (const auto& [idx, slot] : role.inputs) {
+        const InputDecl& in = s.inputs[idx];
+        Decimal v = person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{});
+        if (share && idx == s.proration->input) v = share->share;  // the built-in `prorata`, from the dates
+        frame.broadcast(slot, v);
+    }
+    role.program.run(frame, 1, params.tables);
+    if (share_out) *share_out = share;
+    return frame;
+}
+
 Payslip compute_payslip(const CompiledScheme& cs, const Period& period, const PersonInputs& person, Explain explain) {
     return compute_payslip(cs, cs.bind(period), person, explain);
 }
@@ -474,29 +511,9 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     missing.throw_if_any();
 
     std::optional<ProrataShare> share;
-    if (s.proration) {
-        try {
-            share = prorata_share(*s.proration, params.period, person.start, person.end);
-        } catch (const std::invalid_argument& e) {
-            throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, "end_date", person.id, e.what(), "", 0}});
-        }
-    } else if (person.start || person.end) {
-        throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, person.start ? "start_date" : "end_date", person.id,
-                               "start_date / end_date given, but scheme " + s.name + " declares no proration", "", 0}});
-    }
-
-    expr::Frame frame(role->program.slot_count, 1);
-    role->program.load_constants(frame);
-    for (const auto& [idx, slot] : role->params) frame.broadcast(slot, params.values[idx]);
+    const expr::Frame frame = evaluate(cs, *role, params, person, &share);
     Payslip p;
-    for (const auto& [idx, slot] : role->inputs) {
-        const InputDecl& in = s.inputs[idx];
-        Decimal v = person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{});
-        if (share && idx == s.proration->input) v = share->share;  // the built-in `prorata`, from the dates
-        frame.broadcast(slot, v);
-        p.inputs.emplace_back(in.name, v);
-    }
-    role->program.run(frame, 1, params.tables);
+    for (const auto& [idx, slot] : role->inputs) p.inputs.emplace_back(s.inputs[idx].name, frame.value(slot)[0]);
 
     p.person = person.id;
     p.name = person.name;

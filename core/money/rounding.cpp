@@ -17,21 +17,6 @@ constexpr std::array<std::pair<std::string_view, RoundingMode>, 7> kModes{{
     {"ceiling", RoundingMode::ceiling},
     {"floor", RoundingMode::floor},
 }};
-// Whether a value with remainder r (|r| < step, sign of the value) moves one step away from zero.
-template <class I>
-bool away_from_zero(RoundingMode mode, bool negative, I rabs, I other, I q) {
-    switch (mode) {
-        case RoundingMode::half_up: return rabs >= other;
-        case RoundingMode::half_down: return rabs > other;
-        case RoundingMode::half_even: return rabs > other || (rabs == other && (q % 2) != 0);
-        case RoundingMode::up: return true;
-        case RoundingMode::down: return false;
-        case RoundingMode::ceiling: return !negative;
-        case RoundingMode::floor: return negative;
-    }
-    return false;
-}
-
 // `x` (raw, within 64 bits) rounded to a multiple of the constant P by `mode`.
 template <std::int64_t P>
 Decimal round64(std::int64_t x, RoundingMode mode) {
@@ -40,7 +25,7 @@ Decimal round64(std::int64_t x, RoundingMode mode) {
     if (r == 0) return Decimal::from_raw(x);
     const bool negative = x < 0;
     const std::int64_t rabs = negative ? -r : r;
-    if (away_from_zero<std::int64_t>(mode, negative, rabs, P - rabs, q)) q += negative ? -1 : 1;
+    if (rounds_away_from_zero<std::int64_t>(mode, negative, rabs, P - rabs, q)) q += negative ? -1 : 1;
     return Decimal::from_raw(static_cast<int128>(q) * P);
 }
 
@@ -109,7 +94,7 @@ Decimal Rounding::apply(Decimal value, int k, Fault& fault) const {
     const int128 other = step_raw - rabs;  // distance to the next multiple away from zero
     // Compare rabs with step - rabs instead of 2 * rabs with step: doubling overflows for steps
     // above 2^126 raw (about 8.5e28).
-    const bool away = away_from_zero<int128>(mode, negative, rabs, other, q);
+    const bool away = rounds_away_from_zero<int128>(mode, negative, rabs, other, q);
     if (away) q += negative ? -1 : 1;
     int128 out;
     if (__builtin_mul_overflow(q, step_raw, &out)) {

@@ -30,6 +30,24 @@ std::string_view to_string(RoundingMode mode);
 // Every accepted name, comma separated, for error messages.
 std::string rounding_mode_names();
 
+// Whether `mode` moves a truncated quotient q one step away from zero, given the remainder's
+// magnitude `rabs` (0 < rabs < step) and `other` = step - rabs, the distance to the next multiple.
+// Shared by Rounding::apply, Decimal-free int64 paths (the batch engine) and any caller that
+// divides by the step itself: one definition of what each mode does with a remainder.
+template <class I>
+constexpr bool rounds_away_from_zero(RoundingMode mode, bool negative, I rabs, I other, I q) {
+    switch (mode) {
+        case RoundingMode::half_up: return rabs >= other;
+        case RoundingMode::half_down: return rabs > other;
+        case RoundingMode::half_even: return rabs > other || (rabs == other && (q % 2) != 0);
+        case RoundingMode::up: return true;
+        case RoundingMode::down: return false;
+        case RoundingMode::ceiling: return !negative;
+        case RoundingMode::floor: return negative;
+    }
+    return false;
+}
+
 struct Rounding {
     RoundingMode mode = RoundingMode::half_up;
     Decimal step = Decimal::from_raw(Decimal::kOne / 100);  // 0.01

@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <map>
 
-#include "core/data/csv.hpp"
 #include "core/errors.hpp"
 
 namespace motiv::payroll {
 
 namespace {
-std::string minor_text(std::int64_t minor, int places) { return Decimal::from_minor(minor, places).to_string_fixed(places); }
 std::string minor_display(std::int64_t minor, int places) { return Decimal::from_minor(minor, places).to_display(places); }
 
 // Each payslip fits in int64 minor units, but their sums need not: total_minor() and by_role() add
@@ -74,27 +72,6 @@ PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::ve
     for (const auto& p : people) r.payslips.push_back(compute_payslip(scheme, params, p, explain));
     check_sums(r, scheme.scheme());
     return r;
-}
-
-std::string to_csv(const PayrollRun& run, const Scheme& scheme) {
-    std::string out;
-    std::vector<std::string> header = {"id", "name", "role", "period"};
-    header.insert(header.end(), run.columns.begin(), run.columns.end());
-    for (const char* h : {"total", "scheme", "version", "rules_sha256"}) header.emplace_back(h);
-    data::append_csv_row(out, header);
-    for (const auto& p : run.payslips) {
-        std::vector<std::string> row = {p.person, p.name, p.role, p.period};
-        for (const auto& col : run.columns) {
-            const PayLine* l = p.line(col);
-            row.push_back(l ? minor_text(l->minor, run.minor_units) : "");
-        }
-        row.push_back(minor_text(p.total_minor, run.minor_units));
-        row.push_back(scheme.name);
-        row.push_back(scheme.version);
-        row.push_back(scheme.sha256);
-        data::append_csv_row(out, row);
-    }
-    return out;
 }
 
 std::string summary_text(const PayrollRun& run) {

@@ -1,6 +1,7 @@
 // A payroll run: every person of a table paid for one period, and its exports.
 //
-// One implementation behind `motiv payroll`, Python's compute_frame and the example script.
+// One implementation behind `motiv payroll`, Python's compute_frame and the example script; its
+// exports (CSV, XLSX, JSON Lines) are in core/export.
 // Payslips are all computed before anything is written, so a bad row or a failed computation
 // leaves no half-written export (and writes are atomic besides: io/atomic_file.hpp).
 #pragma once
@@ -33,14 +34,9 @@ struct PayrollRun {
 };
 
 // Computes every payslip; the first failure throws (DataError / EvalError) before any output.
-// Lines carry explanations only with Explain::full (the CSV export needs amounts alone).
+// Lines carry explanations only with Explain::full (the JSON Lines export and statements need them).
 PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people,
                Explain explain = Explain::none);
-
-// The payroll as CSV: id, name, role, period, one column per component (empty where the role has
-// none), total, then scheme, version and rules_sha256 so a payroll can be reproduced and checked.
-// Amounts are plain decimals with the currency's places ("47460.00").
-std::string to_csv(const PayrollRun& run, const Scheme& scheme);
 
 // A short table of people, totals and component sums by role, for the terminal.
 std::string summary_text(const PayrollRun& run);

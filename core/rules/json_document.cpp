@@ -203,4 +203,17 @@ nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string
     return std::move(builder.result);
 }
 
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::ordered_json& obj, std::initializer_list<const char*> allowed) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& item : obj.items()) {
+        const std::string& k = item.key();
+        if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
+            std::string list;
+            for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+            out.emplace_back(k, "unknown key '" + k + "'; expected one of: " + list);
+        }
+    }
+    return out;
+}
+
 }  // namespace motiv

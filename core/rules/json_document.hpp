@@ -7,7 +7,10 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <initializer_list>
 #include <set>
+#include <utility>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -28,6 +31,10 @@ nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string
 // "/roles/hunter" + "components" -> "/roles/hunter/components" (escapes ~ and / per RFC 6901).
 std::string json_pointer_join(const std::string& base, std::string_view token);
 std::string json_pointer_join(const std::string& base, std::size_t index);
+
+// For each key of `obj` that is not in `allowed`: the message "unknown key 'k'; expected one of: a, b"
+// with the key, so that every reader of a rule file refuses misspelt keys with the same words.
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::ordered_json& obj, std::initializer_list<const char*> allowed);
 
 // "a string", "a number", "an object"... for "expected X, got Y" messages.
 std::string json_type_name(const nlohmann::ordered_json& j);

@@ -11,6 +11,7 @@
 #include "core/io/atomic_file.hpp"
 #include "core/io/sha256.hpp"
 #include "core/rules/json_document.hpp"
+#include "core/rules/load_periods.hpp"
 
 namespace motiv {
 
@@ -117,7 +118,7 @@ public:
             issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + type_name(root, ""));
             issues_.throw_if_any();
         }
-        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "$schema", "description", "proration", "on_target"});
+        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "periods", "logs", "calendar", "proration", "on_target", "$schema", "description"});
         if (const json* v = member(root, "", "motiv", true)) {
             if (!v->is_number_integer() || *v != 1) issue("motiv.rule_error.110", "/motiv", "expected the format version 1, got " + v->dump());
         }
@@ -207,15 +208,7 @@ private:
 
     // Refuses unknown keys: a misspelt "reqired" must not be ignored silently.
     void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
-        for (const auto& item : obj.items()) {
-            // A named reference, not a structured binding: clang before 16 cannot capture those.
-            const std::string& k = item.key();
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; })) {
-                std::string list;
-                for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-                issue("motiv.rule_error.204", json_pointer_join(pointer, k), "unknown key '" + k + "'; expected one of: " + list);
-            }
-        }
+        for (const auto& [k, message] : unknown_keys(obj, allowed)) issue("motiv.rule_error.204", json_pointer_join(pointer, k), message);
     }
 
     const json* member(const json& obj, const std::string& pointer, const char* key, bool required) {
@@ -663,6 +656,7 @@ Scheme load_scheme(std::string_view text, const std::string& source, const Overr
     const json ov = overridden ? parse_json_exact(overrides.dump(), "<overrides>", &override_numbers) : json::object();
     for (const auto& p : override_numbers) numbers.insert("/overrides" + p);  // the loader's pointers for them
     Scheme s = Loader(source, numbers).run(root, ov);
+    load_periods(root, source, numbers, s);  // the "periods" section, once names can be checked
     // The hash names exactly what paid: the file's bytes, plus the overrides of a what-if.
     s.sha256 = io::sha256_hex(overridden ? std::string(text) + "\n//motiv-overrides " + ov.dump() : std::string(text));
     return s;

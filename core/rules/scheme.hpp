@@ -15,6 +15,7 @@
 #include "core/expr/program.hpp"
 #include "core/money/decimal.hpp"
 #include "core/money/rounding.hpp"
+#include "core/rules/period_rules.hpp"
 
 namespace motiv {
 
@@ -160,6 +161,7 @@ struct Scheme {
     std::vector<Role> roles;
     std::optional<Proration> proration;
     std::vector<OnTarget> on_target;
+    PeriodRules periods;  // the optional "periods" section: carried state across periods
 
     std::string source;  // file path or "<string>"
     std::string sha256;  // of the file's bytes (plus the overrides, for a what-if): a payslip names exactly the rules it used

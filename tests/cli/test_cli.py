@@ -141,6 +141,7 @@ ROLE_COMPONENT_SUMS = {
 }
 GRAND_TOTAL = "715977.01"
 RULES_SHA256 = hashlib.sha256((ROOT / RULES).read_bytes()).hexdigest()
+DATA_SHA256 = hashlib.sha256((ROOT / DATA).read_bytes()).hexdigest()
 
 
 def test_hand_numbers_add_up():
@@ -208,7 +209,7 @@ def test_validate_ok():
     r = motiv("validate", RULES)
     assert r.returncode == 0, text(r.stderr)
     assert text(r.stdout) == (
-        f"ok: {RULES}: scheme three_tier 2026.2, 3 roles, 8 components, 19 parameters, 10 inputs; "
+        f"ok: {RULES}: scheme three_tier 2026.2, 3 roles, 8 components, 19 parameters, 10 inputs, logs section; "
         f"sha256 {RULES_SHA256}\n"
     )
     assert r.stderr == b""
@@ -323,8 +324,14 @@ def payroll(out: Path, *extra: str, data: str | Path = DATA, period: str = PERIO
 
 
 def _read_csv(path: Path) -> list[dict]:
+    """The people rows of a payroll CSV; its last row, TOTAL, is checked to be the column sums."""
     with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+        rows = list(csv.DictReader(f))
+    *people, totals = rows
+    assert totals["id"] == "TOTAL"
+    for column in [*COMPONENT_COLUMNS, "total"]:
+        assert Decimal(totals[column]) == sum((Decimal(r[column]) for r in people if r[column] != ""), Decimal(0)), column
+    return people
 
 
 COMPONENT_COLUMNS = ["salary", "bonus", "commission", "handover_penalty", "no_growth_cut"]  # file order of the roles
@@ -343,7 +350,7 @@ def test_payroll_matches_golden_and_hand_computation(tmp_path):
 
     rows = _read_csv(out)
     assert list(rows[0].keys()) == ["id", "name", "role", "period", *COMPONENT_COLUMNS, "total",
-                                    "scheme", "version", "rules_sha256"]
+                                    "scheme", "version", "rules_sha256", "data_sha256"]
     assert [row["id"] for row in rows] == list(HAND)  # file order kept
     role_sums: dict[str, Decimal] = {}
     comp_sums: dict[tuple[str, str], Decimal] = {}
@@ -351,6 +358,7 @@ def test_payroll_matches_golden_and_hand_computation(tmp_path):
         role, comps, total = HAND[row["id"]]
         assert row["role"] == role and row["period"] == PERIOD
         assert (row["scheme"], row["version"], row["rules_sha256"]) == ("three_tier", "2026.2", RULES_SHA256)
+        assert row["data_sha256"] == DATA_SHA256
         got = {c: row[c] for c in COMPONENT_COLUMNS if row[c] != ""}
         assert got == comps, row["id"]  # components of other roles are left empty
         assert row["total"] == total, row["id"]
@@ -495,6 +503,39 @@ def test_explain_matches_golden():
     assert r.returncode == 0, text(r.stderr)
     assert r.stderr == b""
     assert r.stdout == (GOLDEN / "explain_h-01.txt").read_bytes()
+
+
+@pytest.mark.parametrize("person, lang", [("op-03", "en"), ("h-03", "ru")])
+def test_explain_lang_prints_the_statement_golden(person, lang):
+    """The pay statement as text. Checked by hand against the docstring's figures: op-03 is paid
+    42,000.00 + 6,300.00 = 48,300.00, every gate and target met (talk 3520 / 22 = 160 per day,
+    effectiveness 46 / 300 = 15.33%); h-03 25,000.00 + 2,000.00 - 2,000.00 = 25,000.00 in tier 1, and at
+    the next tier (revenue 300,000.00, 260,000.00 more) the commission would be 300,000 x 5% = 15,000.00,
+    the penalty 2 x 2,000 = 4,000.00 (under the cap), the total 25,000 + 15,000 - 4,000 = 36,000.00."""
+    r = explain(person, "--lang", lang)
+    assert r.returncode == 0, text(r.stderr)
+    assert r.stdout == (GOLDEN / f"statement_{person}.{lang}.txt").read_bytes()
+    golden = text(r.stdout)
+    assert f"Data file SHA-256  {DATA_SHA256}" in golden or f"SHA-256 файла данных  {DATA_SHA256}" in golden
+    r = explain(person, "--lang", "de")
+    assert r.returncode == 2 and "--lang must be en or ru, got 'de'" in text(r.stderr)
+    r = explain(person, "--lang", "en", "--json")
+    assert r.returncode == 2 and "does not combine" in text(r.stderr)
+
+
+def test_payroll_writes_every_format(tmp_path):
+    r = payroll(tmp_path / "payroll", "--format", "all", "--columns", "id,role,total")
+    assert r.returncode == 0, text(r.stderr)
+    names = ["payroll.csv", "payroll.excel-ru.csv", "payroll.xlsx", "payroll.jsonl"]
+    assert text(r.stdout).splitlines()[-1] == "wrote " + ", ".join(str(tmp_path / n) for n in names) + " (14 people)"
+    assert sorted(os.listdir(tmp_path)) == sorted(names)
+    assert (tmp_path / "payroll.csv").read_text(encoding="utf-8").splitlines()[-1] == (
+        f"TOTAL,,715977.01,2026-10,three_tier,2026.1,{RULES_SHA256},{DATA_SHA256}")
+    r = payroll(tmp_path / "x.csv", "--format", "pdf")
+    assert r.returncode == 2 and "--format must be csv, csv-excel-ru, xlsx, jsonl or all, got 'pdf'" in text(r.stderr)
+    r = payroll(tmp_path / "x.csv", "--columns", "id,revenu")
+    assert r.returncode == 2 and "--columns: unknown CSV column 'revenu'" in text(r.stderr)
+    assert not (tmp_path / "x.csv").exists()
 
 
 def test_explain_json():

@@ -139,8 +139,10 @@ def test_payroll_csv_writes_and_refuses_to_overwrite(scheme, tmp_path):
     out = tmp_path / "payroll.csv"
     summary = motiv.payroll_csv(scheme, read_people(dtype=str), period=PERIOD, out=out)
     assert summary.startswith("Payroll 2026-10 (RUB)") and "715,977.01" in summary
-    written = pd.read_csv(out, dtype=str)
-    assert dict(zip(written["id"], written["total"])) == EXPECTED_TOTALS
+    written = pd.read_csv(out, dtype=str, keep_default_na=False)
+    people, totals = written.iloc[:-1], written.iloc[-1]
+    assert dict(zip(people["id"], people["total"])) == EXPECTED_TOTALS
+    assert (totals["id"], totals["total"]) == ("TOTAL", "715977.01")  # the TOTAL row closes the file
     assert set(written["rules_sha256"]) == {scheme.sha256}
     assert os.listdir(tmp_path) == ["payroll.csv"]  # no temporary left behind
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
-from typing import Any, List, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 try:
     from . import _core
@@ -30,7 +30,8 @@ except ImportError as _exc:  # pragma: no cover - depends on how the package was
         f"(import failed with: {_exc})"
     ) from _exc
 
-from . import _batch, _frame
+from . import _batch, _frame, _periods
+from ._periods import PeriodResult
 
 __all__ = [
     "__version__",
@@ -39,16 +40,21 @@ __all__ = [
     "payroll_csv",
     "run_cases",
     "CaseResult",
+    "export_payroll",
+    "write_statements",
+    "statement",
     "to_decimal",
     "Scheme",
     "Payslip",
     "Line",
     "InputInfo",
+    "PeriodResult",
     "MotivError",
     "RuleError",
     "DataError",
     "EvalError",
     "IoError",
+    "whatif",
 ]
 
 __version__ = "0.1.0"
@@ -215,6 +221,23 @@ class Scheme:
         names, columns = _core.compute_table(self._core, header, rows, period=period)
         return _frame.result_frame(names, columns)
 
+    def logs_report(self, logs: _PathLike, *, period: str) -> dict:
+        """KPIs, pay and the department report derived from a logs directory for ``period``.
+
+        ``logs`` holds staff.csv, clients.csv, calls.csv, deals.csv, contacts.csv (and the rates file
+        the rules name); the rule file's ``"logs"`` section says how KPIs are derived and which scheme
+        inputs they feed (README, "Logs"). Returns a dict of DataFrames: ``payroll`` (as
+        ``compute_frame``), ``kpis`` (person, kpi, value, unit, formula and the log rows it came from),
+        ``funnel``, ``refusals``, ``handovers``, ``takeaways``, ``contact_norms``, ``credits``, ``reactivations``,
+        ``spiffs``. Amounts, values and ratios are ``Decimal``; counts ``int``. Raises RuleError (no
+        or a bad logs section), DataError (a bad log row, naming file, line and column), IoError.
+        """
+        (names, columns), tables = _core.logs_run(self._core, os.fspath(logs), period=period)
+        out = {"payroll": _frame.result_frame(names, columns)}
+        for name, (header, rows) in tables.items():
+            out[name] = _frame.report_frame(header, rows)
+        return out
+
     def compute_batch(
         self,
         data: Any,
@@ -274,6 +297,39 @@ class Scheme:
         out["failed_rows"] = res["failed"]
         return pd.DataFrame(out)
 
+    def pay_period(
+        self,
+        people: Any,
+        *,
+        period: str,
+        state: Union[None, str, Mapping[str, Any]] = None,
+        cancellations: Any = None,
+        corrections: Any = None,
+        recompute: Sequence[str] = (),
+        accept_rules_change: Optional[Tuple[str, str]] = None,
+    ) -> PeriodResult:
+        """Pays ``period`` with the state carried from the previous one (None: a fresh start).
+
+        ``people`` is a DataFrame like compute_frame's (optionally a ``manager`` column, for team
+        overrides); ``cancellations`` a DataFrame of cancelled deals (deal_id, person, amount,
+        paid_period, payment_date, cancel_date); ``corrections`` a people DataFrame with a
+        ``period`` column holding corrected inputs of past periods, paid now as retro lines;
+        ``recompute`` past periods to recompute with this rule file. Recomputing pay made with
+        another rule file raises RuleError unless ``accept_rules_change=(old_sha256, new_sha256)``.
+        Returns the payslips and the new ``state`` (a JSON-able dict) for the next period.
+        """
+        return _periods.pay_period(
+            self._core, people, period=period, state=state, cancellations=cancellations, corrections=corrections,
+            recompute=recompute, accept_rules_change=accept_rules_change,
+        )
+
+    def pay_periods(
+        self, people: Any, *, start: str, end: str, state: Union[None, str, Mapping[str, Any]] = None, cancellations: Any = None
+    ) -> List[PeriodResult]:
+        """Pays every month from ``start`` to ``end`` ('YYYY-MM', inclusive), carrying the state:
+        ``people`` holds all months (a ``period`` column). Returns one PeriodResult per month."""
+        return _periods.pay_periods(self._core, people, start=start, end=end, state=state, cancellations=cancellations)
+
     def __repr__(self) -> str:
         return repr(self._core)
 
@@ -324,12 +380,101 @@ def payroll_csv(scheme: Scheme, data: Any, *, period: str, out: _PathLike, force
     ``data`` is a KPI CSV path or a DataFrame (converted as in :meth:`Scheme.compute_frame`).
     Every row is validated and paid before anything is written. An existing ``out`` is replaced only
     with ``force=True``; otherwise IoError (id 'motiv.io_error.003', errno EEXIST). Returns the run's
-    summary text (people, totals and component sums by role).
+    summary text (people, totals and component sums by role). The same as
+    ``export_payroll(..., formats=["csv"])``.
     """
+    return _export(scheme, data, period=period, out=out, formats=["csv"], columns=None, csv=_CSV_DEFAULTS, force=force)[0]
+
+
+def export_payroll(
+    scheme: Scheme,
+    data: Any,
+    *,
+    period: str,
+    out: _PathLike,
+    formats: Sequence[str] = ("csv",),
+    columns: Optional[Sequence[str]] = None,
+    delimiter: str = ",",
+    decimal_separator: str = ".",
+    bom: bool = False,
+    line_end: str = "\n",
+    force: bool = False,
+) -> List[str]:
+    """Pays everyone in ``data`` for ``period`` and writes the payroll in each of ``formats``.
+
+    Formats: ``"csv"`` (comma, decimal point, UTF-8), ``"csv-excel-ru"`` (``;``, decimal comma,
+    UTF-8 with BOM, CRLF: what Russian-locale Excel opens), ``"xlsx"`` (sheets payroll, line items,
+    totals by role, provenance; amounts are numbers with a money format), ``"jsonl"`` (one line item
+    per line with its explanation), or ``"all"``. One format is written to ``out``; several to ``out``
+    without its extension plus ``.csv``, ``.excel-ru.csv``, ``.xlsx``, ``.jsonl``.
+
+    ``columns`` declares the CSV columns (id, name, role, period, component ids, total, input names;
+    the provenance columns are always added); an unknown name raises ValueError. ``delimiter``,
+    ``decimal_separator``, ``bom`` and ``line_end`` ("\\n" or "\\r\\n") set the dialect of the ``"csv"``
+    format (``"csv-excel-ru"`` is a fixed preset); a dialect that cannot be read back raises ValueError. Every export names
+    the scheme, version, period and the SHA-256 of the rule file and of the data (the file's bytes,
+    or for a DataFrame its cells as CSV). Everything is computed and rendered before anything is
+    written; each file is written atomically, and existing files are replaced only with ``force=True``
+    (IoError 'motiv.io_error.003' otherwise, before any file is written). Returns the paths written.
+    """
+    csv = {"delimiter": delimiter, "decimal_separator": decimal_separator, "bom": bom, "line_end": line_end}
+    return _export(scheme, data, period=period, out=out, formats=list(formats), columns=columns, csv=csv, force=force)[1]
+
+
+def write_statements(
+    scheme: Scheme,
+    data: Any,
+    *,
+    period: str,
+    out_dir: _PathLike,
+    lang: str = "en",
+    formats: Sequence[str] = ("html",),
+    force: bool = False,
+) -> List[str]:
+    """Writes one pay statement per person of ``data`` for ``period`` into ``out_dir``.
+
+    Each statement shows every line with its rule, formula and inputs, the KPIs against their norms,
+    the tiers reached and what the next tier would pay, and the SHA-256 of the rules and the data, in
+    ``lang`` ('en' or 'ru'). ``formats``: 'html' (one self-contained printable page) and/or 'txt'.
+    Files are named ``<id>.<lang>.html`` / ``.txt``. Nothing is written unless everyone can be paid;
+    existing files are replaced only with ``force=True``. Returns the paths written.
+    """
+    _check_scheme(scheme)
+    directory = os.fspath(out_dir)
+    if isinstance(data, (str, os.PathLike)):
+        return _core.statements_file(scheme._core, os.fspath(data), period=period, out_dir=directory, lang=lang, formats=list(formats), force=force)
+    header, rows = _frame.frame_table(data)
+    return _core.statements_table(scheme._core, header, rows, period=period, out_dir=directory, lang=lang, formats=list(formats), force=force)
+
+
+def statement(scheme: Scheme, data: Any, *, person: str, period: str, lang: str = "en", format: str = "txt") -> str:
+    """One person's pay statement as text (``format="txt"``, what ``motiv explain --lang`` prints)
+    or as a self-contained HTML page (``format="html"``). DataError when there is no such person."""
+    _check_scheme(scheme)
+    if isinstance(data, (str, os.PathLike)):
+        return _core.statement_file(scheme._core, os.fspath(data), person=person, period=period, lang=lang, format=format)
+    header, rows = _frame.frame_table(data)
+    return _core.statement_table(scheme._core, header, rows, person=person, period=period, lang=lang, format=format)
+
+
+def _check_scheme(scheme: Any) -> None:
     if not isinstance(scheme, Scheme):
         raise TypeError(f"scheme must be a motiv.Scheme, got {type(scheme).__name__}")
+
+
+_CSV_DEFAULTS = {"delimiter": ",", "decimal_separator": ".", "bom": False, "line_end": "\n"}
+
+
+def _export(
+    scheme: Scheme, data: Any, *, period: str, out: _PathLike, formats: List[str], columns: Optional[Sequence[str]], csv: Mapping[str, Any], force: bool
+) -> Tuple[str, List[str]]:
+    _check_scheme(scheme)
     out_path = os.fspath(out)
+    cols = list(columns) if columns is not None else []
     if isinstance(data, (str, os.PathLike)):
-        return _core.payroll_csv_file(scheme._core, os.fspath(data), period=period, out=out_path, force=force)
+        return _core.export_payroll_file(scheme._core, os.fspath(data), period=period, out=out_path, formats=formats, columns=cols, **csv, force=force)
     header, rows = _frame.frame_table(data)
-    return _core.payroll_csv(scheme._core, header, rows, period=period, out=out_path, force=force)
+    return _core.export_payroll_table(scheme._core, header, rows, period=period, out=out_path, formats=formats, columns=cols, **csv, force=force)
+
+
+from . import whatif  # noqa: E402  (what-if modelling; imported last: it builds on Scheme)

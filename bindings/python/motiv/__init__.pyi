@@ -5,21 +5,28 @@ from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tup
 
 import pandas as pd
 
+from . import whatif as whatif
+
 __all__ = [
     "__version__",
     "load",
     "loads",
     "payroll_csv",
+    "export_payroll",
+    "write_statements",
+    "statement",
     "to_decimal",
     "Scheme",
     "Payslip",
     "Line",
     "InputInfo",
+    "PeriodResult",
     "MotivError",
     "RuleError",
     "DataError",
     "EvalError",
     "IoError",
+    "whatif",
 ]
 
 __version__: str
@@ -141,6 +148,7 @@ class Scheme:
         end_date: str = ...,
     ) -> Payslip: ...
     def compute_frame(self, frame: pd.DataFrame, *, period: str) -> pd.DataFrame: ...
+    def logs_report(self, logs: Union[str, os.PathLike[str]], *, period: str) -> Dict[str, pd.DataFrame]: ...
     def compute_batch(
         self,
         data: Union[pd.DataFrame, Mapping[str, Any]],
@@ -160,6 +168,33 @@ class Scheme:
         scales: Optional[Mapping[str, int]] = ...,
         threads: int = ...,
     ) -> pd.DataFrame: ...
+    def pay_period(
+        self,
+        people: pd.DataFrame,
+        *,
+        period: str,
+        state: Union[None, str, Mapping[str, Any]] = ...,
+        cancellations: Optional[pd.DataFrame] = ...,
+        corrections: Optional[pd.DataFrame] = ...,
+        recompute: Sequence[str] = ...,
+        accept_rules_change: Optional[Tuple[str, str]] = ...,
+    ) -> PeriodResult: ...
+    def pay_periods(
+        self,
+        people: pd.DataFrame,
+        *,
+        start: str,
+        end: str,
+        state: Union[None, str, Mapping[str, Any]] = ...,
+        cancellations: Optional[pd.DataFrame] = ...,
+    ) -> List[PeriodResult]: ...
+
+class PeriodResult(NamedTuple):
+    period: str
+    payslips: List[Payslip]
+    notes: Dict[str, List[str]]
+    period_notes: List[str]
+    state: Dict[str, Any]
 
 def load(path: _PathLike, *, overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
 def loads(text: str, *, source: str = ..., overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
@@ -173,4 +208,31 @@ class CaseResult(NamedTuple):
 def run_cases(rules: _PathLike, cases: Optional[_PathLike] = ...) -> List[CaseResult]: ...
 def payroll_csv(
     scheme: Scheme, data: Union[_PathLike, pd.DataFrame], *, period: str, out: _PathLike, force: bool = ...
+) -> str: ...
+def export_payroll(
+    scheme: Scheme,
+    data: Union[_PathLike, pd.DataFrame],
+    *,
+    period: str,
+    out: _PathLike,
+    formats: Sequence[str] = ...,
+    columns: Optional[Sequence[str]] = ...,
+    delimiter: str = ...,
+    decimal_separator: str = ...,
+    bom: bool = ...,
+    line_end: str = ...,
+    force: bool = ...,
+) -> List[str]: ...
+def write_statements(
+    scheme: Scheme,
+    data: Union[_PathLike, pd.DataFrame],
+    *,
+    period: str,
+    out_dir: _PathLike,
+    lang: str = ...,
+    formats: Sequence[str] = ...,
+    force: bool = ...,
+) -> List[str]: ...
+def statement(
+    scheme: Scheme, data: Union[_PathLike, pd.DataFrame], *, person: str, period: str, lang: str = ..., format: str = ...
 ) -> str: ...

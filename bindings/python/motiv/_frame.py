@@ -12,7 +12,7 @@ import numbers
 from decimal import Decimal
 from typing import Any, List, Tuple
 
-__all__ = ["cell_text", "frame_table", "result_frame"]
+__all__ = ["cell_text", "frame_table", "result_frame", "report_frame"]
 
 
 def cell_text(value: Any) -> str:
@@ -64,3 +64,26 @@ def result_frame(names: List[str], columns: List[List[Any]]) -> Any:
     out = pd.DataFrame({i: col for i, col in enumerate(columns)})
     out.columns = pd.Index(names)
     return out
+
+
+# Report columns holding exact numbers (Decimal) and whole counts (int); the rest stay text.
+_DECIMAL_COLUMNS = {"value", "amount", "percent", "bonus", "conversion_from_previous", "share"}
+_INT_COLUMNS = {"count", "norm", "contacts", "limit_days"}
+
+
+def report_frame(header: List[str], rows: List[List[str]]) -> Any:
+    """A DataFrame of one report table from its text cells: exact numbers as Decimal, counts as
+    int, an empty cell as None."""
+    import pandas as pd
+
+    def convert(name: str, cell: str) -> Any:
+        if cell == "":
+            return None
+        if name in _DECIMAL_COLUMNS:
+            return Decimal(cell)
+        if name in _INT_COLUMNS:
+            return int(cell)
+        return cell
+
+    columns = {name: [convert(name, r[j]) for r in rows] for j, name in enumerate(header)}
+    return pd.DataFrame(columns, columns=header)

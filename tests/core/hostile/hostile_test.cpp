@@ -26,6 +26,7 @@
 #include "core/data/people_table.hpp"
 #include "core/engine/compiled_scheme.hpp"
 #include "core/errors.hpp"
+#include "core/export/csv_export.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/payroll/payroll.hpp"
 #include "core/rules/loader.hpp"
@@ -431,7 +432,8 @@ TEST_CASE("hostile data rows: each gives its specific error naming file, row, co
         const auto table = motiv::data::read_csv_file(data);
         const auto people = motiv::data::read_people(table, *cs, kPeriod);
         const auto run = motiv::payroll::run(*cs, kPeriod, people);
-        motiv::io::write_file_atomically(out, motiv::payroll::to_csv(run, cs->scheme()), motiv::io::Overwrite::refuse);
+        const auto pv = motiv::exports::make_provenance(cs->scheme(), run.period, data, "");
+        motiv::io::write_file_atomically(out, motiv::exports::to_csv(run, cs->scheme(), pv, motiv::exports::csv_standard()), motiv::io::Overwrite::refuse);
     };
     if (is_eval(c)) {
         try {
@@ -479,7 +481,9 @@ std::string payroll_of(const std::string& rules, const std::string& csv_path) {
     const auto cs = motiv::CompiledScheme::compile(motiv::load_scheme_file(rules));
     const auto table = motiv::data::read_csv_file(csv_path);
     const auto run = motiv::payroll::run(*cs, kPeriod, motiv::data::read_people(table, *cs, kPeriod));
-    return motiv::payroll::to_csv(run, cs->scheme());
+    // The same provenance for every variant of the file: the bytes differ, the payroll must not.
+    const auto pv = motiv::exports::make_provenance(cs->scheme(), run.period, "people.csv", "");
+    return motiv::exports::to_csv(run, cs->scheme(), pv, motiv::exports::csv_standard());
 }
 
 std::string crlf(const std::string& s) {
@@ -516,8 +520,10 @@ TEST_CASE("hostile data: a BOM and CRLF line ends are accepted and pay exactly a
     REQUIRE(total);
     REQUIRE(name);
     motiv::Decimal sum;
-    for (const auto& row : table.rows) sum = sum + *motiv::Decimal::parse(row[*total]);
+    REQUIRE(table.rows.back()[0] == "TOTAL");
+    for (std::size_t r = 0; r + 1 < table.rows.size(); ++r) sum = sum + *motiv::Decimal::parse(table.rows[r][*total]);
     CHECK(sum.to_string_fixed(2) == "715977.01");
+    CHECK(table.rows.back()[*total] == "715977.01");
     CHECK(table.rows[0][*name] == "Анна Смирнова");
     CHECK(table.rows[11][*name] == "Мария Соловьёва");
     const auto in = motiv::data::parse_csv(plain, "people.csv");
@@ -533,7 +539,7 @@ TEST_CASE("hostile data: Cyrillic and 10,000-character ids and names pass throug
     const std::string csv = kAgents + long_id + ",\"" + long_name + "\",agent,100.00,4\n" + "a-2,\"Соловьёва, \"\"Маша\"\"\nвторая строка\",careful,100.00,0\n";
     const std::string out = payroll_of(kCustom, dir.write("people.csv", csv));
     const auto table = motiv::data::parse_csv(out, "payroll.csv");
-    REQUIRE(table.rows.size() == 2);
+    REQUIRE(table.rows.size() == 3);  // two people and the TOTAL row
     CHECK(table.rows[0][*table.column("id")] == long_id);
     CHECK(table.rows[0][*table.column("name")] == long_name);
     CHECK(table.rows[0][*table.column("per_call")] == "25.00");

@@ -1,0 +1,113 @@
+# Hand-written type stubs for motiv.whatif.
+import os
+from decimal import Decimal
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
+
+import numpy as np
+import pandas as pd
+
+from . import Scheme
+
+_Data = Union[pd.DataFrame, str, os.PathLike[str]]
+_Value = Union[str, int, Decimal]
+_Path = Union[str, os.PathLike[str]]
+
+class Comparison(NamedTuple):
+    people: pd.DataFrame
+    roles: pd.DataFrame
+    plan: pd.DataFrame
+
+def compare(before: Scheme, after: Scheme, data: _Data, *, period: str) -> Comparison: ...
+def plan_diff(before: Scheme, after: Scheme) -> pd.DataFrame: ...
+def sweep(
+    scheme: Scheme,
+    data: _Data,
+    *,
+    period: str,
+    grid: Mapping[str, Iterable[_Value]],
+    scales: Optional[Mapping[str, int]] = ...,
+    threads: int = ...,
+    progress: bool = ...,
+) -> pd.DataFrame: ...
+def pay_curve(scheme: Scheme, person: Mapping[str, Any], *, period: str, kpi: str, values: Iterable[_Value]) -> pd.DataFrame: ...
+
+class Normal:
+    mean: float
+    sd: float
+    relative: bool
+    def __init__(self, mean: float, sd: float, relative: bool = ...) -> None: ...
+    def draw(self, rng: np.random.Generator, size: int) -> np.ndarray: ...
+
+class Uniform:
+    low: float
+    high: float
+    relative: bool
+    def __init__(self, low: float, high: float, relative: bool = ...) -> None: ...
+    def draw(self, rng: np.random.Generator, size: int) -> np.ndarray: ...
+
+class Resample:
+    history: Sequence[Any]
+    relative: bool
+    def __init__(self, history: Sequence[Any], relative: bool = ...) -> None: ...
+    def draw(self, rng: np.random.Generator, size: int) -> np.ndarray: ...
+
+class MonteCarlo(NamedTuple):
+    costs: pd.DataFrame
+    quantiles: pd.DataFrame
+    shares: pd.DataFrame
+
+def monte_carlo(
+    scheme: Scheme,
+    data: _Data,
+    *,
+    period: str,
+    draws: Mapping[str, Any],
+    n: int = ...,
+    seed: int = ...,
+    target: Optional[Mapping[str, Mapping[str, Any]]] = ...,
+    cap: Optional[Mapping[str, Mapping[str, Any]]] = ...,
+    threads: int = ...,
+) -> MonteCarlo: ...
+
+class Diagnostics(NamedTuple):
+    pay_mix: pd.DataFrame
+    leverage: pd.DataFrame
+    monotonicity: pd.DataFrame
+    cliffs: pd.DataFrame
+    cost: pd.DataFrame
+    warnings: List[str]
+
+def diagnostics(
+    scheme: Scheme,
+    *,
+    period: str,
+    target: Mapping[str, Mapping[str, Any]],
+    effort: Optional[Mapping[str, Sequence[str]]] = ...,
+    ranges: Optional[Mapping[str, Mapping[str, Sequence[_Value]]]] = ...,
+    cliff: Optional[_Value] = ...,
+    stress: _Value = ...,
+    data: Optional[_Data] = ...,
+) -> Diagnostics: ...
+def payout_curves(
+    before: Scheme,
+    after: Scheme,
+    *,
+    period: str,
+    profiles: Mapping[str, Mapping[str, Any]],
+    kpi: Mapping[str, str],
+    values: Mapping[str, Sequence[_Value]],
+) -> pd.DataFrame: ...
+def plot_payout_curves(curves: pd.DataFrame, *, labels: Sequence[str] = ..., title: str = ..., path: Optional[_Path] = ...) -> Any: ...
+def plot_sweep_cost(sweep: pd.DataFrame, *, parameter: Optional[str] = ..., by: Optional[str] = ..., roles: bool = ..., path: Optional[_Path] = ...) -> Any: ...
+def plot_pay_distribution(people: pd.DataFrame, *, labels: Sequence[str] = ..., path: Optional[_Path] = ...) -> Any: ...
+def dask_sweep(
+    client: Any,
+    scheme: Scheme,
+    data: _Data,
+    *,
+    period: str,
+    grid: Mapping[str, Iterable[_Value]],
+    scales: Optional[Mapping[str, int]] = ...,
+    partitions: Optional[int] = ...,
+) -> pd.DataFrame: ...
+def dask_compare(client: Any, before: Scheme, after: Scheme, data: _Data, *, period: str, partitions: Optional[int] = ...) -> Comparison: ...

@@ -1,0 +1,172 @@
+// motiv run-periods: pay a sequence of months with carried state (draws, clawbacks, bonus
+// true-ups, team overrides, retro differences); write the pay CSV and the state atomically.
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/data/people_table.hpp"
+#include "core/errors.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/periods/period_run.hpp"
+#include "core/rules/loader.hpp"
+
+namespace po = boost::program_options;
+
+namespace motiv::cli {
+
+namespace {
+
+Period period_arg(const po::variables_map& vm, const char* name) {
+    const auto text = vm[name].as<std::string>();
+    auto p = Period::parse(text);
+    if (!p) throw po::error(std::string("--") + name + " must be YYYY-MM, got '" + text + "'");
+    return *p;
+}
+
+// One row per person and period: what the engine earned, each kind of period line, the total paid,
+// and the state carried after it.
+std::string pay_csv(const std::vector<periods::PeriodPay>& pays, const Scheme& s) {
+    const int mu = s.currency.minor_units;
+    std::string out;
+    data::append_csv_row(out, {"id", "name", "role", "period", "earned", "bonus", "team_override", "retro", "clawback", "draw", "total",
+                               "draw_balance", "clawback_pending", "scheme", "version", "rules_sha256"});
+    for (const auto& pay : pays)
+        for (const auto& pp : pay.people) {
+            const Payslip& p = pp.payslip;
+            std::vector<std::string> row = {p.person, p.name, p.role, p.period, pp.earned.to_string_fixed(mu)};
+            for (const char* kind : {"bonus", "team_override", "retro", "clawback", "draw"}) {
+                Decimal sum;
+                for (const auto& l : p.lines)
+                    if (l.kind == kind) sum = sum + l.amount;
+                row.push_back(sum.to_string_fixed(mu));
+            }
+            row.push_back(p.total.to_string_fixed(mu));
+            const periods::PersonState* st = pay.state.person(p.person);
+            row.push_back(st->draw_balance.to_string_fixed(mu));
+            row.push_back(st->clawback_pending.to_string_fixed(mu));
+            for (const std::string* v : {&s.name, &s.version, &s.sha256}) row.push_back(*v);
+            data::append_csv_row(out, row);
+        }
+    return out;
+}
+
+}  // namespace
+
+int run_periods(const std::vector<std::string>& args) {
+    po::options_description opts("motiv run-periods -- pay a sequence of months, carrying each person's state between them\n\noptions");
+    opts.add_options()
+        ("help,h", "show this help")
+        ("rules,r", po::value<std::string>()->required(), "rule file (JSON), with a \"periods\" section")
+        ("data,d", po::value<std::string>()->required(), "people and inputs: one CSV with a period column, or a directory of people_YYYY-MM.csv")
+        ("from", po::value<std::string>()->required(), "first period to pay, YYYY-MM (the month after --state-in's last)")
+        ("to", po::value<std::string>()->required(), "last period to pay, YYYY-MM")
+        ("state-in", po::value<std::string>(), "state carried from earlier runs (JSON written by --state-out); none = a fresh start")
+        ("state-out", po::value<std::string>()->required(), "where to write the state after --to (atomically)")
+        ("out,o", po::value<std::string>()->required(), "pay CSV to write (atomically): one row per person and period")
+        ("cancellations", po::value<std::string>(), "cancelled deals CSV (deal_id, person, amount, paid_period, payment_date, cancel_date)")
+        ("corrections", po::value<std::string>(), "corrected inputs of past periods (people CSV with a period column), paid as retro lines in --from")
+        ("recompute", po::value<std::vector<std::string>>()->composing(), "a past period YYYY-MM to recompute from stored inputs with this rule file, in --from (repeatable)")
+        ("accept-rules-change", po::value<std::string>(), "OLD_SHA256:NEW_SHA256 -- allow recomputing pay made with rule file OLD using this one (NEW)")
+        ("explain", po::value<std::string>(), "print this person's payslip, with every line's derivation, for each period")
+        ("force,f", "replace OUT and the state file if they exist")
+        ("quiet,q", "do not print the summary");
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    if (vm.count("help")) {
+        std::cout << opts << "\nEvery period is computed before anything is written: on any error nothing is written and the exit\n"
+                             "status is 1. Each row names the SHA-256 of the rule file; so does every period in the state.\n";
+        return 0;
+    }
+    po::notify(vm);
+    const Period from = period_arg(vm, "from"), to = period_arg(vm, "to");
+    auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
+    const Scheme& s = cs->scheme();
+    periods::CarriedState state;
+    if (vm.count("state-in")) state = periods::CarriedState::read_file(vm["state-in"].as<std::string>());
+
+    const std::string data = vm["data"].as<std::string>();
+    const bool dir = std::filesystem::is_directory(data);
+    std::optional<data::CsvTable> table;
+    if (!dir) table = data::read_csv_file(data);
+    std::vector<periods::Cancellation> cancellations;
+    if (vm.count("cancellations")) cancellations = periods::read_cancellations(data::read_csv_file(vm["cancellations"].as<std::string>()), s.currency.minor_units);
+    std::vector<periods::Correction> corrections;
+    if (vm.count("corrections")) {
+        const auto t = data::read_csv_file(vm["corrections"].as<std::string>());
+        const auto period_col = t.column("period");
+        if (!period_col)
+            throw DataError({Issue{"motiv.data_error.301", t.source, "", 1, 0, "period", "", "missing required column 'period' (the period each row corrects)", "", 0}});
+        auto rows = data::read_people(t, *cs, std::nullopt);
+        for (auto& p : rows) {
+            const std::size_t r = static_cast<std::size_t>(std::find(t.row_lines.begin(), t.row_lines.end(), p.line) - t.row_lines.begin());
+            corrections.push_back({*Period::parse(t.rows[r][*period_col]), std::move(p)});
+        }
+    }
+    std::vector<Period> recompute;
+    if (vm.count("recompute"))
+        for (const auto& text : vm["recompute"].as<std::vector<std::string>>()) {
+            auto p = Period::parse(text);
+            if (!p) throw po::error("--recompute must be YYYY-MM, got '" + text + "'");
+            recompute.push_back(*p);
+        }
+    std::optional<periods::RulesChange> accepted;
+    if (vm.count("accept-rules-change")) {
+        const std::string v = vm["accept-rules-change"].as<std::string>();
+        const auto colon = v.find(':');
+        if (colon == std::string::npos) throw po::error("--accept-rules-change must be OLD_SHA256:NEW_SHA256");
+        accepted = periods::RulesChange{v.substr(0, colon), v.substr(colon + 1)};
+    }
+
+    const bool explaining = vm.count("explain") > 0;
+    auto inputs_for = [&](const Period& p) {
+        periods::PeriodInputs in;
+        if (dir) {
+            const auto t = data::read_csv_file((std::filesystem::path(data) / ("people_" + p.to_string() + ".csv")).string());
+            in.people = data::read_people(t, *cs, p);
+        } else {
+            in.people = data::read_people(*table, *cs, p);
+        }
+        if (in.people.empty())
+            throw DataError({Issue{"motiv.data_error.307", data, "", 0, 0, "period", "", "no people to pay for period " + p.to_string() + "; nothing was written", "", 0}});
+        in.cancellations = cancellations;
+        if (p == from) {
+            in.corrections = corrections;
+            in.recompute = recompute;
+        }
+        in.accept_rules_change = accepted;
+        in.explain = explaining ? Explain::full : Explain::none;
+        return in;
+    };
+    const auto pays = periods::pay_periods(*cs, from, to, inputs_for, std::move(state));
+
+    const auto overwrite = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
+    const std::string csv = pay_csv(pays, s);
+    const std::string state_json = pays.back().state.to_json(s.currency.minor_units).dump(1) + "\n";
+    io::write_file_atomically(vm["out"].as<std::string>(), csv, overwrite);
+    io::write_file_atomically(vm["state-out"].as<std::string>(), state_json, overwrite);
+    if (explaining) {
+        for (const auto& pay : pays)
+            for (const auto& pp : pay.people)
+                if (pp.payslip.person == vm["explain"].as<std::string>()) {
+                    std::cout << pp.payslip.to_text();
+                    for (const auto& n : pp.notes) std::cout << "  note: " << n << "\n";
+                    std::cout << "\n";
+                }
+    }
+    if (!vm.count("quiet")) {
+        const int mu = s.currency.minor_units;
+        for (const auto& pay : pays) {
+            Decimal total;
+            for (const auto& pp : pay.people) total = total + pp.payslip.total;
+            std::cout << pay.period.to_string() << "  " << pay.people.size() << " people  " << total.to_display(mu) << " " << s.currency.code << "\n";
+            for (const auto& pp : pay.people)
+                for (const auto& n : pp.notes) std::cout << "  " << pp.payslip.person << ": " << n << "\n";
+            for (const auto& n : pay.notes) std::cout << "  " << n << "\n";
+        }
+        std::cout << "wrote " << vm["out"].as<std::string>() << " and " << vm["state-out"].as<std::string>() << "\n";
+    }
+    return 0;
+}
+
+}  // namespace motiv::cli

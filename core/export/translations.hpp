@@ -1,0 +1,33 @@
+// The words of pay statements in each language, in one table (translations.cpp), and numbers
+// spelled the way each language writes them.
+//
+// Only the statement's own words are translated. Names and labels that come from the rule file
+// (component labels, parameter names, formulas) are shown as the rule file writes them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/money/decimal.hpp"
+
+namespace motiv::exports {
+
+enum class Lang { en, ru };
+
+// "en" / "ru"; std::nullopt for anything else.
+std::optional<Lang> parse_lang(std::string_view code);
+const char* lang_code(Lang lang);
+
+// The phrase `key` in `lang`, with {1}, {2}... replaced by `args`. An unknown key is a programming
+// error: it throws std::out_of_range (a test walks every key in both languages).
+std::string tr(Lang lang, std::string_view key, const std::vector<std::string>& args = {});
+// Every key of the table, for that test.
+std::vector<std::string> translation_keys();
+
+// A number as formatted by motiv ("1,250,000.00", "15%") respelled for `lang`: Russian groups
+// thousands with a no-break space and uses a decimal comma ("1 250 000,00", "15%").
+std::string localize_number(std::string_view text, Lang lang);
+
+}  // namespace motiv::exports

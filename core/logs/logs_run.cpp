@@ -1,0 +1,29 @@
+#include "core/logs/logs_run.hpp"
+
+#include <stdexcept>
+
+#include "core/errors.hpp"
+#include "core/logs/read_logs.hpp"
+#include "core/rules/load_logs.hpp"
+
+namespace motiv::logs {
+
+LogsRun run_logs(std::string_view rules_text, const std::string& source, const CompiledScheme& scheme, const std::string& dir,
+                 const Period& period) {
+    LogsRun r;
+    r.rules = load_log_rules(rules_text, source, scheme.scheme());
+    r.logs = read_logs_dir(dir, r.rules, scheme.scheme());
+    r.dept = derive(r.logs, r.rules, scheme.scheme(), period);
+    if (r.dept.people.empty())  // a mistyped --period must not produce an empty payroll that looks like success
+        throw DataError({Issue{"motiv.data_error.307", dir, "", 0, 0, "period", "",
+                               "nobody in staff.csv is employed in " + period.to_string() + "; nothing was written", "", 0}});
+    r.payroll = pay(r.dept, r.rules, scheme);
+    try {
+        r.report = report(r.dept, r.logs, r.rules, scheme.scheme());
+    } catch (const std::overflow_error&) {
+        throw EvalError("motiv.eval_error.502", "a total of the report for " + period.to_string() + " overflows (amounts near 10^29)", "/logs");
+    }
+    return r;
+}
+
+}  // namespace motiv::logs

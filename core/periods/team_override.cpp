@@ -1,0 +1,38 @@
+#include "core/periods/team_override.hpp"
+
+#include "core/errors.hpp"
+#include "core/periods/pay_line.hpp"
+
+namespace motiv::periods {
+
+std::vector<TeamMember> team_of(const TeamOverrideRule& rule, const std::vector<const Payslip*>& members) {
+    std::vector<TeamMember> out;
+    for (const Payslip* m : members) {
+        Decimal a;
+        if (rule.of == "total") a = m->total;
+        else if (const PayLine* l = m->line(rule.of)) a = l->amount;
+        out.push_back({m->person, a});
+    }
+    return out;
+}
+
+PayLine team_override_line(const TeamOverrideRule& rule, const std::vector<TeamMember>& members, const Rounding& rounding, int mu) {
+    Decimal sum;
+    std::string parts;
+    std::vector<Explanation> why;
+    for (const auto& m : members) {
+        sum = sum + m.amount;
+        parts += (parts.empty() ? "" : " + ") + show(m.amount, mu);
+        why.push_back(fact(m.id + "." + rule.of, show(m.amount, mu)));
+    }
+    Fault f = Fault::none;
+    const Decimal amount = rounding.apply(Decimal::mul(rule.share, sum, f), f);
+    if (f != Fault::none) throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] (" + rule.pointer + ") team override out of range", rule.pointer);
+    why.push_back(fact("share", rule.share.to_string(), rule.pointer + "/share"));
+    const std::string summary = rule.id + " = share " + rule.share.to_string() + " x team " + rule.of + " (" +
+                                (members.empty() ? std::string("no members") : parts) + " = " + show(sum, mu) + ") = " + show(amount, mu) + " (rounded " +
+                                rounding.describe() + ")";
+    return make_line(rule.id, rule.label, "team_override", rule.pointer, amount, mu, summary, std::move(why));
+}
+
+}  // namespace motiv::periods
