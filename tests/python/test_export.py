@@ -168,7 +168,7 @@ def test_jsonl_round_trip(exported, engine):
         assert r["amount_minor"] == int(Decimal(r["amount"]) * 100)
         assert (r["scheme"], r["version"], r["period"], r["rules_sha256"], r["data_sha256"]) == ("three_tier", "2026.2", PERIOD, RULES_SHA, DATA_SHA)
     h01 = next(r for r in records if (r["person"], r["component"]) == ("h-01", "commission"))
-    assert h01["summary"] == "commission = graduated(hunter.commission.tiers, revenue 1,250,000.00) = 89,000.00"
+    assert h01["summary"] == "commission = graduated(hunter.commission.tiers, revenue 1,250,000.00, quota hunter.quota 1,000,000.00) = 89,000.00"
     assert h01["explanation"]["pointer"] == "/roles/hunter/components/1"
     assert list(r for r in records if r["person"] == "op-02" and r["component"] == "bonus")[0]["applied"] is False
 

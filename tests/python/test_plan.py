@@ -64,6 +64,7 @@ def test_cli_role_change_two_dated_rows(tmp_path):
     assert [row.split(",")[:7] for row in rows[1:]] == [
         ["x-1", "", "operator", "2026-11", "12600.00", "5000.00", "17600.00"],
         ["x-1", "", "specialist", "2026-11", "42000.00", "", "42000.00"],
+        ["TOTAL", "", "", "2026-11", "54600.00", "5000.00", "59600.00"],  # 12,600 + 42,000; 17,600 + 42,000
     ]
     r = _cli("explain", "--brief", "--rules", "rules/examples/proration.json", "--data", data, "--period", "2026-11", "--employee", "x-1")
     assert r.returncode == 0, r.stderr
