@@ -11,6 +11,18 @@
 //                  "expect": {"total": "101200.00", "lines": {"commission": "76200.00"}} },
 //                { "name": "...", "role": "...", "inputs": {...}, "expect_error": "motiv.eval_error.501" } ] }
 // `lines` may list some lines only; `total` is optional; at least one expectation is required.
+//
+// A sequence case pays several months in order with carried state (periods/period_run.hpp), for
+// the multi-period rules (draws, clawbacks, bonuses, overrides, retro). Each month lists who is
+// paid and with what; a person absent from a month has left:
+//   { "name": "draw advanced, then recovered", "people": {"h-01": {"role": "hunter", "manager": "m-01"}},
+//     "cancellations": [ {"deal": "D-7", "person": "h-01", "amount": "200000.00", "paid_period": "2026-01",
+//                         "payment_date": "2026-01-31", "cancel_date": "2026-02-20"} ],      (optional)
+//     "months": [ { "period": "2026-01", "inputs": {"h-01": {"revenue": "100000.00"}},
+//                   "corrections": [ {"period": "2025-12", "person": "h-01", "inputs": {...}} ],  (optional)
+//                   "expect": {"h-01": {"total": "40000.00", "lines": {"draw_advance": "15000.00"},
+//                                       "draw_balance": "15000.00", "clawback_pending": "0.00"}} } ] }
+// The months start from a fresh state; a month that fails ends the case (later ones need its state).
 #pragma once
 
 #include <string>

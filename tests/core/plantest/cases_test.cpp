@@ -72,6 +72,47 @@ TEST_CASE("a malformed cases file is a RuleError naming the pointer", "[plan][ca
     }
 }
 
+TEST_CASE("a sequence case pays months with carried state and names the month of each difference", "[plan][cases]") {
+    const fs::path dir = fs::temp_directory_path() / "motiv_cases_test";
+    fs::create_directories(dir);
+    const std::string cases = (dir / "draws_wrong.cases.json").string();
+    // draws.json: hunter pay 20,000 + 5% to 300,000 + 10% above, recoverable draw 40,000 (limit 10,000).
+    // Jan 100,000: earned 25,000 -> advance 15,000, balance 15,000 (right).
+    // Feb 900,000: earned 95,000 -> recovery 10,000, pay 85,000, balance 5,000 (the case expects 80,000 and 0).
+    std::ofstream(cases) << R"({"motiv_cases": 1, "cases": [
+        {"name": "draw", "people": {"h-01": {"role": "hunter"}},
+         "months": [
+           {"period": "2026-01", "inputs": {"h-01": {"revenue": "100000"}}, "expect": {"h-01": {"total": "40000.00", "draw_balance": "15000.00"}}},
+           {"period": "2026-02", "inputs": {"h-01": {"revenue": "900000"}},
+            "expect": {"h-01": {"lines": {"draw_recovery": "-10000.00"}, "total": "80000.00", "draw_balance": "0"}}}]}]})";
+    const auto report = plantest::run_cases(std::string(MOTIV_SOURCE_DIR) + "/rules/examples/draws.json", cases);
+    REQUIRE(report.results.size() == 1);
+    CHECK(report.results[0].differences == std::vector<std::string>{
+        "2026-02 h-01: total: expected 80,000.00, got 85,000.00 (off by 5,000.00)",
+        "2026-02 h-01: draw_balance: expected 0.00, got 5,000.00 (off by 5,000.00)"});
+
+    // Mistakes in a sequence, each at its pointer.
+    std::ofstream(cases) << R"({"motiv_cases": 1, "cases": [
+        {"name": "bad", "people": {"h-01": {"role": "hunter", "boss": "x"}},
+         "cancellations": [{"deal": "D-1", "person": "nobody", "amount": "1.00", "paid_period": "2026-01", "payment_date": "2026-01-31", "cancel_date": "2026-02-01"}],
+         "months": [
+           {"period": "2026-13", "inputs": {"h-02": {}}, "expect": {"h-01": {"draw": "1"}}},
+           {"period": "2026-02", "inputs": {"h-01": {"revenue": "x"}}, "corrections": [{"period": "2026-01", "person": "h-01", "inputs": {}}], "expect": {}}]}]})";
+    try {
+        plantest::run_cases(std::string(MOTIV_SOURCE_DIR) + "/rules/examples/draws.json", cases);
+        FAIL("no error");
+    } catch (const RuleError& e) {
+        const std::string w = e.what();
+        for (const char* at : {"(/cases/0/people/h-01/boss) unknown key 'boss'", "(/cases/0/cancellations/0/person) no person 'nobody'",
+                               "(/cases/0/months/0/period) expected a period YYYY-MM", "(/cases/0/months/0/inputs/h-02) no person 'h-02'",
+                               "(/cases/0/months/0/expect/h-01/draw) unknown key 'draw'", "(/cases/0/months/1/inputs/h-01/revenue)",
+                               "(/cases/0/months/1/expect) expected {person id"}) {
+            INFO(at);
+            CHECK(w.find(at) != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("default cases path", "[plan][cases]") {
     CHECK(plantest::default_cases_path("rules/three_tier.json") == "rules/three_tier.cases.json");
     CHECK(plantest::default_cases_path("plan") == "plan.cases.json");
