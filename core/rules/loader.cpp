@@ -147,7 +147,7 @@ public:
             if (limit(in->size(), kMaxInputs, "/inputs", "inputs"))
                 for (const auto& [name, decl] : in->items()) s.inputs.push_back(input(name, decl, json_pointer_join("/inputs", name)));
         }
-        if (const json* pr = member(root, "", "proration", false)) proration(s, *pr);
+        if (const json* pr = member(root, "", "proration", false)) proration(s, *pr, member(root, "", "calendar", false));
         if (const json* ps = member(root, "", "parameters", true); ps && object(*ps, "/parameters")) {
             if (limit(ps->size(), kMaxParameters, "/parameters", "parameters"))
                 for (const auto& [name, decl] : ps->items()) s.parameters.push_back(parameter(name, decl, json_pointer_join("/parameters", name), overrides));
