@@ -17,7 +17,7 @@ struct LogsRun {
     LogSet logs;
     Department dept;
     payroll::PayrollRun payroll;
-    std::vector<Table> report;  // report(); the payroll CSV is payroll::to_csv(payroll, scheme)
+    std::vector<Table> report;  // report(); the payroll CSV is exports::to_csv(payroll, ...)
 };
 
 // `rules_text`/`source`: the rule file the compiled scheme was loaded from. Throws RuleError (no or
