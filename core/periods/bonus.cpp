@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "core/periods/figure.hpp"
 #include "core/periods/pay_line.hpp"
 
 namespace motiv::periods {
@@ -72,12 +73,14 @@ PayLine bonus_line(const CompiledScheme& cs, const BoundParameters& params, cons
         return make_line(rule.id, rule.label + " (true-up " + span + ")", "bonus", rule.pointer, true_up, mu, summary, std::move(why));
     }
     Fault f = Fault::none;
-    const Decimal target = s.rounding.apply(Decimal::mul(amount, rule.advance, f), f);
+    const Figures fig(s, params);
+    const Decimal rate = fig.value(rule.advance);
+    const Decimal target = s.rounding.apply(Decimal::mul(amount, rate, f), f);
     if (f != Fault::none) throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] (" + rule.pointer + ") bonus advance out of range", rule.pointer);
     const Decimal advance = std::max(Decimal{}, target - advanced);
     it->advanced = advanced + advance;
-    why.push_back(fact("advance rate", rule.advance.to_string(), rule.pointer + "/advance"));
-    const std::string summary = head + "; advance = max(" + rule.advance.to_string() + " x " + show(amount, mu) + " = " + show(target, mu) +
+    why.push_back(fig.fact("advance rate", rule.advance, rate.to_string()));
+    const std::string summary = head + "; advance = max(" + fig.show(rule.advance, rate.to_string()) + " x " + show(amount, mu) + " = " + show(target, mu) +
                                 " - advanced " + show(advanced, mu) + ", 0) = " + show(advance, mu) + " (rounded " + s.rounding.describe() + ")";
     return make_line(rule.id, rule.label + " (advance " + span + ")", "bonus", rule.pointer, advance, mu, summary, std::move(why));
 }

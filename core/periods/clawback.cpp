@@ -33,17 +33,18 @@ Decimal& cancelled_of(PeriodRecord& rec, const std::string& input) {
 
 }  // namespace
 
-ClawbackDue clawback_due(const CompiledScheme& cs, const ClawbackRule& rule, PeriodRecord& rec, const Cancellation& deal,
+ClawbackDue clawback_due(const CompiledScheme& cs, const Figures& fig, const ClawbackRule& rule, PeriodRecord& rec, const Cancellation& deal,
                          const std::optional<RulesChange>& accepted) {
     const int mu = cs.scheme().currency.minor_units;
     ClawbackDue due;
     due.deal = deal.deal;
     const long days = (deal.cancelled_on - deal.paid_on).days();
+    const int within = fig.count(rule.within_days);
     const std::string window = "cancelled " + std::to_string(days) + " days after payment (" + to_iso(deal.paid_on) + " -> " +
-                               to_iso(deal.cancelled_on) + "), window " + std::to_string(rule.within_days) + " days";
-    if (days > rule.within_days) {
+                               to_iso(deal.cancelled_on) + "), window " + fig.show(rule.within_days, std::to_string(within)) + " days";
+    if (days > within) {
         due.in_window = false;
-        due.why = fact("deal " + deal.deal, window + ": nothing is clawed back", rule.pointer + "/within_days");
+        due.why = fig.fact("deal " + deal.deal, rule.within_days, window + ": nothing is clawed back");
         return due;
     }
     check_rules(cs.scheme(), rec, deal.person, accepted);
@@ -64,7 +65,10 @@ ClawbackDue clawback_due(const CompiledScheme& cs, const ClawbackRule& rule, Per
     return due;
 }
 
-std::optional<PayLine> clawback_line(const ClawbackRule& rule, const std::vector<ClawbackDue>& dues, Decimal pay_so_far, PersonState& st, int mu) {
+std::optional<PayLine> clawback_line(const ClawbackRule& rule, const Figures& fig, const std::vector<ClawbackDue>& dues, Decimal pay_so_far,
+                                     PersonState& st) {
+    const int mu = fig.minor_units();
+    const Decimal floor = fig.value(rule.floor);
     Decimal due = st.clawback_pending;
     std::vector<Explanation> why;
     if (!st.clawback_pending.is_zero()) why.push_back(fact("pending from earlier periods", show(st.clawback_pending, mu)));
@@ -73,11 +77,11 @@ std::optional<PayLine> clawback_line(const ClawbackRule& rule, const std::vector
         why.push_back(d.why);
     }
     if (due.is_zero() && why.empty()) return std::nullopt;
-    const Decimal room = std::max(Decimal{}, pay_so_far - rule.floor);
+    const Decimal room = std::max(Decimal{}, pay_so_far - floor);
     const Decimal taken = std::min(due, room);
     st.clawback_pending = due - taken;
-    why.push_back(fact("floor", show(rule.floor, mu) + " (pay so far " + show(pay_so_far, mu) + ", room " + show(room, mu) + ")", rule.pointer + "/floor"));
-    const std::string summary = "clawback = -min(due " + show(due, mu) + ", pay so far " + show(pay_so_far, mu) + " - floor " + show(rule.floor, mu) +
+    why.push_back(fig.fact("floor", rule.floor, show(floor, mu) + " (pay so far " + show(pay_so_far, mu) + ", room " + show(room, mu) + ")"));
+    const std::string summary = "clawback = -min(due " + show(due, mu) + ", pay so far " + show(pay_so_far, mu) + " - floor " + fig.money(rule.floor) +
                                 ") = " + show(-taken, mu) + "; carried forward " + show(st.clawback_pending, mu);
     return make_line("clawback", "Clawback", "clawback", rule.pointer, -taken, mu, summary, std::move(why));
 }

@@ -12,6 +12,7 @@
 
 #include "core/engine/compiled_scheme.hpp"
 #include "core/periods/cancellation.hpp"
+#include "core/periods/figure.hpp"
 #include "core/periods/retro.hpp"
 #include "core/periods/state.hpp"
 #include "core/rules/period_rules.hpp"
@@ -26,14 +27,15 @@ struct ClawbackDue {
 };
 
 // What `deal` takes back from `record` (the person's record of the deal's paid period), marking it
-// cancelled there. Outside the window, nothing is due (in_window false). check_rules applies.
-ClawbackDue clawback_due(const CompiledScheme& scheme, const ClawbackRule& rule, PeriodRecord& record, const Cancellation& deal,
+// cancelled there. Outside the window (the rule's within_days for the period of `figures`), nothing
+// is due (in_window false). check_rules applies.
+ClawbackDue clawback_due(const CompiledScheme& scheme, const Figures& figures, const ClawbackRule& rule, PeriodRecord& record, const Cancellation& deal,
                          const std::optional<RulesChange>& accepted);
 
 // The clawback line for this period: -(pending + sum of `dues`), limited so that `pay_so_far` does
 // not fall below the rule's floor; what is not taken becomes `state.clawback_pending`. nullopt when
 // nothing is pending or due.
-std::optional<PayLine> clawback_line(const ClawbackRule& rule, const std::vector<ClawbackDue>& dues, Decimal pay_so_far, PersonState& state,
-                                     int minor_units);
+std::optional<PayLine> clawback_line(const ClawbackRule& rule, const Figures& figures, const std::vector<ClawbackDue>& dues, Decimal pay_so_far,
+                                     PersonState& state);
 
 }  // namespace motiv::periods

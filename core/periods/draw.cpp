@@ -6,11 +6,13 @@
 
 namespace motiv::periods {
 
-std::optional<PayLine> draw_line(const DrawRule& rule, Decimal pay, PersonState& st, int mu) {
-    const std::string d = show(rule.amount, mu), e = show(pay, mu);
-    std::vector<Explanation> why = {fact("draw amount", d, rule.pointer + "/amount"), fact("pay so far", e)};
-    if (pay < rule.amount) {
-        const Decimal top = rule.amount - pay;
+std::optional<PayLine> draw_line(const DrawRule& rule, const Figures& fig, Decimal pay, PersonState& st) {
+    const int mu = fig.minor_units();
+    const Decimal amount = fig.value(rule.amount);
+    const std::string d = fig.money(rule.amount), e = show(pay, mu);
+    std::vector<Explanation> why = {fig.fact("draw amount", rule.amount, show(amount, mu)), fact("pay so far", e)};
+    if (pay < amount) {
+        const Decimal top = amount - pay;
         if (rule.kind == DrawRule::Kind::non_recoverable)
             return make_line("draw_guarantee", "Guaranteed draw", "draw", rule.pointer, top, mu,
                              "draw_guarantee = draw " + d + " - pay so far " + e + " = " + show(top, mu) + " (non-recoverable)", std::move(why));
@@ -22,13 +24,14 @@ std::optional<PayLine> draw_line(const DrawRule& rule, Decimal pay, PersonState&
                              show(st.draw_balance, mu) + ")",
                          std::move(why));
     }
-    if (rule.kind == DrawRule::Kind::non_recoverable || st.draw_balance.is_zero() || pay == rule.amount) return std::nullopt;
-    Decimal take = std::min(st.draw_balance, pay - rule.amount);
+    if (rule.kind == DrawRule::Kind::non_recoverable || st.draw_balance.is_zero() || pay == amount) return std::nullopt;
+    Decimal take = std::min(st.draw_balance, pay - amount);
     std::string formula = "min(balance " + show(st.draw_balance, mu) + ", pay so far " + e + " - draw " + d;
     if (rule.recovery_limit) {
-        take = std::min(take, *rule.recovery_limit);
-        formula += ", limit " + show(*rule.recovery_limit, mu);
-        why.push_back(fact("recovery limit", show(*rule.recovery_limit, mu), rule.pointer + "/recovery_limit"));
+        const Decimal limit = fig.value(*rule.recovery_limit);
+        take = std::min(take, limit);
+        formula += ", limit " + fig.money(*rule.recovery_limit);
+        why.push_back(fig.fact("recovery limit", *rule.recovery_limit, show(limit, mu)));
     }
     const Decimal before = st.draw_balance;
     st.draw_balance = st.draw_balance - take;
@@ -38,15 +41,16 @@ std::optional<PayLine> draw_line(const DrawRule& rule, Decimal pay, PersonState&
                      std::move(why));
 }
 
-std::string draw_period_end(const DrawRule& rule, PersonState& st, int mu) {
+std::string draw_period_end(const DrawRule& rule, const Figures& fig, PersonState& st) {
     if (st.draw_balance.is_zero()) {
         st.draw_periods_outstanding = 0;
         return {};
     }
     ++st.draw_periods_outstanding;
-    if (!rule.forgive_after || st.draw_periods_outstanding < *rule.forgive_after) return {};
-    const std::string note = "draw balance " + show(st.draw_balance, mu) + " forgiven after " + std::to_string(st.draw_periods_outstanding) +
-                             " periods outstanding (" + rule.pointer + "/forgive_after)";
+    if (!rule.forgive_after || st.draw_periods_outstanding < fig.count(*rule.forgive_after)) return {};
+    const std::string after = rule.forgive_after->parameter.empty() ? "" : ", " + rule.forgive_after->parameter + " " + std::to_string(fig.count(*rule.forgive_after));
+    const std::string note = "draw balance " + show(st.draw_balance, fig.minor_units()) + " forgiven after " + std::to_string(st.draw_periods_outstanding) +
+                             " periods outstanding (" + rule.forgive_after->pointer + after + ")";
     st.draw_balance = Decimal{};
     st.draw_periods_outstanding = 0;
     return note;

@@ -13,18 +13,20 @@
 #include <string>
 
 #include "core/engine/payslip.hpp"
+#include "core/periods/figure.hpp"
 #include "core/periods/state.hpp"
 #include "core/rules/period_rules.hpp"
 
 namespace motiv::periods {
 
 // The draw line for this period (advance, recovery or top-up), updating the balance; nullopt when
-// the draw does not act (pay at or above D and nothing to recover).
-std::optional<PayLine> draw_line(const DrawRule& rule, Decimal pay_so_far, PersonState& state, int minor_units);
+// the draw does not act (pay at or above D and nothing to recover). D and the limit are the
+// rule's figures for the period of `figures`.
+std::optional<PayLine> draw_line(const DrawRule& rule, const Figures& figures, Decimal pay_so_far, PersonState& state);
 
 // End of period: counts the periods the balance has stood and forgives it after `forgive_after`.
 // Returns what happened, for the period's notes ("" when nothing).
-std::string draw_period_end(const DrawRule& rule, PersonState& state, int minor_units);
+std::string draw_period_end(const DrawRule& rule, const Figures& figures, PersonState& state);
 
 // The person left: forgives the balance if the rule says so. Returns a note ("" when no balance).
 std::string draw_on_leaving(const DrawRule& rule, PersonState& state, int minor_units);

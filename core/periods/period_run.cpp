@@ -81,6 +81,7 @@ PeriodPay pay_period(const CompiledScheme& cs, const Period& period, const Perio
         if (!before(q, period)) refuse("recompute", 0, "", "a recomputed period must be before " + P + ", got " + q.to_string());
 
     const BoundParameters params = cs.bind(period);
+    const Figures figures(s, params);  // the periods section's figures in force this period
     PeriodPay out;
     out.period = period;
     std::vector<std::size_t> state_index(in.people.size());
@@ -118,7 +119,7 @@ PeriodPay pay_period(const CompiledScheme& cs, const Period& period, const Perio
             for (const auto& o : rules.team_overrides)
                 if (o.role == in.people[i].role) {
                     const auto team = teams.find(in.people[i].id);
-                    overrides.emplace_back(i, team_override_line(o, team_of(o, team == teams.end() ? std::vector<const Payslip*>{} : team->second), s.rounding, mu));
+                    overrides.emplace_back(i, team_override_line(o, figures, team_of(o, team == teams.end() ? std::vector<const Payslip*>{} : team->second), s.rounding));
                 }
         for (auto& [i, line] : overrides) append_line(out.people[i].payslip, std::move(line));
     }
@@ -138,16 +139,16 @@ PeriodPay pay_period(const CompiledScheme& cs, const Period& period, const Perio
         if (const ClawbackRule* rule = rules.clawback(person.role)) {
             std::vector<ClawbackDue> dues;
             for (const Cancellation* c : due[i]) {
-                ClawbackDue d = clawback_due(cs, *rule, *st.record(c->paid_period.to_string()), *c, in.accept_rules_change);
+                ClawbackDue d = clawback_due(cs, figures, *rule, *st.record(c->paid_period.to_string()), *c, in.accept_rules_change);
                 if (d.in_window) dues.push_back(std::move(d));
                 else pp.notes.push_back(d.why.label + ": " + d.why.value + " (" + d.why.pointer + ")");
                 state.handled_deals.push_back(c->deal);
             }
-            if (auto line = clawback_line(*rule, dues, pp.payslip.total, st, mu)) append_line(pp.payslip, std::move(*line));
+            if (auto line = clawback_line(*rule, figures, dues, pp.payslip.total, st)) append_line(pp.payslip, std::move(*line));
         }
         if (const DrawRule* rule = rules.draw(person.role)) {
-            if (auto line = draw_line(*rule, pp.payslip.total, st, mu)) append_line(pp.payslip, std::move(*line));
-            if (auto note = draw_period_end(*rule, st, mu); !note.empty()) pp.notes.push_back(note);
+            if (auto line = draw_line(*rule, figures, pp.payslip.total, st)) append_line(pp.payslip, std::move(*line));
+            if (auto note = draw_period_end(*rule, figures, st); !note.empty()) pp.notes.push_back(note);
         }
     }
     // Leavers: in the state, active, and not paid this period.

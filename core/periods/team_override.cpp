@@ -16,7 +16,9 @@ std::vector<TeamMember> team_of(const TeamOverrideRule& rule, const std::vector<
     return out;
 }
 
-PayLine team_override_line(const TeamOverrideRule& rule, const std::vector<TeamMember>& members, const Rounding& rounding, int mu) {
+PayLine team_override_line(const TeamOverrideRule& rule, const Figures& fig, const std::vector<TeamMember>& members, const Rounding& rounding) {
+    const int mu = fig.minor_units();
+    const Decimal share = fig.value(rule.share);
     Decimal sum;
     std::string parts;
     std::vector<Explanation> why;
@@ -26,10 +28,10 @@ PayLine team_override_line(const TeamOverrideRule& rule, const std::vector<TeamM
         why.push_back(fact(m.id + "." + rule.of, show(m.amount, mu)));
     }
     Fault f = Fault::none;
-    const Decimal amount = rounding.apply(Decimal::mul(rule.share, sum, f), f);
+    const Decimal amount = rounding.apply(Decimal::mul(share, sum, f), f);
     if (f != Fault::none) throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] (" + rule.pointer + ") team override out of range", rule.pointer);
-    why.push_back(fact("share", rule.share.to_string(), rule.pointer + "/share"));
-    const std::string summary = rule.id + " = share " + rule.share.to_string() + " x team " + rule.of + " (" +
+    why.push_back(fig.fact("share", rule.share, share.to_string()));
+    const std::string summary = rule.id + " = share " + fig.show(rule.share, share.to_string()) + " x team " + rule.of + " (" +
                                 (members.empty() ? std::string("no members") : parts) + " = " + show(sum, mu) + ") = " + show(amount, mu) + " (rounded " +
                                 rounding.describe() + ")";
     return make_line(rule.id, rule.label, "team_override", rule.pointer, amount, mu, summary, std::move(why));

@@ -8,6 +8,7 @@
 
 #include "core/engine/payslip.hpp"
 #include "core/money/rounding.hpp"
+#include "core/periods/figure.hpp"
 #include "core/rules/period_rules.hpp"
 
 namespace motiv::periods {
@@ -20,7 +21,8 @@ struct TeamMember {
 // The members' `of` amounts, from their payslips.
 std::vector<TeamMember> team_of(const TeamOverrideRule& rule, const std::vector<const Payslip*>& members);
 
-// share x the members' sum, rounded by `rounding`; the line names every member's amount.
-PayLine team_override_line(const TeamOverrideRule& rule, const std::vector<TeamMember>& members, const Rounding& rounding, int minor_units);
+// share (the rule's figure for the period of `figures`) x the members' sum, rounded by `rounding`;
+// the line names every member's amount.
+PayLine team_override_line(const TeamOverrideRule& rule, const Figures& figures, const std::vector<TeamMember>& members, const Rounding& rounding);
 
 }  // namespace motiv::periods

@@ -1,11 +1,10 @@
 #include "core/rules/load_periods.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <initializer_list>
 
 #include "core/errors.hpp"
 #include "core/rules/json_document.hpp"
+#include "core/rules/rule_reader.hpp"
 
 namespace motiv {
 
@@ -13,10 +12,31 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-class PeriodsReader {
+// The range a figure must lie in, by kind: money >= 0, a ratio from 0 to 1, a whole count from lo to hi.
+struct Range {
+    Kind kind = Kind::money;
+    int lo = 0, hi = 0;  // counts only
+    [[nodiscard]] bool holds(Decimal d) const {
+        if (d.is_negative()) return false;
+        if (kind == Kind::ratio) return !(Decimal::from_int(1) < d);
+        if (kind == Kind::count) return !(d < Decimal::from_int(lo)) && !(Decimal::from_int(hi) < d);
+        return true;
+    }
+    [[nodiscard]] std::string text() const {
+        if (kind == Kind::ratio) return "a ratio from 0 to 1 (e.g. \"0.5\" or \"50%\")";
+        if (kind == Kind::count) return "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+        return "money >= 0 (e.g. \"60000.00\")";
+    }
+};
+
+const Range kMoney{Kind::money};
+const Range kRatio{Kind::ratio};
+
+class PeriodsReader : RuleReader {
 public:
-    PeriodsReader(const std::string& source, const std::set<std::string>& numbers, const Scheme& s)
-        : source_(source), numbers_(numbers), s_(s) {}
+    PeriodsReader(const std::string& source, const std::set<std::string>& numbers, const Scheme& s) : RuleReader(source, numbers), s_(s) {
+        currency_ = s.currency;
+    }
 
     PeriodRules run(const json& section) {
         PeriodRules out;
@@ -40,97 +60,70 @@ private:
         return std::move(out);
     }
 
-    void issue(const char* id, const std::string& pointer, const std::string& message) {
-        issues_.add(Issue{id, source_, pointer, 0, 0, "", "", message, "", 0});
-    }
-
-    std::string type_name(const json& j, const std::string& pointer) const {
-        return numbers_.count(pointer) ? std::string("a number") : json_type_name(j);
-    }
-
-    bool object(const json& j, const std::string& pointer) {
-        if (j.is_object()) return true;
-        issue("motiv.rule_error.201", pointer, "expected an object, got " + type_name(j, pointer));
-        return false;
-    }
-
-    void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
-        std::string list;
-        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-        for (const auto& item : obj.items()) {
-            const std::string& k = item.key();
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
-                issue("motiv.rule_error.204", json_pointer_join(pointer, k), "unknown key '" + k + "'; expected one of: " + list);
-        }
-    }
-
-    const json* member(const json& obj, const std::string& pointer, const char* key, bool required) {
-        auto it = obj.find(key);
-        if (it != obj.end()) return &*it;
-        if (required) issue("motiv.rule_error.202", json_pointer_join(pointer, key), std::string("missing required key '") + key + "'");
-        return nullptr;
-    }
-
     // Calls `f(name, value, pointer)` for each entry of the object `key`, if there is one.
     template <class F>
     void each(const json& obj, const std::string& pointer, const char* key, F f) {
         const json* m = member(obj, pointer, key, false);
         const std::string p = json_pointer_join(pointer, key);
-        if (!m || !object(*m, p)) return;
-        if (m->size() > kMaxPeriodRules) {
-            issue("motiv.rule_error.209", p, "too many " + std::string(key) + ": " + std::to_string(m->size()) + ", the limit is " + std::to_string(kMaxPeriodRules));
-            return;
-        }
+        if (!m || !object(*m, p) || !limit(m->size(), kMaxPeriodRules, p, key)) return;
         for (const auto& [name, v] : m->items()) {
             const std::string vp = json_pointer_join(p, name);
             if (object(v, vp)) f(name, v, vp);
         }
     }
 
+    // A non-empty string.
     std::string text(const json& obj, const std::string& pointer, const char* key, bool required) {
-        const json* v = member(obj, pointer, key, required);
-        if (!v) return {};
-        const std::string p = json_pointer_join(pointer, key);
-        if (!v->is_string() || numbers_.count(p) || v->get_ref<const std::string&>().empty()) {
-            issue("motiv.rule_error.201", p, "expected a non-empty string, got " + (v->is_string() && !numbers_.count(p) ? std::string("an empty string") : type_name(*v, p)));
-            return {};
-        }
-        return v->get<std::string>();
+        const std::string t = string(obj, pointer, key, required);
+        if (t.empty() && obj.contains(key) && obj.at(key).is_string() && !numbers_.count(json_pointer_join(pointer, key)))
+            issue("motiv.rule_error.201", json_pointer_join(pointer, key), "expected a non-empty string, got an empty string");
+        return t;
     }
 
-    // An exact decimal (string or number) within [lo, hi]; money has at most the currency's places.
-    std::optional<Decimal> amount(const json& obj, const std::string& pointer, const char* key, bool required, bool money,
-                                  std::optional<Decimal> hi = std::nullopt) {
+    // A figure within `range`: a literal, or the name of a parameter of the range's kind whose every
+    // dated value (as overridden by a what-if) lies in the range.
+    std::optional<Figure> figure(const json& obj, const std::string& pointer, const char* key, bool required, const Range& range) {
         const json* v = member(obj, pointer, key, required);
         if (!v) return std::nullopt;
-        const std::string p = json_pointer_join(pointer, key);
-        std::string what = money ? "money >= 0 (e.g. \"60000.00\")" : "a ratio from 0 to 1 (e.g. \"0.5\" or \"50%\")";
-        std::optional<Decimal> d;
-        if (v->is_string()) d = Decimal::parse(v->get<std::string>());
-        else if (v->is_number_integer() || v->is_number_unsigned()) d = Decimal::parse(v->dump());
-        if (!d || d->is_negative() || (hi && *hi < *d) || (money && d->places() > s_.currency.minor_units)) {
-            std::string got;
-            if (numbers_.count(p)) got = v->get<std::string>();
-            else if (v->is_string()) got = "\"" + v->get<std::string>() + "\"";
-            else if (v->is_number()) got = v->dump();
-            else got = type_name(*v, p);
-            if (money) what += " with at most " + std::to_string(s_.currency.minor_units) + " decimal places";
-            issue(d ? "motiv.rule_error.210" : "motiv.rule_error.203", p, "expected " + what + ", got " + got);
+        Figure f;
+        f.pointer = json_pointer_join(pointer, key);
+        const std::string kind = to_string(range.kind);
+        const std::string expected = range.text() + " or the name of a " + kind + " parameter";
+        if (v->is_string() && !numbers_.count(f.pointer)) {
+            const std::string& name = v->get_ref<const std::string&>();
+            if (is_path(name) && !Decimal::parse(name)) return parameter_figure(name, f, range, expected);
+        }
+        const std::optional<Decimal> d = value(*v, f.pointer, range.kind, expected);
+        if (!d) return std::nullopt;
+        if (!range.holds(*d)) {
+            issue("motiv.rule_error.210", f.pointer, "expected " + range.text() + ", got " + d->to_string());
             return std::nullopt;
         }
-        return d;
+        f.literal = *d;
+        return f;
     }
 
-    std::optional<int> whole(const json& obj, const std::string& pointer, const char* key, bool required, int lo, int hi) {
-        const json* v = member(obj, pointer, key, required);
-        if (!v) return std::nullopt;
-        const std::string p = json_pointer_join(pointer, key);
-        if (!v->is_number_integer() || *v < lo || *v > hi) {
-            issue("motiv.rule_error.210", p, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
-                                                 (v->is_number_integer() ? v->dump() : type_name(*v, p)));
+    std::optional<Figure> parameter_figure(const std::string& name, Figure& f, const Range& range, const std::string& expected) {
+        const Parameter* p = s_.find_parameter(name);
+        if (!p) {
+            issue("motiv.rule_error.301", f.pointer, "unknown parameter '" + name + "'; expected " + expected);
             return std::nullopt;
         }
-        return v->get<int>();
+        if (p->kind != range.kind) {
+            issue("motiv.rule_error.301", f.pointer, "'" + name + "' is not a " + to_string(range.kind) + " parameter (its type is " + to_string(p->kind) + ")");
+            return std::nullopt;
+        }
+        bool ok = true;
+        for (const auto& v : p->versions)
+            if (!range.holds(v.value)) {
+                issue("motiv.rule_error.210", f.pointer, "parameter '" + name + "' is " + v.value.to_string() +
+                                                          (v.since.is_not_a_date() ? "" : " from " + to_iso(v.since)) + "; expected " + range.text());
+                ok = false;
+            }
+        if (!ok) return std::nullopt;
+        f.parameter = name;
+        f.index = static_cast<std::size_t>(p - s_.parameters.data());
+        return f;
     }
 
     std::vector<std::string> texts(const json& obj, const std::string& pointer, const char* key) {
@@ -197,9 +190,9 @@ private:
         role(name, p);
         r.kind = choice<DrawRule::Kind>(d, p, "kind", {{"recoverable", DrawRule::Kind::recoverable}, {"non_recoverable", DrawRule::Kind::non_recoverable}}, std::nullopt)
                      .value_or(DrawRule::Kind::recoverable);
-        r.amount = amount(d, p, "amount", true, true).value_or(Decimal{});
-        r.recovery_limit = amount(d, p, "recovery_limit", false, true);
-        r.forgive_after = whole(d, p, "forgive_after", false, 1, kMaxForgiveAfter);
+        r.amount = figure(d, p, "amount", true, kMoney).value_or(Figure{});
+        r.recovery_limit = figure(d, p, "recovery_limit", false, kMoney);
+        r.forgive_after = figure(d, p, "forgive_after", false, Range{Kind::count, 1, kMaxForgiveAfter});
         if (const json* f = member(d, p, "forgive_on_leaving", false)) {
             if (f->is_boolean()) r.forgive_on_leaving = f->get<bool>();
             else issue("motiv.rule_error.201", p + "/forgive_on_leaving", "expected true or false, got " + type_name(*f, p + "/forgive_on_leaving"));
@@ -220,8 +213,8 @@ private:
         input(r.input, p + "/input");
         r.components = texts(d, p, "components");
         for (std::size_t i = 0; i < r.components.size(); ++i) component(ro, r.components[i], json_pointer_join(p + "/components", i));
-        r.within_days = whole(d, p, "within_days", true, 0, kMaxClawbackDays).value_or(0);
-        r.floor = amount(d, p, "floor", true, true).value_or(Decimal{});
+        r.within_days = figure(d, p, "within_days", true, Range{Kind::count, 0, kMaxClawbackDays}).value_or(Figure{});
+        r.floor = figure(d, p, "floor", true, kMoney).value_or(Figure{});
         return r;
     }
 
@@ -230,7 +223,7 @@ private:
                    std::string& pointer, std::string& paid_role) {
         id = name;
         pointer = p;
-        if (!valid_id(name)) issue("motiv.rule_error.205", p, "invalid " + std::string(what) + " id '" + name + "': use letters, digits and _, starting with a letter");
+        if (!is_identifier(name)) issue("motiv.rule_error.205", p, "invalid " + std::string(what) + " id '" + name + "': use letters, digits and _, starting with a letter");
         label = d.contains("label") ? text(d, p, "label", false) : name;
         paid_role = text(d, p, "role", true);
         role(paid_role, p + "/role");
@@ -246,7 +239,7 @@ private:
                       .value_or(BonusRule::Span::quarter);
         b.totals = texts(d, p, "totals");
         for (std::size_t i = 0; i < b.totals.size(); ++i) input(b.totals[i], json_pointer_join(p + "/totals", i));
-        b.advance = amount(d, p, "advance", false, false, Decimal::from_int(1)).value_or(Decimal{});
+        b.advance = figure(d, p, "advance", false, kRatio).value_or(Figure{});
         b.negative = choice<BonusRule::Negative>(d, p, "negative_true_up", {{"recover", BonusRule::Negative::recover}, {"forgive", BonusRule::Negative::forgive}},
                                                  BonusRule::Negative::recover)
                          .value_or(BonusRule::Negative::recover);
@@ -257,7 +250,7 @@ private:
         keys(d, p, {"label", "description", "role", "share", "of"});
         TeamOverrideRule o;
         paid_line(name, d, p, "override", o.id, o.label, o.pointer, o.role);
-        o.share = amount(d, p, "share", true, false, Decimal::from_int(1)).value_or(Decimal{});
+        o.share = figure(d, p, "share", true, kRatio).value_or(Figure{});
         o.of = text(d, p, "of", true);
         if (!o.of.empty() && o.of != "total") {
             bool found = false;
@@ -268,15 +261,7 @@ private:
         return o;
     }
 
-    static bool valid_id(const std::string& s) {
-        if (s.empty() || s.size() > 128 || !(std::isalpha(static_cast<unsigned char>(s[0])))) return false;
-        return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-    }
-
-    const std::string& source_;
-    const std::set<std::string>& numbers_;
     const Scheme& s_;
-    IssueCollector<RuleError> issues_;
 };
 
 }  // namespace

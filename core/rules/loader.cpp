@@ -12,6 +12,7 @@
 #include "core/io/sha256.hpp"
 #include "core/rules/json_document.hpp"
 #include "core/rules/load_periods.hpp"
+#include "core/rules/rule_reader.hpp"
 
 namespace motiv {
 
@@ -84,32 +85,13 @@ const Parameter* Scheme::find_parameter(std::string_view n) const {
 
 namespace {
 
-bool is_identifier(std::string_view s) {
-    if (s.empty() || s.size() > kMaxNameLength) return false;
-    if (!(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
-// "hunter.commission.rate": identifiers joined by dots.
-bool is_path(std::string_view s) {
-    if (s.empty() || s.size() > kMaxNameLength) return false;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t dot = s.find('.', start);
-        if (!is_identifier(s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start))) return false;
-        if (dot == std::string_view::npos) return true;
-        start = dot + 1;
-    }
-}
-
 bool is_reserved(std::string_view s) {
     return s == "and" || s == "or" || s == "not" || s == "true" || s == "false";
 }
 
-class Loader {
+class Loader : RuleReader {
 public:
-    // `numbers`: pointers of the non-integer number literals, which the DOM holds as text.
-    Loader(std::string source, const std::set<std::string>& numbers) : source_(std::move(source)), numbers_(numbers) {}
+    Loader(std::string source, const std::set<std::string>& numbers) : RuleReader(std::move(source), numbers) {}
 
     Scheme run(const json& root, const json& overrides) {
         Scheme s;
@@ -172,10 +154,6 @@ public:
     }
 
 private:
-    void issue(const char* id, const std::string& pointer, const std::string& message, const std::string& expression = "", std::size_t col = 0) {
-        issues_.add(Issue{id, source_, pointer, 0, 0, "", "", message, expression, col});
-    }
-
     // "invalid role name 'x': hint" -- or, for a name over kMaxNameLength, that limit, with the name
     // shortened (a 10,000-character name is not worth repeating whole; the pointer has it).
     void bad_name(const std::string& pointer, const std::string& what, const std::string& name, const std::string& hint) {
@@ -187,93 +165,6 @@ private:
         while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
         issue("motiv.rule_error.205", pointer, what + " too long: " + std::to_string(name.size()) + " characters, the limit is " +
                                                    std::to_string(kMaxNameLength) + " ('" + name.substr(0, cut) + "...')");
-    }
-
-    bool limit(std::size_t n, std::size_t max, const std::string& pointer, const char* what) {
-        if (n <= max) return true;
-        issue("motiv.rule_error.209", pointer, "too many " + std::string(what) + ": " + std::to_string(n) + ", the limit is " + std::to_string(max));
-        return false;
-    }
-
-    // json_type_name, except that a number literal kept as text is "a number", not "a string".
-    std::string type_name(const json& j, const std::string& pointer) const {
-        return numbers_.count(pointer) ? std::string("a number") : json_type_name(j);
-    }
-
-    bool object(const json& j, const std::string& pointer) {
-        if (j.is_object()) return true;
-        issue("motiv.rule_error.201", pointer, "expected an object, got " + type_name(j, pointer));
-        return false;
-    }
-
-    // Refuses unknown keys: a misspelt "reqired" must not be ignored silently.
-    void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
-        for (const auto& [k, message] : unknown_keys(obj, allowed)) issue("motiv.rule_error.204", json_pointer_join(pointer, k), message);
-    }
-
-    const json* member(const json& obj, const std::string& pointer, const char* key, bool required) {
-        auto it = obj.find(key);
-        if (it == obj.end()) {
-            if (required) issue("motiv.rule_error.202", json_pointer_join(pointer, key), std::string("missing required key '") + key + "'");
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    std::string string(const json& obj, const std::string& pointer, const char* key, bool required) {
-        const json* v = member(obj, pointer, key, required);
-        if (!v) return {};
-        const std::string p = json_pointer_join(pointer, key);
-        if (!v->is_string() || numbers_.count(p)) {  // 2026.1 is a number even though the DOM holds its text
-            issue("motiv.rule_error.201", p, "expected a string, got " + type_name(*v, p));
-            return {};
-        }
-        return v->get<std::string>();
-    }
-
-    // An exact decimal written as a JSON string ("0.15", "12.5%") or a number (floats keep their text).
-    std::optional<Decimal> decimal(const json& v, const std::string& pointer, const std::string& what) {
-        std::string text;
-        if (v.is_string()) text = v.get<std::string>();
-        else if (v.is_number_integer() || v.is_number_unsigned()) text = v.dump();
-        else {
-            issue("motiv.rule_error.201", pointer, "expected " + what + ", got " + json_type_name(v));
-            return std::nullopt;
-        }
-        auto d = Decimal::parse(text);
-        if (!d) {
-            // Say why a number was refused: "1e30" is too large, "NaN" no number at all.
-            const ParseFailure why = parse_failure(text);
-            if (why == ParseFailure::out_of_range || why == ParseFailure::not_finite || why == ParseFailure::too_long)
-                issue("motiv.rule_error.203", pointer, "expected " + what + ", got \"" + text + "\": " + describe(why));
-            else
-                issue("motiv.rule_error.203", pointer, "expected " + what + ", got \"" + text + "\" (an exact decimal with at most 9 places, e.g. \"0.15\" or \"15%\")");
-        }
-        return d;
-    }
-
-    std::string kind_noun(Kind k) const {
-        switch (k) {
-            case Kind::money: return "money (e.g. \"45000.00\")";
-            case Kind::count: return "a count (a whole number >= 0)";
-            case Kind::ratio: return "a ratio (e.g. \"0.15\" or \"15%\")";
-            default: return "a number";
-        }
-    }
-
-    // A value of a declared kind: money has at most the currency's places, a count is whole and >= 0.
-    std::optional<Decimal> value(const json& v, const std::string& pointer, Kind kind) {
-        auto d = decimal(v, pointer, kind_noun(kind));
-        if (!d) return std::nullopt;
-        if (kind == Kind::money && d->places() > currency_.minor_units) {
-            issue("motiv.rule_error.210", pointer, "expected money with at most " + std::to_string(currency_.minor_units) + " decimal places, got " + d->to_string());
-            return std::nullopt;
-        }
-        if (kind == Kind::count && (!d->is_integer() || d->is_negative())) {
-            issue("motiv.rule_error.210", pointer, "expected a count (a whole number >= 0), got " + d->to_string());
-            return std::nullopt;
-        }
-        return d;
     }
 
     std::optional<Rounding> rounding(const json& r, const std::string& pointer) {
@@ -638,12 +529,8 @@ private:
 
 #include "core/rules/loader_plan_sections.inc"
 
-    std::string source_;
-    const std::set<std::string>& numbers_;
-    Currency currency_;
     bool curve_extrapolate_ = false;  // options of the curve parameter being read
     Rounding curve_rounding_;
-    IssueCollector<RuleError> issues_;
 };
 
 }  // namespace

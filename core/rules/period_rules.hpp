@@ -2,9 +2,12 @@
 //
 // Read by rules/load_periods.cpp, applied by core/periods/ (one concept per file there). Every
 // figure -- draw amounts, recovery limits, clawback windows and floors, advance rates, override
-// shares -- is declared here, never in code. Each rule keeps its JSON pointer for explanations.
+// shares -- is declared here, never in code, either as a literal or as the name of a parameter (so
+// that it can carry dated values and be changed by a what-if override). Each rule keeps its JSON
+// pointer for explanations.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +15,16 @@
 #include "core/money/decimal.hpp"
 
 namespace motiv {
+
+// A figure of the "periods" section: a literal, or a parameter of the scheme whose value in force
+// for the period being paid applies (periods/figure.hpp resolves it). The loader has checked the
+// parameter's kind and that every dated value of it is in the figure's range.
+struct Figure {
+    Decimal literal;            // when `parameter` is empty
+    std::string parameter;      // the parameter's name; "" for a literal
+    std::size_t index = 0;      // the parameter's index in Scheme::parameters (= in BoundParameters)
+    std::string pointer;        // of the figure in the rule file, e.g. "/periods/draws/hunter/amount"
+};
 
 // A draw for one role: each period the person is paid at least `amount` (the period's pay so far,
 // after clawbacks). Recoverable: the top-up is an advance, recovered from later pay above `amount`
@@ -22,9 +35,9 @@ struct DrawRule {
     std::string role;
     std::string pointer;
     Kind kind = Kind::recoverable;
-    Decimal amount;
-    std::optional<Decimal> recovery_limit;
-    std::optional<int> forgive_after;  // periods
+    Figure amount;                        // money
+    std::optional<Figure> recovery_limit; // money
+    std::optional<Figure> forgive_after;  // a count of periods, 1 to kMaxForgiveAfter
     bool forgive_on_leaving = false;
 };
 
@@ -37,8 +50,8 @@ struct ClawbackRule {
     std::string pointer;
     std::string input;                    // the input the deal's amount counted in ("revenue")
     std::vector<std::string> components;  // the lines it earned ("commission")
-    int within_days = 0;
-    Decimal floor;
+    Figure within_days;  // a count of days, 0 to kMaxClawbackDays
+    Figure floor;        // money
 };
 
 // A quarterly or annual bonus paid by monthly advances and trued up at the span's end. The amount
@@ -56,7 +69,7 @@ struct BonusRule {
     std::string computed_by;  // the role whose components compute the bonus
     Span every = Span::quarter;
     std::vector<std::string> totals;
-    Decimal advance;          // ratio of the amount so far paid monthly; 0 = no advances
+    Figure advance;           // ratio (0 to 1) of the amount so far paid monthly; 0 = no advances
     Negative negative = Negative::recover;
 };
 
@@ -67,7 +80,7 @@ struct TeamOverrideRule {
     std::string label;
     std::string pointer;
     std::string role;  // the managers' role
-    Decimal share;
+    Figure share;  // ratio, 0 to 1
     std::string of;
 };
 

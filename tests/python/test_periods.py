@@ -56,3 +56,20 @@ def test_bad_state_is_a_data_error():
         scheme.pay_period(people, period="2026-01", state={"people": []})
     with pytest.raises(TypeError):
         scheme.pay_period(people, period="2026-01", state=42)
+
+
+def test_a_what_if_override_of_a_periods_figure_changes_the_pay():
+    """The draw of rules/examples/draws.json names the dated parameter hunter.draw.amount (40,000, then
+    45,000 from July 2026): its value in force applies each month, and a what-if override replaces it.
+    Revenue 100,000: earned 20,000 + 5% x 100,000 = 25,000."""
+    scheme = motiv.load(ROOT / "rules/examples/draws.json")
+    people = pd.DataFrame({"id": ["h-01"], "role": ["hunter"], "revenue": ["100000"]})
+    assert scheme.pay_period(people, period="2026-01").payslips[0].line("draw_advance").amount == Decimal("15000.00")  # 40,000 - 25,000
+    assert scheme.pay_period(people, period="2026-07").payslips[0].line("draw_advance").amount == Decimal("20000.00")  # 45,000 - 25,000
+    slip = scheme.with_overrides({"hunter.draw.amount": "50000.00"}).pay_period(people, period="2026-07").payslips[0]
+    assert slip.line("draw_advance").amount == Decimal("25000.00")  # 50,000 - 25,000
+    assert slip.total == Decimal("50000.00")
+    assert "draw hunter.draw.amount 50,000.00" in slip.line("draw_advance").explanation
+    with pytest.raises(motiv.RuleError, match="parameter 'hunter.draw.amount' is -1; expected money >= 0") as e:
+        scheme.with_overrides({"hunter.draw.amount": "-1.00"})
+    assert e.value.pointer == "/periods/draws/hunter/amount"

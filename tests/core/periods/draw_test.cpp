@@ -1,5 +1,6 @@
-// Draws (rules/examples/draws.json): a hunter's recoverable draw of 40,000 (recovered at most 10,000
-// a month, forgiven after 3 months outstanding or on leaving) and a closer's non-recoverable 30,000.
+// Draws (rules/examples/draws.json): a hunter's recoverable draw of 40,000 (45,000 from July 2026:
+// the dated parameter hunter.draw.amount; recovered at most 10,000 a month, forgiven after 3 months
+// outstanding or on leaving) and a closer's non-recoverable 30,000.
 // Hunter pay = 20,000 + 5% of revenue to 300,000 + 10% above; closer pay = 8% of revenue.
 #include "tests/core/periods/periods_support.hpp"
 
@@ -38,7 +39,8 @@ TEST_CASE("recoverable draw: advances, a limited recovery, forgiveness after 3 m
         }
         if (std::string(r.period) == "2026-02")
             CHECK(pay.people[0].payslip.line("draw_recovery")->summary ==
-                  "draw_recovery = -min(balance 15,000.00, pay so far 95,000.00 - draw 40,000.00, limit 10,000.00) = -10,000.00 (balance 15,000.00 -> 5,000.00)");
+                  "draw_recovery = -min(balance 15,000.00, pay so far 95,000.00 - draw hunter.draw.amount 40,000.00, limit hunter.draw.recovery_limit 10,000.00) = "
+                  "-10,000.00 (balance 15,000.00 -> 5,000.00)");
         state = std::move(pay.state);
     }
 }
@@ -75,4 +77,56 @@ TEST_CASE("non-recoverable draw: a top-up never taken back", "[periods][draw]") 
     const PeriodPay p2 = pay_period(*cs, month("2026-02"), feb, p1.state);
     CHECK(p2.people[0].payslip.lines.size() == 1);
     CHECK(total_of(p2, "c-01") == "40000.00");
+}
+
+TEST_CASE("the draw amount is a dated parameter: each month pays the value in force then, and says so", "[periods][draw]") {
+    const auto cs = example_scheme("draws");
+    const Scheme& s = cs->scheme();
+    // Revenue 100,000 every month: earned 20,000 + 5% x 100,000 = 25,000.
+    // Jun: draw 40,000 (from 2026-01-01) -> advance 15,000, balance 15,000.
+    // Jul: draw 45,000 (from 2026-07-01) -> advance 20,000, balance 35,000.
+    PeriodInputs in;
+    in.people = {person(s, "h-01", "hunter", {{"revenue", "100000"}})};
+    const PeriodPay jun = pay_period(*cs, month("2026-06"), in, {});
+    const PeriodPay jul = pay_period(*cs, month("2026-07"), in, jun.state);
+    CHECK(line_amount(jun, "h-01", "draw_advance") == "15000.00");
+    CHECK(line_amount(jul, "h-01", "draw_advance") == "20000.00");
+    CHECK(total_of(jul, "h-01") == "45000.00");
+    CHECK(jul.state.person("h-01")->draw_balance == "35000"_d);
+    const PayLine& line = *jul.people[0].payslip.line("draw_advance");
+    CHECK(line.summary == "draw_advance = draw hunter.draw.amount 45,000.00 - pay so far 25,000.00 = 20,000.00 (recoverable; balance 15,000.00 -> 35,000.00)");
+    const Explanation& amount = line.explanation.children.at(0);
+    CHECK(amount.label == "draw amount");
+    CHECK(amount.value == "45,000.00");
+    CHECK(amount.formula == "hunter.draw.amount");
+    CHECK(amount.detail == "hunter.draw.amount in force from 2026-07-01");
+    CHECK(amount.pointer == "/parameters/hunter.draw.amount");
+    CHECK(jun.people[0].payslip.line("draw_advance")->explanation.children.at(0).detail == "hunter.draw.amount in force from 2026-01-01");
+}
+
+TEST_CASE("a what-if override of a draw figure changes the pay", "[periods][draw][whatif]") {
+    const std::string path = std::string(MOTIV_SOURCE_DIR) + "/rules/examples/draws.json";
+    struct Row { const char* parameter; const char* value; const char* jan_advance; const char* feb_recovery; const char* feb_balance; };
+    // Jan revenue 100,000: earned 25,000; Feb revenue 900,000: earned 95,000.
+    const Row rows[] = {
+        // As filed: draw 40,000 -> advance 15,000; recover min(15,000, 95,000 - 40,000, 10,000) = 10,000, balance 5,000.
+        {nullptr, nullptr, "15000.00", "-10000.00", "5000.00"},
+        // Draw 50,000 (all dates) -> advance 25,000; recover min(25,000, 95,000 - 50,000, 10,000) = 10,000, balance 15,000.
+        {"hunter.draw.amount", "50000.00", "25000.00", "-10000.00", "15000.00"},
+        // Limit 2,000 -> advance 15,000; recover min(15,000, 55,000, 2,000) = 2,000, balance 13,000.
+        {"hunter.draw.recovery_limit", "2000.00", "15000.00", "-2000.00", "13000.00"},
+    };
+    for (const auto& r : rows) {
+        INFO((r.parameter ? r.parameter : "as filed"));
+        const auto cs = CompiledScheme::compile(load_scheme_file(path, r.parameter ? Overrides{{r.parameter, r.value}} : Overrides::object()));
+        const Scheme& s = cs->scheme();
+        PeriodInputs jan, feb;
+        jan.people = {person(s, "h-01", "hunter", {{"revenue", "100000"}})};
+        feb.people = {person(s, "h-01", "hunter", {{"revenue", "900000"}})};
+        const PeriodPay p1 = pay_period(*cs, month("2026-01"), jan, {});
+        const PeriodPay p2 = pay_period(*cs, month("2026-02"), feb, p1.state);
+        CHECK(line_amount(p1, "h-01", "draw_advance") == r.jan_advance);
+        CHECK(line_amount(p2, "h-01", "draw_recovery") == r.feb_recovery);
+        CHECK(p2.state.person("h-01")->draw_balance.to_string_fixed(2) == r.feb_balance);
+    }
 }
