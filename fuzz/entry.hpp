@@ -2,7 +2,7 @@
 //
 // Rule files and data are untrusted input. Each function below feeds raw bytes through one path
 // that untrusted input takes -- rule file -> scheme -> payslips, formula -> program -> values,
-// CSV -> people -> payroll -- and swallows the errors that path promises to throw (motiv::Error
+// CSV -> people -> payroll, carried state or a rule file's "periods" section -> months paid -- and swallows the errors that path promises to throw (motiv::Error
 // and its subclasses; expr::SyntaxError and expr::CompileError from the formula layer). Anything
 // else escaping -- another exception, a crash, a sanitizer report, a hang -- is a bug.
 //
@@ -37,6 +37,8 @@
 #include "core/expr/compiler.hpp"
 #include "core/expr/parser.hpp"
 #include "core/payroll/payroll.hpp"
+#include "core/periods/period_run.hpp"
+#include "core/periods/state.hpp"
 #include "core/rules/loader.hpp"
 
 #ifndef MOTIV_SOURCE_DIR
@@ -79,6 +81,17 @@ inline std::optional<Decimal> input_value(Kind kind, std::size_t set, std::size_
 inline void consume(const Payslip& slip) {
     (void)slip.to_json().dump();
     (void)slip.to_text(true);
+}
+
+// What a user of a month's pay reads: every payslip with its explanations, the notes, the state
+// written back (as run-periods --state-out does) and read again.
+inline void consume(const periods::PeriodPay& pay, int minor_units) {
+    for (const auto& pp : pay.people) {
+        consume(pp.payslip);
+        for (const auto& n : pp.notes) (void)n.size();
+    }
+    const std::string text = pay.state.to_json(minor_units).dump();
+    (void)periods::CarriedState::parse(text, "<fuzz state out>");
 }
 
 // What every user of an error does with it: read its text and, for a list, each issue's.
@@ -230,6 +243,145 @@ inline void csv_entry(std::string_view bytes) {
     } catch (const Error& e) {
         detail::consume(e);
     }
+}
+
+// The scheme the periods target pays carried states against: rules/examples/periods_year.json
+// (a draw, a clawback and a quarterly bonus), compiled once.
+inline const CompiledScheme& periods_scheme() {
+    static const std::shared_ptr<const CompiledScheme> scheme =
+        CompiledScheme::compile(load_scheme_file(std::string(MOTIV_SOURCE_DIR) + "/rules/examples/periods_year.json"));
+    return *scheme;
+}
+
+namespace detail {
+
+// One person's inputs of `scheme`, filled from set `set` (0 = all empty), as rules_entry does.
+inline PersonInputs fuzz_person(const Scheme& s, std::string id, std::string role, std::size_t set, std::string manager = "") {
+    PersonInputs p;
+    p.id = std::move(id);
+    p.role = std::move(role);
+    p.manager = std::move(manager);
+    p.source = "<fuzz>";
+    for (std::size_t i = 0; i < s.inputs.size(); ++i) p.values.push_back(input_value(s.inputs[i].kind, set, i));
+    return p;
+}
+
+// Pays one month and reads everything it produced; motiv's errors are expected.
+inline std::optional<periods::PeriodPay> pay(const CompiledScheme& scheme, const Period& period, const periods::PeriodInputs& in,
+                                             const periods::CarriedState& state) {
+    try {
+        periods::PeriodPay out = periods::pay_period(scheme, period, in, state);
+        consume(out, scheme.scheme().currency.minor_units);
+        return out;
+    } catch (const Error& e) {
+        consume(e);
+        return std::nullopt;
+    }
+}
+
+// A cancelled deal of `person`, paid in `paid`, cancelled on `on` (after the payment).
+inline periods::Cancellation cancellation(std::string deal, std::string person, const Period& paid, Date on) {
+    periods::Cancellation c;
+    c.deal = std::move(deal);
+    c.person = std::move(person);
+    c.amount = dec("100000.00");
+    c.paid_period = paid;
+    c.paid_on = std::min(paid.last_day(), on);
+    c.cancelled_on = on;
+    c.source = "<fuzz>";
+    return c;
+}
+
+// A carried state (run-periods --state-in, Python's state=) against periods_scheme(): the month
+// after its last is paid three ways -- plainly (draws, bonuses, leavers from the state), with a
+// cancellation aimed at each stored month (clawbacks recompute them), and with a correction and a
+// recomputation of each stored month (retro lines) -- then the state is written back and read again.
+inline void periods_state_entry(std::string_view bytes) {
+    const CompiledScheme& scheme = periods_scheme();
+    const Scheme& s = scheme.scheme();
+    periods::CarriedState state;
+    try {
+        state = periods::CarriedState::parse(bytes, "<fuzz>");
+    } catch (const Error& e) {
+        consume(e);
+        return;
+    }
+    (void)state.to_json(s.currency.minor_units).dump();
+    Period period{2026, 1};
+    if (const auto last = Period::parse(state.last_period))
+        if (const auto next = Period::parse(periods::next_period(*last).to_string())) period = *next;  // not past 9999-12
+    constexpr std::size_t kMaxPeople = 16, kMaxEvents = 32;
+    periods::PeriodInputs plain, cancelled, corrected;
+    for (std::size_t i = 0; i < state.people.size() && i < kMaxPeople; ++i) {
+        const periods::PersonState& ps = state.people[i];
+        const std::string role = s.find_role(ps.role) ? ps.role : "hunter";
+        plain.people.push_back(fuzz_person(s, ps.person, role, 1 + i % 4));
+        for (const auto& rec : ps.history) {
+            const auto paid = Period::parse(rec.period);
+            if (!paid || cancelled.cancellations.size() >= kMaxEvents) continue;
+            cancelled.cancellations.push_back(cancellation("D-" + std::to_string(cancelled.cancellations.size()), ps.person, *paid, period.first_day()));
+            if (!(paid->first_day() < period.first_day())) continue;
+            corrected.corrections.push_back({*paid, fuzz_person(s, ps.person, s.find_role(rec.role) ? rec.role : role, 2 + i % 3)});
+            corrected.recompute.push_back(*paid);
+            corrected.accept_rules_change = periods::RulesChange{rec.rules_sha256, s.sha256};
+        }
+    }
+    plain.people.push_back(fuzz_person(s, "new-farmer", "farmer", 3));
+    cancelled.people = corrected.people = plain.people;
+    (void)pay(scheme, period, plain, state);
+    (void)pay(scheme, period, cancelled, state);
+    (void)pay(scheme, period, corrected, state);
+}
+
+// A rule file with a "periods" section: loaded, compiled, then 2026-01..2026-04 paid month by month
+// with the state carried, for two people of each role (the second managed by the first, for team
+// overrides), a deal of each person paid in January and cancelled in February, a correction of
+// January in March and January recomputed in April.
+inline void periods_rules_entry(std::string_view bytes) {
+    std::shared_ptr<const CompiledScheme> scheme;
+    try {
+        scheme = CompiledScheme::compile(load_scheme(bytes, "<fuzz>"));
+    } catch (const Error& e) {
+        consume(e);
+        return;
+    }
+    const Scheme& s = scheme->scheme();
+    std::vector<PersonInputs> people;
+    for (std::size_t r = 0; r < s.roles.size() && r < 8; ++r) {
+        const std::string boss = "p" + std::to_string(r) + "a";
+        people.push_back(fuzz_person(s, boss, s.roles[r].name, 1 + r % 4));
+        people.push_back(fuzz_person(s, "p" + std::to_string(r) + "b", s.roles[r].name, 2 + r % 4, boss));
+    }
+    periods::CarriedState state;
+    for (const char* month : {"2026-01", "2026-02", "2026-03", "2026-04"}) {
+        const Period period = *Period::parse(month);
+        periods::PeriodInputs in;
+        in.people = people;
+        in.explain = period.month % 2 == 0 ? Explain::full : Explain::none;
+        const Period jan{2026, 1};
+        if (period.month == 2)
+            for (const auto& p : people) in.cancellations.push_back(cancellation("D-" + p.id, p.id, jan, *parse_iso_date("2026-02-15")));
+        if (period.month == 3 && !people.empty()) in.corrections.push_back({jan, fuzz_person(s, people[0].id, people[0].role, 4)});
+        if (period.month == 4) in.recompute.push_back(jan);
+        auto out = pay(*scheme, period, in, state);
+        if (!out) {
+            // A month refused (e.g. a cancellation with no clawback rule): pay it plainly to go on.
+            in.cancellations.clear();
+            out = pay(*scheme, period, periods::PeriodInputs{people, {}, {}, {}, std::nullopt, in.explain}, state);
+            if (!out) return;
+        }
+        state = std::move(out->state);
+    }
+}
+
+}  // namespace detail
+
+// Target "periods": bytes are a carried state (JSON with "motiv_state", read as run-periods
+// --state-in reads it) or a rule file whose "periods" section the months exercise; see
+// periods_state_entry and periods_rules_entry above for what each pays.
+inline void periods_entry(std::string_view bytes) {
+    if (bytes.find("\"motiv_state\"") != std::string_view::npos) detail::periods_state_entry(bytes);
+    else detail::periods_rules_entry(bytes);
 }
 
 }  // namespace motiv::fuzz

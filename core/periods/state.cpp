@@ -197,15 +197,16 @@ CarriedState CarriedState::from_json(const json& j, const std::string& source) {
     return s;
 }
 
-CarriedState CarriedState::read_file(const std::string& path) {
-    const std::string text = io::read_file(path, kMaxStateBytes);
+CarriedState CarriedState::parse(std::string_view text, const std::string& source) {
     json j;
     try {
         j = json::parse(text);
     } catch (const json::exception& e) {
-        throw DataError({Issue{"motiv.data_error.401", path, "", 0, 0, "", "", std::string("the state file is not valid JSON: ") + e.what(), "", 0}});
+        throw DataError({Issue{"motiv.data_error.401", source, "", 0, 0, "", "", std::string("the state file is not valid JSON: ") + e.what(), "", 0}});
     }
-    return from_json(j, path);
+    return from_json(j, source);
 }
+
+CarriedState CarriedState::read_file(const std::string& path) { return parse(io::read_file(path, kMaxStateBytes), path); }
 
 }  // namespace motiv::periods

@@ -65,6 +65,8 @@ struct CarriedState {
     [[nodiscard]] nlohmann::json to_json(int minor_units) const;
     // Throws DataError (motiv.data_error.4NN) naming `source`, the JSON pointer and what was expected.
     static CarriedState from_json(const nlohmann::json& j, const std::string& source);
+    // The text of a state file, as read_file reads it: DataError 401 (not JSON) or from_json's.
+    static CarriedState parse(std::string_view text, const std::string& source);
     // Reads a state file written by to_json (size-limited, strict); DataError or IoError.
     static CarriedState read_file(const std::string& path);
 };

@@ -393,7 +393,8 @@ CaseResult run_sequence(const CompiledScheme& cs, const Case& c) {
             periods::PeriodPay pay = periods::pay_period(cs, m.period, in, std::move(state));
             for (const auto& [id, want] : m.expect) {
                 const std::string who = when + id + ": ";
-                const auto it = std::find_if(pay.people.begin(), pay.people.end(), [&](const periods::PersonPeriod& p) { return p.payslip.person == id; });
+                // By name, not by capture: clang 14 (the fuzz build) cannot capture a structured binding.
+                const auto it = std::find_if(pay.people.begin(), pay.people.end(), [&person = id](const periods::PersonPeriod& p) { return p.payslip.person == person; });
                 const periods::PersonState* ps = pay.state.person(id);
                 if (it == pay.people.end()) {
                     if (want.total || !want.lines.empty()) r.differences.push_back(who + "expected a payslip, but the person is not paid this month");
