@@ -69,6 +69,7 @@ int run_periods(const std::vector<std::string>& args) {
         ("recompute", po::value<std::vector<std::string>>()->composing(), "a past period YYYY-MM to recompute from stored inputs with this rule file, in --from (repeatable)")
         ("accept-rules-change", po::value<std::string>(), "OLD_SHA256:NEW_SHA256 -- allow recomputing pay made with rule file OLD using this one (NEW)")
         ("explain", po::value<std::string>(), "print this person's payslip, with every line's derivation, for each period")
+        ("set,s", po::value<std::vector<std::string>>(), "a what-if: override a parameter, name=value (repeatable; as motiv whatif --set), e.g. a draw amount the periods section names")
         ("force,f", "replace OUT and the state file if they exist")
         ("quiet,q", "do not print the summary");
     po::variables_map vm;
@@ -80,7 +81,8 @@ int run_periods(const std::vector<std::string>& args) {
     }
     po::notify(vm);
     const Period from = period_arg(vm, "from"), to = period_arg(vm, "to");
-    auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
+    auto cs = CompiledScheme::compile(
+        load_scheme_file(vm["rules"].as<std::string>(), parse_sets(vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{})));
     const Scheme& s = cs->scheme();
     periods::CarriedState state;
     if (vm.count("state-in")) state = periods::CarriedState::read_file(vm["state-in"].as<std::string>());

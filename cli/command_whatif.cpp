@@ -21,8 +21,6 @@ namespace po = boost::program_options;
 
 namespace motiv::cli {
 
-namespace {
-
 // "--set name=value": the value as the rule file would hold it. A JSON array or object (a tier
 // table, dated values) is read as JSON; anything else is the value's text ("30000.00", "8%").
 Overrides parse_sets(const std::vector<std::string>& sets) {
@@ -43,8 +41,6 @@ Overrides parse_sets(const std::vector<std::string>& sets) {
     }
     return out;
 }
-
-}  // namespace
 
 int whatif(const std::vector<std::string>& args) {
     po::options_description opts("motiv whatif -- compare a what-if with the base scheme on the same people\n\noptions");

@@ -3,6 +3,7 @@
 // 2 wrong usage.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ int statements(const std::vector<std::string>& args);
 // "a,b" "c" -> a, b, c: a list option may be repeated or comma-separated; empty items are dropped.
 std::vector<std::string> comma_list(const std::vector<std::string>& values);
 int run_periods(const std::vector<std::string>& args);
+// The parameter overrides of --set name=value options (whatif, run-periods): see command_whatif.cpp.
+nlohmann::json parse_sets(const std::vector<std::string>& sets);
 int report(const std::vector<std::string>& args);
 
 // Runs `body`, turning motiv's exceptions into messages on stderr and exit code 1.

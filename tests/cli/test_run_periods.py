@@ -97,3 +97,26 @@ def test_retro_correction_and_a_rule_change_accepted_by_name(tmp_path):
     with open(tmp_path / "mar.csv", newline="") as f:
         row = next(csv.DictReader(f))
     assert (row["retro"], row["total"], row["rules_sha256"]) == ("6000.00", "26000.00", new)
+
+
+def test_set_overrides_a_periods_figure_named_as_a_parameter(tmp_path):
+    """rules/examples/draws.json: the hunter's draw is the dated parameter hunter.draw.amount (40,000,
+    45,000 from July). Revenue 100,000 a month: earned 20,000 + 5% x 100,000 = 25,000, so the draw
+    advance is 15,000 in June and 20,000 in July; with --set hunter.draw.amount=50000.00, 25,000 both months."""
+    data = tmp_path / "people.csv"
+    data.write_text("id,role,period,revenue\nh-01,hunter,2026-06,100000\nh-01,hunter,2026-07,100000\n")
+
+    def draws(name, *extra):
+        out, state = tmp_path / f"{name}.csv", tmp_path / f"{name}.json"
+        r = motiv("run-periods", "--rules", "rules/examples/draws.json", "--data", data, "--from", "2026-06", "--to", "2026-07",
+                  "--state-out", state, "--out", out, "-q", *extra)
+        assert r.returncode == 0, text(r.stderr)
+        with open(out, newline="") as f:
+            return [row["draw"] for row in csv.DictReader(f)]
+
+    assert draws("as_filed") == ["15000.00", "20000.00"]
+    assert draws("whatif", "--set", "hunter.draw.amount=50000.00") == ["25000.00", "25000.00"]
+    bad = motiv("run-periods", "--rules", "rules/examples/draws.json", "--data", data, "--from", "2026-06", "--to", "2026-06",
+                "--state-out", tmp_path / "b.json", "--out", tmp_path / "b.csv", "--set", "hunter.draw.amount=-1.00")
+    assert bad.returncode == 1
+    assert "(/periods/draws/hunter/amount) parameter 'hunter.draw.amount' is -1; expected money >= 0" in text(bad.stderr)
