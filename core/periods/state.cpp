@@ -87,7 +87,8 @@ public:
         const json* v = at(obj, p, key);
         if (!v) return 0;
         if (!v->is_number_integer() || *v < 0 || *v > 1'000'000) {
-            fail(p + "/" + key, "expected a whole number >= 0, got " + v->dump());
+            // The type, not the value, unless a number: dumping a deeply nested array recurses.
+            fail(p + "/" + key, "expected a whole number >= 0, got " + (v->is_number() ? v->dump() : json_type_name(*v)));
             return 0;
         }
         return v->get<int>();

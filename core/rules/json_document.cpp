@@ -22,9 +22,12 @@ std::string json_pointer_join(const std::string& base, std::string_view token) {
 
 std::string json_pointer_join(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
 
-std::string json_type_name(const nlohmann::ordered_json& j) {
-    using vt = nlohmann::ordered_json::value_t;
-    switch (j.type()) {
+std::string json_type_name(const nlohmann::ordered_json& j) { return json_type_name(j.type()); }
+std::string json_type_name(const nlohmann::json& j) { return json_type_name(j.type()); }
+
+std::string json_type_name(nlohmann::json::value_t type) {
+    using vt = nlohmann::json::value_t;
+    switch (type) {
         case vt::null: return "null";
         case vt::boolean: return "a boolean";
         case vt::string: return "a string";

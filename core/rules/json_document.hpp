@@ -38,5 +38,9 @@ std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::or
 
 // "a string", "a number", "an object"... for "expected X, got Y" messages.
 std::string json_type_name(const nlohmann::ordered_json& j);
+// The same for plain nlohmann::json (a carried state): without it, a call would convert -- copy,
+// recursively -- the whole value to ordered_json, overflowing the stack on deep nesting.
+std::string json_type_name(const nlohmann::json& j);
+std::string json_type_name(nlohmann::json::value_t type);
 
 }  // namespace motiv

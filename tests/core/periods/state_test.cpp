@@ -50,3 +50,19 @@ TEST_CASE("state JSON: round trip, and bad states named by pointer", "[periods][
     }
     CHECK_THROWS_WITH(CarriedState::from_json(nlohmann::json::array(), "state.json"), Catch::Contains("expected a motiv state object"));
 }
+
+TEST_CASE("state text: not JSON, and a value nested 200,000 deep, are refused without recursion", "[periods][state]") {
+    CHECK_THROWS_WITH(CarriedState::parse("{\"motiv_state\": 1,", "state.json"), Catch::Contains("[motiv.data_error.401] state.json") && Catch::Contains("not valid JSON"));
+    const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+    const std::string text = R"({"motiv_state": 1, "scheme": "t", "last_period": "", "rules_sha256": "", "handled_deals": [], "people": [
+        {"person": "h-01", "role": "hunter", "left": "", "draw_balance": "0", "clawback_pending": "0", "bonuses": [], "history": [],
+         "draw_periods_outstanding": )" + deep + "}]}";
+    try {
+        (void)CarriedState::parse(text, "state.json");
+        FAIL("read");
+    } catch (const DataError& e) {
+        REQUIRE(e.issues().size() == 1);
+        CHECK(e.issues()[0].pointer == "/people/0/draw_periods_outstanding");
+        CHECK(e.issues()[0].message == "expected a whole number >= 0, got an array");
+    }
+}
