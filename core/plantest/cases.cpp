@@ -64,9 +64,7 @@ public:
             issue("", "expected an object {\"motiv_cases\": 1, \"period\": ..., \"cases\": [...]}, got " + json_type_name(root));
             issues_.throw_if_any();
         }
-        for (const auto& item : root.items())
-            if (item.key() != "motiv_cases" && item.key() != "period" && item.key() != "cases" && item.key() != "description")
-                issue(json_pointer_join("", item.key()), "unknown key '" + item.key() + "'; expected motiv_cases, period, cases, description");
+        unknown_keys(root, "", {"motiv_cases", "period", "cases", "description"});
         if (!root.contains("motiv_cases") || root["motiv_cases"] != 1) issue("/motiv_cases", "expected the cases format version 1");
         std::optional<Period> period;
         if (root.contains("period")) period = read_period(root["period"], "/period");
@@ -116,10 +114,7 @@ private:
             return std::nullopt;
         }
         if (c.contains("months")) return read_sequence(c, pointer);
-        static const std::vector<std::string> allowed = {"name", "role", "period", "inputs", "start_date", "end_date", "expect", "expect_error", "description"};
-        for (const auto& item : c.items())
-            if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end())
-                issue(json_pointer_join(pointer, item.key()), "unknown key '" + item.key() + "'; expected name, role, period, inputs, start_date, end_date, expect, expect_error (or months, for a sequence)");
+        unknown_keys(c, pointer, {"name", "role", "period", "inputs", "start_date", "end_date", "expect", "expect_error", "description", "months"});
         Case out;
         out.pointer = pointer;
         out.name = c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : pointer;
@@ -198,13 +193,23 @@ private:
         return {};
     }
 
-    void unknown_keys(const json& o, const std::string& pointer, const std::vector<std::string>& allowed) {
-        for (const auto& item : o.items())
-            if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
-                std::string list;
-                for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-                issue(json_pointer_join(pointer, item.key()), "unknown key '" + item.key() + "'; expected " + list);
-            }
+    void unknown_keys(const json& o, const std::string& pointer, std::initializer_list<const char*> allowed) {
+        for (const auto& [key, msg] : motiv::unknown_keys(o, allowed)) issue(json_pointer_join(pointer, key), msg);
+    }
+
+    // Calls f(item, its pointer) for each object of the array `arr` at `pointer`; reports an array
+    // that is not one (`shape`: what its items look like) and each item that is not an object.
+    template <class F>
+    void each_object(const json& arr, const std::string& pointer, const std::string& shape, F f) {
+        if (!arr.is_array()) {
+            issue(pointer, "expected an array of " + shape);
+            return;
+        }
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            const std::string ip = json_pointer_join(pointer, i);
+            if (arr[i].is_object()) f(arr[i], ip);
+            else issue(ip, "expected " + shape + ", got " + json_type_name(arr[i]));
+        }
     }
 
     // A sequence case: {"name", "people": {id: {"role", "manager"}}, "cancellations": [...],
@@ -245,45 +250,26 @@ private:
             if (!id.empty() && !p) issue(json_pointer_join(pp, key), "no person '" + id + "' in the case's people");
             return p;
         };
-        if (c.contains("cancellations")) {
-            const json& cs = c["cancellations"];
-            if (!cs.is_array()) issue(pointer + "/cancellations", "expected an array of cancelled deals");
-            else
-                for (std::size_t i = 0; i < cs.size(); ++i) {
-                    const std::string cp = json_pointer_join(pointer + "/cancellations", i);
-                    const json& d = cs[i];
-                    if (!d.is_object()) {
-                        issue(cp, "expected {\"deal\", \"person\", \"amount\", \"paid_period\", \"payment_date\", \"cancel_date\"}");
-                        continue;
-                    }
-                    unknown_keys(d, cp, {"deal", "person", "amount", "paid_period", "payment_date", "cancel_date"});
-                    periods::Cancellation k;
-                    k.deal = string_field(d, "deal", cp);
-                    if (const PersonInputs* p = person_at(d, "person", cp)) k.person = p->id;
-                    if (auto a = d.contains("amount") ? amount(d["amount"], cp + "/amount") : std::nullopt) k.amount = *a;
-                    else if (!d.contains("amount")) issue(cp + "/amount", "expected the deal's amount");
-                    if (auto pp = d.contains("paid_period") ? read_period(d["paid_period"], cp + "/paid_period") : std::nullopt) k.paid_period = *pp;
-                    else if (!d.contains("paid_period")) issue(cp + "/paid_period", "expected the period whose pay included the deal");
-                    auto paid = date(d, "payment_date", cp), cancelled = date(d, "cancel_date", cp);
-                    if (!d.contains("payment_date") || !d.contains("cancel_date")) issue(cp, "expected payment_date and cancel_date");
-                    if (paid) k.paid_on = *paid;
-                    if (cancelled) k.cancelled_on = *cancelled;
-                    k.source = source_;
-                    out.cancellations.push_back(std::move(k));
-                }
-        }
-        const json* ms = &c["months"];
-        if (!ms->is_array() || ms->empty()) {
-            issue(pointer + "/months", "expected a non-empty array of months");
-            return out;
-        }
-        for (std::size_t i = 0; i < ms->size(); ++i) {
-            const std::string mp = json_pointer_join(pointer + "/months", i);
-            const json& m = (*ms)[i];
-            if (!m.is_object()) {
-                issue(mp, "expected {\"period\", \"inputs\", \"expect\"}");
-                continue;
-            }
+        if (c.contains("cancellations"))
+            each_object(c["cancellations"], pointer + "/cancellations", "{\"deal\", \"person\", \"amount\", \"paid_period\", \"payment_date\", \"cancel_date\"}",
+                        [&](const json& d, const std::string& cp) {
+                            unknown_keys(d, cp, {"deal", "person", "amount", "paid_period", "payment_date", "cancel_date"});
+                            periods::Cancellation k;
+                            k.deal = string_field(d, "deal", cp);
+                            if (const PersonInputs* p = person_at(d, "person", cp)) k.person = p->id;
+                            if (auto a = d.contains("amount") ? amount(d["amount"], cp + "/amount") : std::nullopt) k.amount = *a;
+                            else if (!d.contains("amount")) issue(cp + "/amount", "expected the deal's amount");
+                            if (auto pp = d.contains("paid_period") ? read_period(d["paid_period"], cp + "/paid_period") : std::nullopt) k.paid_period = *pp;
+                            else if (!d.contains("paid_period")) issue(cp + "/paid_period", "expected the period whose pay included the deal");
+                            auto paid = date(d, "payment_date", cp), cancelled = date(d, "cancel_date", cp);
+                            if (!d.contains("payment_date") || !d.contains("cancel_date")) issue(cp, "expected payment_date and cancel_date");
+                            if (paid) k.paid_on = *paid;
+                            if (cancelled) k.cancelled_on = *cancelled;
+                            k.source = source_;
+                            out.cancellations.push_back(std::move(k));
+                        });
+        if (c["months"].empty()) issue(pointer + "/months", "expected a non-empty array of months");
+        each_object(c["months"], pointer + "/months", "{\"period\", \"inputs\", \"expect\"}", [&](const json& m, const std::string& mp) {
             unknown_keys(m, mp, {"period", "inputs", "corrections", "expect", "description"});
             Month month;
             if (auto p = m.contains("period") ? read_period(m["period"], mp + "/period") : std::nullopt) month.period = *p;
@@ -300,26 +286,16 @@ private:
                     read_inputs(v, json_pointer_join(mp + "/inputs", id), paid);
                     month.people.push_back(std::move(paid));
                 }
-            if (m.contains("corrections")) {
-                const json& cs = m["corrections"];
-                if (!cs.is_array()) issue(mp + "/corrections", "expected an array of {\"period\", \"person\", \"inputs\"}");
-                else
-                    for (std::size_t k = 0; k < cs.size(); ++k) {
-                        const std::string cp = json_pointer_join(mp + "/corrections", k);
-                        const json& x = cs[k];
-                        if (!x.is_object()) {
-                            issue(cp, "expected {\"period\", \"person\", \"inputs\"}");
-                            continue;
-                        }
-                        unknown_keys(x, cp, {"period", "person", "inputs"});
-                        periods::Correction corr;
-                        if (auto p = x.contains("period") ? read_period(x["period"], cp + "/period") : std::nullopt) corr.period = *p;
-                        else if (!x.contains("period")) issue(cp + "/period", "expected the corrected month, YYYY-MM");
-                        if (const PersonInputs* p = person_at(x, "person", cp)) corr.inputs = *p;
-                        if (x.contains("inputs")) read_inputs(x["inputs"], cp + "/inputs", corr.inputs);
-                        month.corrections.push_back(std::move(corr));
-                    }
-            }
+            if (m.contains("corrections"))
+                each_object(m["corrections"], mp + "/corrections", "{\"period\", \"person\", \"inputs\"}", [&](const json& x, const std::string& cp) {
+                    unknown_keys(x, cp, {"period", "person", "inputs"});
+                    periods::Correction corr;
+                    if (auto p = x.contains("period") ? read_period(x["period"], cp + "/period") : std::nullopt) corr.period = *p;
+                    else if (!x.contains("period")) issue(cp + "/period", "expected the corrected month, YYYY-MM");
+                    if (const PersonInputs* p = person_at(x, "person", cp)) corr.inputs = *p;
+                    if (x.contains("inputs")) read_inputs(x["inputs"], cp + "/inputs", corr.inputs);
+                    month.corrections.push_back(std::move(corr));
+                });
             if (!m.contains("expect") || !m["expect"].is_object() || m["expect"].empty())
                 issue(mp + "/expect", "expected {person id: {\"total\", \"lines\", \"draw_balance\", \"clawback_pending\"}}");
             else
@@ -331,7 +307,7 @@ private:
                     month.expect.emplace_back(id, std::move(e));
                 }
             out.months.push_back(std::move(month));
-        }
+        });
         return out;
     }
 
