@@ -1,7 +1,8 @@
 // Reads the optional "periods" section of a rule file (rules/period_rules.hpp) into Scheme::periods.
 //
-// Called by load_scheme once the rest of the file is valid, so names can be checked: every role,
-// input and component a periods rule names must exist. Collects every problem and throws one
+// Called by load_scheme once the rest of the file is valid (its what-if overrides applied), so names
+// can be checked: every role, input and component a periods rule names must exist, and a figure
+// given as a parameter's name must name a parameter of its kind whose every dated value is in range. Collects every problem and throws one
 // RuleError naming the file, the JSON pointer and what was expected, like the main loader.
 #pragma once
 
