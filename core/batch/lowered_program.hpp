@@ -106,6 +106,9 @@ public:
         std::uint64_t max_from = 0, max_rate = 0, sum_rate = 0;  // magnitudes, for in_range()
     };
 
+    // The lowered code, in order (for tests and diagnosis).
+    [[nodiscard]] std::span<const Instr> code() const { return code_; }
+
 private:
     std::vector<LoweredValue> values_;  // per original slot
     std::vector<Instr> code_;
