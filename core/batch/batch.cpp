@@ -5,7 +5,10 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <exception>
+#include <mutex>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 #include "core/batch/lowered_program.hpp"
@@ -519,17 +522,34 @@ Result compute(const CompiledScheme& cs, const BoundParameters& params, const In
     // Threads take chunks of consecutive rows from a shared counter: balanced whatever the mix or
     // order of roles, and each writes only its rows of the result (no sharing, no locks; a cache
     // line is shared only where two chunks meet). Every row's result depends on that row alone.
+    // The calling thread is one of the workers; a thread the system refuses to start only means
+    // fewer workers (the counter hands its share to the others).
     const std::size_t chunk = std::max<std::size_t>(kBlock * 8, n / (std::size_t{threads} * 16));
     std::atomic<std::size_t> next{0};
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) {
-        pool.emplace_back([&] {
+    std::mutex failure_lock;
+    std::exception_ptr failure;  // the first exception (bad_alloc) of any worker, rethrown here
+    auto work = [&] {
+        try {
             Worker w(params, in, roles, inputs, r);
             for (std::size_t b; (b = next.fetch_add(chunk)) < n;) w.run(b, std::min(n, b + chunk));
             w.finish();
-        });
+        } catch (...) {
+            next = n;  // the others stop at their next chunk
+            const std::lock_guard<std::mutex> hold(failure_lock);
+            if (!failure) failure = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;
+        }
     }
+    work();
     for (auto& th : pool) th.join();
+    if (failure) std::rethrow_exception(failure);
     return r;
 }
 
