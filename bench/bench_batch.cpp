@@ -179,6 +179,10 @@ int main(int argc, char** argv) {
     in.role = role;
     std::size_t input_bytes = role.size() * sizeof(std::uint32_t);
     for (std::size_t k = 0; k < s.inputs.size(); ++k) {
+        if (!manifest.at("columns").contains(s.inputs[k].name)) {  // not generated: absent (the default)
+            in.columns.push_back(batch::Column{});
+            continue;
+        }
         const auto& c = manifest.at("columns").at(s.inputs[k].name);
         cols[k] = read_raw<std::int64_t>(dir + "/" + s.inputs[k].name + ".i64", n);
         input_bytes += n * sizeof(std::int64_t);
@@ -265,6 +269,10 @@ int main(int argc, char** argv) {
         people[i].id = std::to_string(i);
         people[i].role = cs->roles()[role[i]].rule->name;
         for (std::size_t k = 0; k < s.inputs.size(); ++k) {
+            if (in.columns[k].values.empty()) {
+                people[i].values.emplace_back();
+                continue;
+            }
             int128 m = 1;
             for (int j = 0; j < Decimal::kPlaces - in.columns[k].scale; ++j) m *= 10;
             people[i].values.push_back(Decimal::from_raw(static_cast<int128>(cols[k][i]) * m));
