@@ -93,7 +93,9 @@ void plan_lowering(RolePlan& plan, const Scheme& s, const BoundParameters& param
         const int col_scale = in.columns[idx].values.empty() ? 0 : in.columns[idx].scale;
         inputs.push_back({slot, std::max(col_scale, fallback.places())});
     }
-    plan.lowered = LoweredProgram::lower(role.program, known, inputs, params.tables);
+    std::vector<expr::Slot> results;
+    for (const auto& c : role.components) results.push_back(c.result);
+    plan.lowered = LoweredProgram::lower(role.program, known, inputs, params.tables, results);
     if (!plan.lowered) return;
     for (std::size_t k = 0; k < role.inputs.size(); ++k) {
         const auto [idx, slot] = role.inputs[k];

@@ -150,7 +150,8 @@ template <std::int64_t D>
 // --- lowering ----------------------------------------------------------------------------------
 
 std::optional<LoweredProgram> LoweredProgram::lower(const expr::Program& p, std::span<const std::pair<expr::Slot, Decimal>> known,
-                                                    std::span<const Input> inputs, std::span<const expr::TierTable> tables) {
+                                                    std::span<const Input> inputs, std::span<const expr::TierTable> tables,
+                                                    std::span<const expr::Slot> results) {
     using expr::OpCode;
     LoweredProgram out;
     out.values_.assign(p.slot_count, LoweredValue{});
@@ -370,7 +371,22 @@ std::optional<LoweredProgram> LoweredProgram::lower(const expr::Program& p, std:
         }
         if (!ok) return std::nullopt;
     }
+    if (!results.empty()) out.drop_dead_code(results);
     return out;
+}
+
+void LoweredProgram::drop_dead_code(std::span<const expr::Slot> results) {
+    std::vector<char> live(lanes_, 0);
+    for (expr::Slot s : results)
+        if (s < values_.size() && values_[s].kind == LoweredValue::Kind::lane) live[values_[s].lane] = 1;
+    std::vector<Instr> kept;
+    for (auto it = code_.rbegin(); it != code_.rend(); ++it) {
+        if (!live[it->dst]) continue;
+        for (const Operand* o : {&it->a, &it->b, &it->c})  // an unused operand (lane 0) only keeps more
+            if (!o->is_const) live[o->lane] = 1;
+        kept.push_back(*it);
+    }
+    code_.assign(kept.rbegin(), kept.rend());
 }
 
 // --- range proof -------------------------------------------------------------------------------
