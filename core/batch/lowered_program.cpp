@@ -371,61 +371,8 @@ std::optional<LoweredProgram> LoweredProgram::lower(const expr::Program& p, std:
         }
         if (!ok) return std::nullopt;
     }
-    out.fuse_quotient_comparisons();
     if (!results.empty()) out.drop_dead_code(results);
     return out;
-}
-
-// A quotient compared with a constant -- `q >= K`, or `if(c, q, z) >= K` -- becomes a div_cmp,
-// which multiplies instead of dividing; the division itself then goes if nothing else reads it
-// (drop_dead_code). Exact: with Q = round_half_even(N / D), N = |a| x 10^k, D = |b| >= 1 and an
-// integer T >= 1, Q >= T iff N / D > T - 1/2, or N / D == T - 1/2 and T is even (the tie rounds to
-// the even neighbour); that is 2N > (2T - 1) D, or equal and T even -- in 128 bits. A negative
-// quotient q = -Q turns q >= K into Q <= -K, i.e. not Q >= 1 - K, and so on for each comparison.
-void LoweredProgram::fuse_quotient_comparisons() {
-    std::vector<std::size_t> def(lanes_, code_.size());
-    for (std::size_t i = 0; i < code_.size(); ++i) def[code_[i].dst] = i;
-    auto defined_by = [&](const Operand& o, Op op) -> const Instr* {
-        if (o.is_const || def[o.lane] == code_.size() || code_[def[o.lane]].op != op) return nullptr;
-        return &code_[def[o.lane]];
-    };
-    auto holds = [](Op cmp, std::int64_t x, std::int64_t k) {
-        return cmp == Op::ge ? x >= k : cmp == Op::gt ? x > k : cmp == Op::le ? x <= k : x < k;
-    };
-    std::vector<Instr> out;
-    for (const Instr& in : code_) {
-        const bool is_cmp = in.op == Op::ge || in.op == Op::gt || in.op == Op::le || in.op == Op::lt;
-        const Instr* sel = is_cmp && in.b.is_const ? defined_by(in.a, Op::select) : nullptr;
-        const Instr* div = !is_cmp || !in.b.is_const ? nullptr : sel ? (sel->c.is_const ? defined_by(sel->b, Op::div) : nullptr) : defined_by(in.a, Op::div);
-        if (!div) {
-            out.push_back(in);
-            continue;
-        }
-        // |K| < 2^62, so none of these overflow.
-        const std::int64_t k = in.b.value;
-        Instr f = *div;
-        f.op = Op::div_cmp;
-        switch (in.op) {  // [0]: q = Q; [1]: q = -Q
-            case Op::ge: f.threshold[0] = k; f.reached[0] = true; f.threshold[1] = 1 - k; f.reached[1] = false; break;
-            case Op::gt: f.threshold[0] = k + 1; f.reached[0] = true; f.threshold[1] = -k; f.reached[1] = false; break;
-            case Op::le: f.threshold[0] = k + 1; f.reached[0] = false; f.threshold[1] = -k; f.reached[1] = true; break;
-            default: f.threshold[0] = k; f.reached[0] = false; f.threshold[1] = 1 - k; f.reached[1] = true; break;  // lt
-        }
-        if (!sel) {
-            f.dst = in.dst;
-            out.push_back(f);
-            continue;
-        }
-        // if(c, q, z) cmp K == if(c, q cmp K, z cmp K), with z cmp K known now.
-        f.dst = static_cast<std::uint32_t>(lanes_++);
-        out.push_back(f);
-        Instr s = *sel;
-        s.dst = in.dst;
-        s.b = Operand{false, f.dst, 0};
-        s.c = Operand{true, 0, holds(in.op, sel->c.value, k) ? 1 : 0};
-        out.push_back(s);
-    }
-    code_ = std::move(out);
 }
 
 void LoweredProgram::drop_dead_code(std::span<const expr::Slot> results) {
@@ -460,10 +407,6 @@ bool LoweredProgram::in_range(std::vector<std::uint64_t>& bounds) const {
             case Op::select: d = std::max(b, bound(in.c)); break;
             case Op::zero_unless: d = b; break;
             case Op::div: d = a * static_cast<u128>(kPow10[static_cast<std::size_t>(in.k)]) + 1; break;  // |b| >= 1
-            case Op::div_cmp:  // the numerator must stay in range as for div; the result is 0 or 1
-                if (a * static_cast<u128>(kPow10[static_cast<std::size_t>(in.k)]) + 1 >= kLoweredLimit) return false;
-                d = 1;
-                break;
             case Op::scale_up: d = a * static_cast<u128>(kPow10[static_cast<std::size_t>(in.k)]); break;
             case Op::round_pow10: d = a / static_cast<u128>(kPow10[static_cast<std::size_t>(in.k)]) + 1; break;
             case Op::round_step: d = a + static_cast<u128>(in.step); break;
@@ -536,27 +479,6 @@ void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::ui
                             if (r > den - r || (r == den - r && (q & 1) != 0)) ++q;
                             const auto v = static_cast<I>(q);
                             d[i] = (x < 0) != (y < 0) ? -v : v;
-                        }
-                    });
-                });
-                break;
-            }
-            case Op::div_cmp: {
-                // See fuse_quotient_comparisons(): Q >= T iff 2N > (2T - 1) D, or equal and T even.
-                const auto m = static_cast<std::uint64_t>(kPow10[static_cast<std::size_t>(in.k)]);
-                I* d = fr + std::size_t{in.dst} * w;
-                with(in.a, fr, w, [&](auto a) __attribute__((always_inline)) {
-                    with(in.b, fr, w, [&](auto b) __attribute__((always_inline)) {
-                        for (std::size_t i = 0; i < n; ++i) {
-                            const I x = a[i], y = b[i];
-                            const bool zero = y == 0;
-                            redo[i] = static_cast<std::uint8_t>(redo[i] | zero);
-                            const std::size_t s = (x < 0) != (y < 0) ? 1 : 0;
-                            const I t = in.threshold[s];
-                            const u128 two_n = static_cast<u128>(magnitude(x) * m) * 2;
-                            const u128 rhs = static_cast<u128>(2 * static_cast<std::uint64_t>(t) - 1) * (zero ? 1 : magnitude(y));
-                            const bool q_reaches = t <= 0 || two_n > rhs || (two_n == rhs && (t & 1) == 0);
-                            d[i] = I{q_reaches == in.reached[s]};
                         }
                     });
                 });

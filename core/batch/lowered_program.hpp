@@ -94,9 +94,6 @@ public:
         round_pow10,  // a / 10^k rounded by `mode` (the result has k places fewer)
         round_step,   // a rounded by `mode` to a multiple of `step` (same scale)
         rate_at, graduated, retro,  // tables_[table], thresholds at a's scale
-        // (a x 10^k / b, Decimal's quotient) `cmp` a constant, 0 or 1, without dividing: a fused
-        // div + compare (e.g. talk minutes per day >= 120). b == 0 marks the row for redo.
-        div_cmp,
     };
     struct Instr {
         Op op = Op::add;
@@ -106,10 +103,6 @@ public:
         Operand a, b, c;
         std::int64_t step = 0;
         std::uint32_t table = 0;
-        // div_cmp: with Q = |a| x 10^k / |b| rounded half-even, the result is (Q >= threshold[s])
-        // == reached[s], s = 1 when the quotient is negative (signs of a and b differ).
-        std::int64_t threshold[2] = {0, 0};
-        bool reached[2] = {true, true};
     };
     // A tier table with thresholds at the scale of the value it measures and rates at `rate_scale`.
     struct Table {
@@ -122,7 +115,6 @@ public:
 
 private:
     void drop_dead_code(std::span<const expr::Slot> results);
-    void fuse_quotient_comparisons();
 
     std::vector<LoweredValue> values_;  // per original slot
     std::vector<Instr> code_;
