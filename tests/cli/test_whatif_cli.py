@@ -81,7 +81,7 @@ def test_sweep_grid(tmp_path):
 
 
 @pytest.mark.parametrize("args, status, message", [
-    ([], 2, "give --set, --against or --sweep"),
+    ([], 2, "give --set, --against, --sweep, --curve, --monte-carlo or --diagnostics"),
     (["--set", "hunter.salary"], 2, "--set expects name=value"),
     (["--set", "hunter.commission.tiers=[{"], 2, "not valid JSON"),
     (["--sweep", "hunter.salary=3:1:1"], 2, "'to' is below 'from'"),
