@@ -161,8 +161,11 @@ std::vector<Distribution> read_distributions(const nlohmann::ordered_json& doc, 
             const auto bad = [&](const std::string& field, const std::string& what) { issues.add(model_issue(source, json_pointer_join(at, field), what)); ok = false; };
             if ((d.kind == DistributionKind::normal || d.kind == DistributionKind::lognormal) && !(d.b >= 0))
                 bad(d.kind == DistributionKind::normal ? "sd" : "sigma", "expected a number >= 0");
-            if (d.kind == DistributionKind::uniform && !(d.a <= d.b)) bad("high", "expected high >= low");
-            if (d.kind == DistributionKind::triangular && !(d.a <= d.b && d.b <= d.c)) bad("mode", "expected low <= mode <= high");
+            // Boost's uniform loops forever and the triangle divides by zero when low == high: a
+            // constant is a normal with sd 0.
+            if (d.kind == DistributionKind::uniform && !(d.a < d.b)) bad("high", "expected high > low (for a constant, a normal with sd 0)");
+            if (d.kind == DistributionKind::triangular && !(d.a <= d.b && d.b <= d.c && d.a < d.c))
+                bad("mode", "expected low <= mode <= high and low < high");
             if (ok) out.push_back(std::move(d));
         }
     issues.throw_if_any();
