@@ -49,7 +49,8 @@ void register_diagnostics(py::module_& m) {
         const int mu = d.minor_units;
         auto money = [mu](std::int64_t v) { return to_py_money(Decimal::from_minor(v, mu), mu); };
         auto opt_dec = [](const std::optional<Decimal>& v) -> py::object { return v ? to_py_money(*v, 4) : py::none(); };
-        auto kpi = [](Decimal v, int places) { return to_py_decimal(*Decimal::parse(whatif::kpi_text(v, places))); };
+        // As whatif::kpi_text shows it: at the KPI's precision ("2640.00"), or its own places when finer.
+        auto kpi = [](Decimal v, int places) { return v.places() <= places ? to_py_money(v, places) : to_py_decimal(v); };
         py::list mix, lev, mono, cliffs, cost;
         for (const auto& x : d.pay_mix) mix.append(py::make_tuple(x.role, money(x.fixed), money(x.variable), money(x.total), opt_dec(x.variable_share)));
         for (const auto& x : d.leverage) lev.append(py::make_tuple(x.role, money(x.at_100), money(x.at_stress), to_py_decimal(x.stress), opt_dec(x.leverage)));

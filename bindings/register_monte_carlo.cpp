@@ -30,7 +30,7 @@ void register_monte_carlo(py::module_& m) {
         py::list quantiles, shares;
         for (const auto& q : mc.quantiles) quantiles.append(py::make_tuple(q.of, q.p50, q.p90, q.p99));
         auto share = [](const std::optional<std::size_t>& c, std::size_t of) -> py::object {
-            return c ? to_py_decimal(whatif::share_of(*c, of)) : py::none();
+            return c ? to_py_money(whatif::share_of(*c, of), 4) : py::none();  // 4 places, as the CSV
         };
         for (const auto& s : mc.shares)
             shares.append(py::make_tuple(s.role, s.person_draws, share(s.at_gate, s.person_draws), share(s.at_target, s.person_draws),
