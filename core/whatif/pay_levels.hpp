@@ -5,7 +5,8 @@
 //   no such condition has no gate. (A penalty's `when`, e.g. "overdue_handovers > 0", is not a gate.)
 // - cap: a person is at cap when some component's `cap` binds (its amount before the cap exceeds
 //   the cap, and the line applies), or some tier lookup of the role (a graduated or retroactive
-//   commission, rate_at) has reached the top tier of a table with more than one tier. A role with
+//   commission, by amount or by attainment of a quota; rate_at; a pay curve) has reached the top
+//   tier (the last point) of a table with more than one. A role with
 //   neither has no cap. (A ceiling written inside a formula, e.g. min(rate, max_rate), is not
 //   visible to the rules' structure: declare a cap profile for it, whatif/profiles.hpp.)
 #pragma once
@@ -39,6 +40,7 @@ private:
     };
     struct Tier {
         expr::Slot x = 0;
+        std::optional<expr::Slot> scale;  // the quota of a table by attainment
         std::size_t table = 0;
     };
     const CompiledScheme* scheme_;
