@@ -139,7 +139,12 @@ int whatif(const std::vector<std::string>& args) {
         const auto params = alt->bind(*period);
         if (!axes.empty()) {
             const whatif::PeopleColumns cols(*alt, people);
-            const auto grid = whatif::run_grid(*alt, params, cols.input(), axes, threads);
+            whatif::Grid grid;
+            try {
+                grid = whatif::run_grid(*alt, params, cols.input(), axes, threads);
+            } catch (const std::invalid_argument& e) {  // too many points, a threshold that would not rise
+                throw po::error(std::string("--sweep: ") + e.what());
+            }
             files.emplace_back(".sweep.csv", whatif::grid_csv(grid));
             text += whatif::grid_text(grid);
         }
@@ -179,7 +184,12 @@ int whatif(const std::vector<std::string>& args) {
             mo.threads = threads;
             if (mo.draws < 1 || mo.draws > whatif::kMaxDraws) throw po::error("--monte-carlo expects 1 to " + std::to_string(whatif::kMaxDraws) + " draws");
             const auto dists = whatif::load_distributions_file(vm["distributions"].as<std::string>(), *alt);
-            const auto mc = whatif::run_monte_carlo(*alt, params, people, dists, profiles, mo);
+            whatif::MonteCarlo mc;
+            try {
+                mc = whatif::run_monte_carlo(*alt, params, people, dists, profiles, mo);
+            } catch (const std::invalid_argument& e) {
+                throw po::error(std::string("--monte-carlo: ") + e.what());
+            }
             files.emplace_back(".montecarlo.csv", whatif::draws_csv(mc));
             files.emplace_back(".quantiles.csv", whatif::quantiles_csv(mc));
             files.emplace_back(".shares.csv", whatif::shares_csv(mc));
@@ -191,7 +201,12 @@ int whatif(const std::vector<std::string>& args) {
             dopt.stress = decimal_arg("stress");
             dopt.threads = threads;
             if (profiles.target.empty()) throw po::error("--targets: the file gives no \"target\" profile; diagnostics need one");
-            const auto d = whatif::diagnose(*alt, params, profiles, dopt, &people);
+            whatif::Diagnostics d;
+            try {
+                d = whatif::diagnose(*alt, params, profiles, dopt, &people);
+            } catch (const std::invalid_argument& e) {  // e.g. an effort input without a target value
+                throw po::error(std::string("--diagnostics: ") + e.what());
+            }
             files.emplace_back(".pay_mix.csv", whatif::pay_mix_csv(d));
             files.emplace_back(".leverage.csv", whatif::leverage_csv(d));
             files.emplace_back(".monotonicity.csv", whatif::monotonicity_csv(d));

@@ -201,3 +201,23 @@ def test_analysis_usage_errors(args, message, tmp_path):
     assert r.returncode == 2, r.stderr
     assert message in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sweep_a_tier_cell(tmp_path):
+    # The hunters' top commission rate 10% -> 12%: only h-01 sells above its 1,000,000 quota,
+    # 250,000 x 2% = 5,000.00 more: 715,977.01 -> 720,977.01.
+    r = motiv(*BASE, "--sweep", "hunter.commission.tiers[2].rate=0.10:0.12:0.02", "--out", tmp_path / "t")
+    assert r.returncode == 0, r.stderr
+    grid = rows(tmp_path / "t.sweep.csv")
+    assert [(g["hunter.commission.tiers[2].rate"], g["total"]) for g in grid] == [("0.1", "715977.01"), ("0.12", "720977.01")]
+    r = motiv(*BASE, "--sweep", "hunter.commission.tiers[1].from=0.5:1.5:0.5", "--out", tmp_path / "bad")
+    assert r.returncode == 2 and "the thresholds of hunter.commission.tiers would not rise" in r.stderr
+
+
+def test_diagnostics_effort_without_a_target_value(tmp_path):
+    targets = tmp_path / "t.json"
+    targets.write_text(json.dumps({"target": {"hunter": {"overdue_handovers": 0, "revenue": "1000000.00"}},
+                                   "effort": {"hunter": ["volume"]}}), encoding="utf-8")
+    r = motiv(*BASE, "--diagnostics", "--targets", targets)
+    assert r.returncode == 2
+    assert "--diagnostics: effort input volume of hunter has no value in the target profile" in r.stderr
