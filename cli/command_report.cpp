@@ -52,7 +52,7 @@ int report(const std::vector<std::string>& args) {
             if (std::filesystem::exists(out / (n + ".csv")))
                 throw IoError("motiv.io_error.003", (out / (n + ".csv")).string() + " exists; pass --force to replace it");
     }
-    io::write_file_atomically((out / "payroll.csv").string(), exports::to_csv(run.payroll, cs->scheme(), exports::make_provenance(cs->scheme(), period->to_string(), vm["logs"].as<std::string>(), ""), exports::csv_standard()), mode);
+    io::write_file_atomically((out / "payroll.csv").string(), exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard()), mode);
     for (const auto& t : run.report) io::write_file_atomically((out / (t.name + ".csv")).string(), logs::to_csv(t), mode);
     if (!vm.count("quiet")) {
         std::cout << payroll::summary_text(run.payroll);

@@ -20,7 +20,7 @@ Decimal deal_value(const Deal& deal, const LogSet& logs, const LogRules& rules, 
     const Decimal v = rounded(rules.conversion_rounding, deal.amount * r->rate);
     if (how)
         *how = deal.amount.to_string() + " " + deal.currency + " x " + r->rate.to_string() + " (rate of " + to_iso(r->since) + ", " +
-               r->row.file + ":" + std::to_string(r->row.line) + ") = " + v.to_string_fixed(scheme.currency.minor_units) + " " +
+               r->row.to_string() + ") = " + v.to_string_fixed(scheme.currency.minor_units) + " " +
                scheme.currency.code + ", " + rules.conversion_rounding.describe();
     return v;
 }

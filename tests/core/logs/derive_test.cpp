@@ -295,6 +295,116 @@ TEST_CASE("bad log rows are reported with file, line, column and what was expect
     }
 }
 
+TEST_CASE("bad JSON log rows: the CSV checks and ids, each at its JSON pointer", "[logs][json]") {
+    // The same cells as the CSV table above, written as JSON: the same check and id, the place a pointer.
+    const auto [file, text, id, pointer, message] = GENERATE(table<const char*, const char*, const char*, const char*, const char*>({
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "meeting"},
+                      {"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": -5, "outcome": "meeting"}])",
+         "motiv.data_error.402", "/1/duration_sec", "expected whole seconds from 0 to 86400, got '-5'"},
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05T25:00", "duration_sec": 60, "outcome": "meeting"}])",
+         "motiv.data_error.402", "/0/time", "expected a time YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM:SS, got '2026-10-05T25:00'"},
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "refusal", "reason": "rude"}])",
+         "motiv.data_error.403", "/0/reason",
+         "a refusal needs a reason code declared by the rules (no_need, price, has_supplier, no_budget, not_decision_maker), got 'rude'"},
+        {"calls", R"([{"operator": "op-9", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "meeting"}])",
+         "motiv.data_error.403", "/0/operator", "unknown staff id 'op-9'"},
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "meeting", "script_score": 1.5}])",
+         "motiv.data_error.402", "/0/script_score", "expected a score from 0 to 1 with at most 4 decimal places, got '1.5'"},
+        // A required key missing from one row (a CSV would miss the whole column): 401 at the row.
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "meeting"},
+                      {"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60}])",
+         "motiv.data_error.401", "/1", "missing required key 'outcome'"},
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration": 60, "duration_sec": 60, "outcome": "meeting"}])",
+         "motiv.data_error.401", "/0/duration",
+         "unknown key 'duration'; expected one of: operator, client, time, duration_sec, outcome, reason, script_score"},
+        // null is an absent optional value, but not a required one.
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": null, "duration_sec": 60, "outcome": "meeting", "reason": null}])",
+         "motiv.data_error.401", "/0", "missing required key 'time'"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": 100.00, "status": "closed", "credited": "h-1:60;h-2:30"}])",
+         "motiv.data_error.405", "/0/credited", "credit shares add up to 90%, expected 100%"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-09-01", "amount": "100.00", "currency": "USD", "status": "closed"}])",
+         "motiv.data_error.406", "/0/currency", "no USD exchange rate in force on 2026-09-01 in exchange_rates.csv"},
+        // A JSON number is read as its text, exactly: 100.005 is not rounded on the way in.
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": 100.005, "status": "paid", "paid_date": "2026-10-02"}])",
+         "motiv.data_error.402", "/0/amount", "expected an amount >= 0 with at most 2 decimal places, got '100.005'"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": -1, "status": "closed"}])",
+         "motiv.data_error.402", "/0/amount", "expected an amount >= 0 with at most 2 decimal places, got '-1'"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": "100.00", "status": "paid"}])",
+         "motiv.data_error.402", "/0/paid_date", "expected a date YYYY-MM-DD, got ''"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": 1, "status": "closed"},
+                      {"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": 2, "status": "closed"}])",
+         "motiv.data_error.404", "/1/id", "duplicate deal id 'd-1'"},
+        {"clients", R"([{"id": "c-1", "name": "A", "group": "gold", "state": "active"}])", "motiv.data_error.403", "/0/group",
+         "unknown client group 'gold'; the rules declare: vip, large, small"},
+        {"contacts", R"([{"manager": "f-1", "client": "c-1", "date": "2026-10-01", "kind": "fax"}])", "motiv.data_error.402", "/0/kind",
+         "expected call, meeting or email, got 'fax'"},
+        {"staff", R"([{"id": "op-1", "name": "Op", "role": "operator"}, {"id": "x", "name": "X", "role": "boss"}])",
+         "motiv.data_error.403", "/1/role", "unknown role 'boss': not a role of scheme three_tier"},
+        // The document's own shape.
+        {"contacts", R"([{"manager": "f-1", "client": "c-1", "date": "2026-10-01", "kind": ["call"]}])", "motiv.data_error.108", "/0/kind",
+         "expected a string or a number, got an array"},
+        {"contacts", R"([{"manager": "f-1", "client": "c-1", "date": "2026-10-01", "kind": true}])", "motiv.data_error.108", "/0/kind",
+         "expected a string or a number, got a boolean"},
+        {"contacts", R"([["f-1", "c-1", "2026-10-01", "call"]])", "motiv.data_error.108", "/0", "expected an object (one row), got an array"},
+        {"contacts", R"({"rows": []})", "motiv.data_error.108", "", "expected an array of objects, one per row, got an object"},
+        {"contacts", R"([{"manager": "f-1", "client": "c-1", "client": "c-2", "date": "2026-10-01", "kind": "call"}])", "motiv.data_error.102",
+         "/0/client", "duplicate key 'client': each name may appear once"},
+    }));
+    CAPTURE(file, text);
+    Fixture f;
+    const std::string name = std::string(file) + ".json";
+    auto read = [&] { return parse_json_log(text, name); };
+    try {
+        if (std::string(file) == "calls") f.tables.calls = read();
+        if (std::string(file) == "deals") f.tables.deals = read();
+        if (std::string(file) == "clients") f.tables.clients = read();
+        if (std::string(file) == "contacts") f.tables.contacts = read();
+        if (std::string(file) == "staff") f.tables.staff = read();
+        (void)f.logs();
+        FAIL("no DataError");
+    } catch (const DataError& e) {
+        REQUIRE(!e.issues().empty());
+        const Issue& i = e.issues().front();
+        CHECK(i.id == id);
+        CHECK(i.file == name);
+        CHECK(i.pointer == pointer);
+        CHECK(i.line == 0);
+        CHECK(i.message == message);
+    }
+}
+
+TEST_CASE("a JSON log reads as the same records as its CSV", "[logs][json]") {
+    Fixture f;
+    const LogSet from_csv = f.logs();
+    // kDeals's d-4 and d-5, and kCalls's first call, as JSON: numbers as literals, an empty cell as null or left out.
+    f.tables.deals = parse_json_log(R"([
+        {"id": "d-4", "client": "c-3", "date": "2026-10-10", "amount": 1234.57, "currency": "USD", "status": "closed", "paid_date": null,
+         "credited": "h-1:60;h-2:40"},
+        {"id": "d-5", "client": "c-3", "date": "2026-10-11", "amount": "70000.00", "status": "cancelled", "credited": "h-1", "product": ""}])",
+                                    "deals.json");
+    f.tables.calls = parse_json_log(R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05T09:00", "duration_sec": 600,
+                                         "outcome": "meeting", "script_score": 0.90}])", "calls.json");
+    const LogSet from_json = f.logs();
+    REQUIRE(from_json.deals.size() == 2);
+    const Deal& a = from_json.deals[0];
+    const Deal& b = from_csv.deals[3];
+    CHECK(a.id == b.id);
+    CHECK(a.amount == b.amount);  // 1234.57 exactly
+    CHECK(a.currency == b.currency);
+    CHECK(a.status == b.status);
+    CHECK(!a.paid);
+    CHECK(a.credited.size() == 2);
+    CHECK(a.credited[1].person == "h-2");
+    CHECK(a.credited[1].percent == b.credited[1].percent);
+    CHECK(a.row == RowRef{"deals.json", 0, true});
+    CHECK(a.row.to_string() == "deals.json#/0");
+    CHECK(from_json.deals[1].status == DealStatus::cancelled);
+    REQUIRE(from_json.calls.size() == 1);
+    CHECK(from_json.calls[0].seconds == 600);
+    CHECK(from_json.calls[0].script_score == from_csv.calls[0].script_score);  // 0.90
+    CHECK(describe_rows({from_json.calls[0].row, from_json.deals[1].row, from_json.deals[0].row}) == "calls.json#/0; deals.json#/0-1");
+}
+
 TEST_CASE("bad logs sections are reported with their JSON pointer", "[logs]") {
     const auto cs = test::three_tier_scheme();
     const auto [logs_json, pointer, message] = GENERATE(table<const char*, const char*, const char*>({
