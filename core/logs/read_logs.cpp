@@ -328,7 +328,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         });
     }
 
-    TableReader de(t.deals, issues, {"id", "client", "date", "amount", "status"}, {"currency", "paid_date", "credited", "product"});
+    TableReader de(t.deals, issues, {"id", "client", "date", "amount", "status"}, {"currency", "paid_date", "cancelled_date", "credited", "product"});
     std::set<std::string> deal_ids;
     for (std::size_t r = 0; r < de.rows(); ++r) {
         if (!de.at(r)) continue;
@@ -356,6 +356,10 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         d.paid = de.date("paid_date", d.status == DealStatus::paid);
         if (status_ok && d.paid && d.status != DealStatus::paid && d.status != DealStatus::cancelled) de.bad("paid_date", "expected no payment date unless the status is paid (or cancelled after payment)");
         if (d.paid && !d.date.is_not_a_date() && *d.paid < d.date) de.bad("paid_date", "expected a payment date on or after the deal date");
+        d.cancelled = de.date("cancelled_date", false);
+        if (status_ok && d.cancelled && d.status != DealStatus::cancelled) de.bad("cancelled_date", "expected no cancellation date unless the status is cancelled");
+        else if (d.cancelled && !d.date.is_not_a_date() && *d.cancelled < d.date) de.bad("cancelled_date", "expected a cancellation date on or after the deal date");
+        else if (d.cancelled && d.paid && *d.cancelled < *d.paid) de.bad("cancelled_date", "expected a cancellation date on or after the payment date");
         d.product = de.cell("product");
         // "h-01" or "h-01:60;h-02:40"
         const std::string& cr = de.cell("credited");

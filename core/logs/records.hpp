@@ -65,7 +65,8 @@ struct Deal {
     Decimal amount;                        // in `currency`
     std::string currency;                  // ISO code; the scheme's when the column is empty
     DealStatus status = DealStatus::closed;
-    std::optional<Date> paid;              // payment date (status paid)
+    std::optional<Date> paid;              // payment date (status paid, or cancelled after payment)
+    std::optional<Date> cancelled;         // cancellation date (status cancelled), when the CRM gives it
     std::vector<CreditShare> credited;     // empty: the client's hunter; shares add up to 100
     std::string product;                   // for SPIFFs; may be empty
     RowRef row;
