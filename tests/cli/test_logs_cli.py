@@ -7,6 +7,7 @@ tests/core/logs/derive_test.cpp; here: the files written, atomicity, refusals an
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import shutil
@@ -146,3 +147,38 @@ def test_a_log_as_both_csv_and_json_is_refused(tmp_path):
     assert done.returncode == 1
     assert "[motiv.data_error.402] " in text(done.stderr)
     assert "calls.json (/0/duration_sec) expected whole seconds from 0 to 86400, got '-5'" in text(done.stderr)
+
+
+def logs_sha256(logs_dir) -> str:
+    """The logs' data hash as the README defines it, computed independently: the log files in byte
+    order of their names, each as name, NUL, length in decimal, NUL, bytes."""
+    h = hashlib.sha256()
+    for path in sorted(logs_dir.iterdir(), key=lambda p: p.name.encode()):
+        data = path.read_bytes()
+        h.update(path.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return h.hexdigest()
+
+
+def data_sha256_of(payroll_csv) -> set:
+    return {r["data_sha256"] for r in csv.DictReader(payroll_csv.open(encoding="utf-8"))}
+
+
+def test_payroll_from_logs_hashes_the_log_files(tmp_path):
+    logs = tmp_path / "logs"
+    shutil.copytree(ROOT / LOGS, logs)
+    pay = tmp_path / "pay.csv"
+    assert motiv("payroll", "--rules", RULES, "--logs", logs, "--period", "2026-10", "--out", pay, "-q").returncode == 0
+    before = logs_sha256(logs)
+    assert data_sha256_of(pay) == {before}
+    # One byte of calls.csv changed (a September call's 333 s -> 334 s): the hash changes with it.
+    calls = (logs / "calls.csv").read_bytes()
+    assert b",333,refusal," in calls
+    (logs / "calls.csv").write_bytes(calls.replace(b",333,refusal,", b",334,refusal,", 1))
+    assert motiv("payroll", "--rules", RULES, "--logs", logs, "--period", "2026-10", "--out", pay, "--force", "-q").returncode == 0
+    after = logs_sha256(logs)
+    assert after != before and data_sha256_of(pay) == {after}
+    # JSON logs are hashed the same way, by their own names and bytes.
+    json_logs = tmp_path / "json"
+    json_copy(logs, json_logs)
+    assert motiv("payroll", "--rules", RULES, "--logs", json_logs, "--period", "2026-10", "--out", pay, "--force", "-q").returncode == 0
+    assert data_sha256_of(pay) == {logs_sha256(json_logs)}
