@@ -20,7 +20,7 @@ int report(const std::vector<std::string>& args) {
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON) with a \"logs\" section")
-        ("logs,l", po::value<std::string>()->required(), "logs directory: staff.csv, clients.csv, calls.csv, deals.csv, contacts.csv")
+        ("logs,l", po::value<std::string>()->required(), "logs directory: staff, clients, calls, deals, contacts (each NAME.csv or NAME.json)")
         ("period,p", po::value<std::string>()->required(), "period YYYY-MM")
         ("out,o", po::value<std::string>()->required(), "directory to write the report CSVs into (created if missing)")
         ("force,f", "replace files that exist")

@@ -194,6 +194,47 @@ TEST_CASE("farmer volume, growth, takeaway, contact norms, reactivation", "[logs
     CHECK(kpi(d, "f-1", "reactivation_bonus") == "3000");
 }
 
+TEST_CASE("growth against the same period last year; taken-away clients to the pool or a named farmer", "[logs]") {
+    Fixture f;
+    // c-8 (small, f-1's): first deal 2025-08-01 by h-2 -> handover point 2025-09-30; orders after it:
+    // 2025-10-15 40,000.00 (October last year) and 2026-10-10 60,000.00. A third farmer f-3.
+    f.tables.staff = parse_csv(std::string(kStaff) + "f-3,Farmer Three,farmer,farm,,,\n", "staff.csv");
+    f.tables.clients = parse_csv(std::string(kClients) + "c-8,Theta,small,active,f-1,2025-09-01\n", "clients.csv");
+    f.tables.deals = parse_csv(std::string(kDeals) +
+                                   "d-14,c-8,2025-08-01,10000.00,,paid,2025-08-02,h-2,\n"
+                                   "d-15,c-8,2025-10-15,40000.00,,paid,2025-10-20,,\n"
+                                   "d-16,c-8,2026-10-10,60000.00,,closed,,,\n",
+                               "deals.csv");
+    // Contacted every 82-87 days, within the small group's 90: c-8 stays f-1's all year.
+    f.tables.contacts = parse_csv(std::string(kContacts) +
+                                      "f-1,c-8,2026-01-05,call\nf-1,c-8,2026-04-01,call\nf-1,c-8,2026-06-25,call\nf-1,c-8,2026-09-20,call\n",
+                                  "contacts.csv");
+    f.rules.growth_base = GrowthBase::same_period_last_year;
+    const LogSet logs = f.logs();
+    const Department d = derive(logs, f.rules, f.cs->scheme(), kOct);
+    // October 2026: 147,000.00 (as in the test above) + d-16 60,000.00 = 207,000.00;
+    // October 2025 of the same portfolio: d-15 40,000.00 -> growth 207,000 / 40,000 - 1 = 4.175.
+    CHECK(kpi(d, "f-1", "volume") == "207000");
+    CHECK(kpi(d, "f-1", "volume_base") == "40000");
+    CHECK(kpi(d, "f-1", "growth") == "4.175");
+    CHECK(d.person("f-1")->find("volume_base")->formula ==
+          "orders dated in 2025-10 of the clients held in 2026-10, after their handover point, cancelled excluded (the same period last year)");
+
+    // c-6 is taken away on 2026-10-31 (test above). To the pool: nobody holds it from November.
+    f.rules.takeaway_to = "pool";
+    const Department pool = derive(logs, f.rules, f.cs->scheme(), Period{2026, 11});
+    CHECK(pool.taken.at("c-6").to.empty());
+    CHECK(kpi(pool, "f-1", "portfolio_clients") == "5");  // c-1, c-2, c-4, c-5, c-8
+    CHECK(kpi(pool, "f-2", "portfolio_clients") == "0");
+    CHECK(kpi(pool, "f-3", "portfolio_clients") == "0");
+    // To a named farmer, f-3 (not f-1's team lead f-2).
+    f.rules.takeaway_to = "f-3";
+    const Department named = derive(logs, f.rules, f.cs->scheme(), Period{2026, 11});
+    CHECK(named.taken.at("c-6").to == "f-3");
+    CHECK(kpi(named, "f-3", "portfolio_clients") == "1");
+    CHECK(kpi(named, "f-2", "portfolio_clients") == "0");
+}
+
 TEST_CASE("pay from the logs through the scheme's feed", "[logs]") {
     Fixture f;
     const LogSet logs = f.logs();
