@@ -86,6 +86,7 @@ PYBIND11_MODULE(_core, m) {
     register_scheme(m);
     register_payroll(m);
     register_batch(m);
+    register_plantest(m);
     register_whatif(m);
     register_export(m);
     register_periods(m);

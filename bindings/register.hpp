@@ -29,6 +29,7 @@ void register_payslip(py::module_& m);
 void register_scheme(py::module_& m);
 void register_payroll(py::module_& m);
 void register_batch(py::module_& m);
+void register_plantest(py::module_& m);
 void register_whatif(py::module_& m);
 void register_export(py::module_& m);
 void register_periods(py::module_& m);

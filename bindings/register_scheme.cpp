@@ -135,10 +135,20 @@ std::vector<std::optional<Decimal>> read_inputs(const Scheme& s, py::handle inpu
     return values;
 }
 
+// "" = not given; else a strict YYYY-MM-DD (ValueError otherwise).
+std::optional<Date> date_arg(const std::string& text, const char* what) {
+    if (text.empty()) return std::nullopt;
+    auto d = parse_iso_date(text);
+    if (!d) throw py::value_error(std::string(what) + ": expected a date YYYY-MM-DD, got '" + text + "'");
+    return d;
+}
+
 std::shared_ptr<Payslip> compute(const SchemeHandle& h, const std::string& role, const std::string& period, py::handle inputs,
-                                 const std::string& person, const std::string& name) {
+                                 const std::string& person, const std::string& name, const std::string& start_date, const std::string& end_date) {
     const Period p = parse_period_arg(period);
     PersonInputs in;
+    in.start = date_arg(start_date, "start_date");
+    in.end = date_arg(end_date, "end_date");
     in.id = person;
     in.name = name;
     in.role = role;
@@ -200,7 +210,7 @@ void register_scheme(py::module_& m) {
             return make_handle(h.text, scheme_of(h).source, std::move(merged));
         }, py::arg("overrides"))
         .def("compute", &compute, py::kw_only(), py::arg("role"), py::arg("period"), py::arg("inputs"), py::arg("person") = "",
-             py::arg("name") = "")
+             py::arg("name") = "", py::arg("start_date") = "", py::arg("end_date") = "")
         .def("__repr__", &scheme_repr);
 
     m.def("load", &load_file, py::arg("path"), py::kw_only(), py::arg("overrides") = py::none(),

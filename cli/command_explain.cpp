@@ -69,9 +69,11 @@ int explain(const std::vector<std::string>& args) {
     }
     // Validate the whole table (one bad row must not hide), then pick the person.
     const auto people = data::read_people(table, *cs, period);
-    const PersonInputs* person = nullptr;
+    // Several rows of one id are a role change within the period (dated rows): each is explained.
+    std::vector<const PersonInputs*> rows;
     for (const auto& p : people)
-        if (p.id == id) person = &p;
+        if (p.id == id) rows.push_back(&p);
+    const PersonInputs* person = rows.empty() ? nullptr : rows.front();
     if (!person) {
         throw DataError({Issue{"motiv.data_error.306", table.source, "", 0, 0, "id", id,
                                "no person with id '" + id + "'" + (period ? " in period " + period->to_string() : ""), "", 0}});
@@ -85,12 +87,17 @@ int explain(const std::vector<std::string>& args) {
     }
     if (lang) {
         const auto provenance = exports::make_provenance(cs->scheme(), period->to_string(), data_path, data_bytes);
-        std::cout << exports::statement_text(exports::build_statement(*cs, cs->bind(*period), *person, provenance), *lang);
+        const auto params = cs->bind(*period);
+        for (const PersonInputs* row : rows) std::cout << exports::statement_text(exports::build_statement(*cs, params, *row, provenance), *lang);
         return 0;
     }
-    const Payslip slip = compute_payslip(*cs, *period, *person);
-    if (vm.count("json")) std::cout << slip.to_json().dump(2) << "\n";
-    else std::cout << slip.to_text(!vm.count("brief"));
+    nlohmann::json all = nlohmann::json::array();
+    for (const PersonInputs* row : rows) {
+        const Payslip slip = compute_payslip(*cs, *period, *row);
+        if (vm.count("json")) all.push_back(slip.to_json());
+        else std::cout << slip.to_text(!vm.count("brief"));
+    }
+    if (vm.count("json")) std::cout << (all.size() == 1 ? all[0] : all).dump(2) << "\n";  // an array for a role change
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/engine/compiled_scheme.hpp"
 #include "core/errors.hpp"
+#include "core/plantest/lint.hpp"
 #include "core/rules/load_logs.hpp"
 #include "core/rules/loader.hpp"
 
@@ -14,14 +15,16 @@ namespace motiv::cli {
 
 int validate(const std::vector<std::string>& args) {
     po::options_description opts("motiv validate FILE... -- check rule files\n\noptions");
-    opts.add_options()("help,h", "show this help")("file", po::value<std::vector<std::string>>()->composing(), "rule file(s)");
+    opts.add_options()("help,h", "show this help")("strict", "exit 1 when the plan linter warns")("file", po::value<std::vector<std::string>>()->composing(), "rule file(s)");
     po::positional_options_description pos;
     pos.add("file", -1);
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
     po::notify(vm);
     if (vm.count("help")) {
-        std::cout << opts << "\nExit status: 0 if every file is valid, 1 otherwise (every error is listed).\n";
+        std::cout << opts << "\nExit status: 0 if every file is valid, 1 otherwise (every error is listed).\n"
+                             "Warnings of the plan linter (motiv.lint.6xx: falling tier rates, unreachable components, units that\n"
+                             "do not match, on-target earnings not paid...) do not change it, unless --strict.\n";
         return 0;
     }
     if (!vm.count("file")) throw po::error("validate needs at least one rule file");
@@ -37,6 +40,10 @@ int validate(const std::vector<std::string>& args) {
             std::cout << "ok: " << path << ": scheme " << s.name << " " << s.version << ", " << s.roles.size() << " roles, "
                       << components << " components, " << s.parameters.size() << " parameters, " << s.inputs.size()
                       << " inputs" << (log_rules ? ", logs section" : "") << "; sha256 " << s.sha256 << "\n";
+            const auto report = plantest::lint(*cs);
+            for (const auto& n : report.notes) std::cout << "  " << n << "\n";
+            for (const auto& w : report.warnings) std::cout << "warning [" << w.id << "] " << path << " (" << w.pointer << ") " << w.message << "\n";
+            if (!report.warnings.empty() && vm.count("strict")) status = 1;
         } catch (const RuleError& e) {
             std::cerr << e.what() << "\n" << path << ": " << e.issues().size() << (e.issues().size() == 1 ? " error\n" : " errors\n");
             status = 1;

@@ -11,6 +11,7 @@ namespace motiv::cli {
 int validate(const std::vector<std::string>& args);
 int payroll(const std::vector<std::string>& args);
 int explain(const std::vector<std::string>& args);
+int test(const std::vector<std::string>& args);
 int whatif(const std::vector<std::string>& args);
 int statements(const std::vector<std::string>& args);
 

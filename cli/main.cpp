@@ -25,6 +25,7 @@ constexpr const char* kUsage =
     "                                                pay many months carrying draws, clawbacks, bonus advances\n"
     "  report   --rules F --logs DIR --period YYYY-MM --out DIR\n"
     "                                                KPIs from call/deal/contact logs, pay, department report\n"
+    "  test     RULES [CASES]                        run a rule file's plan tests (RULES.cases.json); exit 1 on a difference\n"
     "\n"
     "Run 'motiv <command> --help' for the options of a command.\n";
 }
@@ -46,6 +47,7 @@ int run(std::vector<std::string> args) {
     if (cmd == "validate") body = &motiv::cli::validate;
     if (cmd == "payroll") body = &motiv::cli::payroll;
     if (cmd == "explain") body = &motiv::cli::explain;
+    if (cmd == "test") body = &motiv::cli::test;
     if (cmd == "whatif") body = &motiv::cli::whatif;
     if (cmd == "statements") body = &motiv::cli::statements;
     if (cmd == "run-periods") body = &motiv::cli::run_periods;

@@ -35,7 +35,7 @@ def main(out: Path) -> None:
     base = motiv.load(ROOT / "rules" / "three_tier.json")
     new = base.with_overrides({
         "hunter.salary": "30000.00",
-        "hunter.commission.tiers": [("0", "5%"), ("300000", "8%")],
+        "hunter.commission.tiers": [("0", "5%"), ("0.3", "8%")],
         "farmer.cut.no_growth": "75%",
     })
     people = pd.read_csv(ROOT / "examples" / "department" / f"people_{PERIOD}.csv", dtype=str, keep_default_na=False)

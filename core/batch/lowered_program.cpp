@@ -46,6 +46,7 @@ std::optional<unsigned> operands_read(expr::OpCode op) {
         case OpCode::add: case OpCode::sub: case OpCode::mul: case OpCode::div:
         case OpCode::lt: case OpCode::le: case OpCode::gt: case OpCode::ge: case OpCode::eq: case OpCode::ne:
         case OpCode::and_: case OpCode::or_: case OpCode::min: case OpCode::max: case OpCode::zero_unless:
+        case OpCode::graduated_scaled: case OpCode::retro_scaled: case OpCode::rate_at_scaled:
             return 3u;
         case OpCode::neg: case OpCode::not_: case OpCode::abs: case OpCode::copy: case OpCode::round:
         case OpCode::graduated: case OpCode::retro: case OpCode::rate_at:
@@ -153,11 +154,13 @@ std::optional<LoweredProgram> LoweredProgram::lower(const expr::Program& p, std:
     using expr::OpCode;
     LoweredProgram out;
     out.values_.assign(p.slot_count, LoweredValue{});
+    std::vector<std::optional<Decimal>> constant_value(p.slot_count);  // for tables scaled by a constant quota
     auto constant = [&](expr::Slot s, Decimal d) {
         const int scale = d.places();
         const auto v = at_scale(d, scale);
         if (!v) return false;
         out.values_[s] = LoweredValue{LoweredValue::Kind::constant, scale, 0, *v};
+        constant_value[s] = d;
         return true;
     };
     for (const auto& [s, d] : p.constants)
@@ -234,6 +237,39 @@ std::optional<LoweredProgram> LoweredProgram::lower(const expr::Program& p, std:
             in.dst = new_lane(src.dst, dst_scale);
             out.code_.push_back(in);
             return true;
+        };
+        // A tier table measured on operand a, with thresholds and rates at static scales.
+        auto emit_table = [&](OpCode code, const expr::TierTable& t) -> bool {
+            if (t.from.size() != t.rate.size()) return false;
+            int w = sa, sr = 0;
+            bool rising = true;
+            for (std::size_t j = 0; j < t.from.size(); ++j) {
+                w = std::max(w, t.from[j].places());
+                sr = std::max(sr, t.rate[j].places());
+                if (j > 0 && !(t.from[j - 1] < t.from[j])) rising = false;
+            }
+            // tier_of() takes the last threshold reached before the first one above x: the same
+            // as counting thresholds <= x only when they rise.
+            if (!rising) return false;
+            const int dst_scale = code == OpCode::rate_at ? sr : w + sr;
+            if (dst_scale > Decimal::kPlaces) return false;  // Decimal would round each product: keep it exact there
+            Table lt;
+            bool fits = true;
+            for (std::size_t j = 0; j < t.from.size() && fits; ++j) {
+                const auto f = at_scale(t.from[j], w), rt = at_scale(t.rate[j], sr);
+                fits = f && rt;
+                if (!fits) return false;
+                lt.from.push_back(*f);
+                lt.rate.push_back(*rt);
+                lt.max_from = std::max(lt.max_from, magnitude(*f));
+                lt.max_rate = std::max(lt.max_rate, magnitude(*rt));
+                lt.sum_rate += magnitude(*rt);  // each < 2^62; a handful of tiers
+            }
+            if (!fits || lt.sum_rate >= kLoweredLimit) return false;
+            in.table = static_cast<std::uint32_t>(out.tables_.size());
+            out.tables_.push_back(std::move(lt));
+            const Op op = code == OpCode::rate_at ? Op::rate_at : code == OpCode::graduated ? Op::graduated : Op::retro;
+            return emit(op, dst_scale, operand(src.a, w));
         };
         bool ok = false;
         switch (src.op) {
@@ -313,39 +349,21 @@ std::optional<LoweredProgram> LoweredProgram::lower(const expr::Program& p, std:
                 ok = emit(Op::round_step, w, operand(src.a, w));
                 break;
             }
-            case OpCode::rate_at: case OpCode::graduated: case OpCode::retro: {
-                if (src.aux >= tables.size()) break;
-                const expr::TierTable& t = tables[src.aux];
-                if (t.from.size() != t.rate.size()) break;
-                int w = sa, sr = 0;
-                bool rising = true;
-                for (std::size_t j = 0; j < t.from.size(); ++j) {
-                    w = std::max(w, t.from[j].places());
-                    sr = std::max(sr, t.rate[j].places());
-                    if (j > 0 && !(t.from[j - 1] < t.from[j])) rising = false;
-                }
-                // tier_of() takes the last threshold reached before the first one above x: the same
-                // as counting thresholds <= x only when they rise.
-                if (!rising) break;
-                const int dst_scale = src.op == OpCode::rate_at ? sr : w + sr;
-                if (dst_scale > Decimal::kPlaces) break;  // Decimal would round each product: keep it exact there
-                Table lt;
-                bool fits = true;
-                for (std::size_t j = 0; j < t.from.size() && fits; ++j) {
-                    const auto f = at_scale(t.from[j], w), rt = at_scale(t.rate[j], sr);
-                    fits = f && rt;
-                    if (!fits) break;
-                    lt.from.push_back(*f);
-                    lt.rate.push_back(*rt);
-                    lt.max_from = std::max(lt.max_from, magnitude(*f));
-                    lt.max_rate = std::max(lt.max_rate, magnitude(*rt));
-                    lt.sum_rate += magnitude(*rt);  // each < 2^62; a handful of tiers
-                }
-                if (!fits || lt.sum_rate >= kLoweredLimit) break;
-                in.table = static_cast<std::uint32_t>(out.tables_.size());
-                out.tables_.push_back(std::move(lt));
-                const Op op = src.op == OpCode::rate_at ? Op::rate_at : src.op == OpCode::graduated ? Op::graduated : Op::retro;
-                ok = emit(op, dst_scale, operand(src.a, w));
+            case OpCode::rate_at: case OpCode::graduated: case OpCode::retro:
+                if (src.aux < tables.size()) ok = emit_table(src.op, tables[src.aux]);
+                break;
+            case OpCode::rate_at_scaled: case OpCode::graduated_scaled: case OpCode::retro_scaled: {
+                // Tiers by attainment of a quota: with the quota a constant (a parameter), the table
+                // in money is its thresholds x the quota, computed once as the Decimal path does
+                // for every row. A quota that is an input, or not positive, stays on that path.
+                if (src.aux >= tables.size() || !constant_value[src.b]) break;
+                const Decimal q = *constant_value[src.b];
+                if (!(q > Decimal{})) break;
+                expr::TierTable scaled = tables[src.aux];
+                Fault f = Fault::none;
+                for (Decimal& from : scaled.from) from = Decimal::mul(from, q, f);
+                if (f != Fault::none) break;
+                ok = emit_table(src.op == OpCode::rate_at_scaled ? OpCode::rate_at : src.op == OpCode::graduated_scaled ? OpCode::graduated : OpCode::retro, scaled);
                 break;
             }
             default: break;

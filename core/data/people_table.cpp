@@ -18,13 +18,18 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
     const auto name_col = table.column("name");
     const auto period_col = table.column("period");
     const auto manager_col = table.column("manager");
+    const auto start_col = table.column("start_date");
+    const auto end_col = table.column("end_date");
+    if ((start_col || end_col) && !s.proration)
+        issue("motiv.data_error.302", 1, (start_col ? *start_col : *end_col) + 1, start_col ? "start_date" : "end_date", "",
+              "column '" + std::string(start_col ? "start_date" : "end_date") + "' needs a \"proration\" section in scheme " + s.name);
     if (!id_col) issue("motiv.data_error.301", 1, 0, "id", "", "missing required column 'id'");
     if (!role_col) issue("motiv.data_error.301", 1, 0, "role", "", "missing required column 'role'");
     // Column index -> scheme input index; unknown columns are refused (a typo must not drop a KPI).
     std::vector<std::optional<std::size_t>> input_of(table.header.size());
     for (std::size_t c = 0; c < table.header.size(); ++c) {
         const std::string& h = table.header[c];
-        if (h == "id" || h == "role" || h == "name" || h == "period" || h == "manager") continue;
+        if (h == "id" || h == "role" || h == "name" || h == "period" || h == "manager" || h == "start_date" || h == "end_date") continue;
         const InputDecl* in = s.find_input(h);
         if (!in) {
             std::string known;
@@ -37,7 +42,13 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
     issues.throw_if_any();
 
     std::vector<PersonInputs> people;
-    std::map<std::string, std::size_t> seen;  // id -> line
+    // id -> line and dates of its rows: one id may have several rows only when dated ranges that
+    // do not overlap say when each applies (a role change within the period).
+    struct Seen {
+        std::size_t line;
+        std::optional<Date> start, end;
+    };
+    std::map<std::string, std::vector<Seen>> seen;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
         const std::size_t line = table.row_lines[r];
@@ -60,8 +71,35 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
             issue("motiv.data_error.304", line, *id_col + 1, "id", "", "empty person id");
             continue;
         }
-        if (auto [it, fresh] = seen.emplace(p.id, line); !fresh)
-            issue("motiv.data_error.303", line, *id_col + 1, "id", p.id, "duplicate person id '" + p.id + "' (first on line " + std::to_string(it->second) + ")");
+        bool dates_ok = true;
+        auto date = [&](const std::optional<std::size_t>& col, const char* what) -> std::optional<Date> {
+            if (!col || row[*col].empty()) return std::nullopt;
+            auto d = parse_iso_date(row[*col]);
+            if (!d) {
+                issue("motiv.data_error.304", line, *col + 1, what, p.id, "expected a date YYYY-MM-DD, got '" + row[*col] + "'");
+                dates_ok = false;
+            }
+            return d;
+        };
+        p.start = date(start_col, "start_date");
+        p.end = date(end_col, "end_date");
+        if (p.start && p.end && *p.end < *p.start) {
+            issue("motiv.data_error.308", line, *end_col + 1, "end_date", p.id, "end_date " + to_iso(*p.end) + " is before start_date " + to_iso(*p.start));
+            dates_ok = false;
+        }
+        auto& rows_of = seen[p.id];
+        for (const Seen& other : rows_of) {
+            const bool dated = (p.start || p.end) && (other.start || other.end);
+            // [start, end] ranges, open-ended where a date is missing, must not share a day.
+            const bool overlap = !dated || ((!p.start || !other.end || *p.start <= *other.end) && (!other.start || !p.end || *other.start <= *p.end));
+            if (overlap && dates_ok) {
+                issue("motiv.data_error.303", line, *id_col + 1, "id", p.id,
+                      "duplicate person id '" + p.id + "' (first on line " + std::to_string(other.line) + ")" +
+                          (dated ? ": their start_date / end_date ranges overlap" : "; a role change within the period needs start_date / end_date on both rows"));
+                break;
+            }
+        }
+        rows_of.push_back(Seen{line, p.start, p.end});
         const CompiledRole* role = cs.role(p.role);
         if (!role) {
             std::string roles;

@@ -108,7 +108,8 @@ private:
         }
         if (const std::size_t i = w.parameter; i != kNone) {
             const Parameter& p = s_.parameters[i];
-            if (p.kind == Kind::tiers) return expr::Symbol{ValueType::tiers, 0, static_cast<std::uint32_t>(i), value_type(p.basis)};
+            if (p.kind == Kind::tiers || p.kind == Kind::curve)
+                return expr::Symbol{ValueType::tiers, 0, static_cast<std::uint32_t>(i), value_type(p.basis), p.kind == Kind::curve, p.basis == Kind::ratio};
             auto [it, fresh] = param_slots_.try_emplace(i, 0);
             if (fresh) it->second = b_.new_slot();
             return expr::Symbol{value_type(p.kind), it->second, 0, ValueType::money};
@@ -222,13 +223,40 @@ private:
         auto base = field("base", c.base, ValueType::money);
         auto cap = field("cap", c.cap, ValueType::money);
         auto floor = field("floor", c.floor, ValueType::money);
+        auto quota = field("quota", c.quota, ValueType::money);
+        auto multiplier = field("multiplier", c.multiplier, ValueType::number);
+        auto minimum = field("minimum", c.minimum, ValueType::money);
+        auto maximum = field("maximum", c.maximum, ValueType::money);
+        if (c.kind == ComponentKind::scorecard) ok = measures(c, out) && ok;
+        if (c.kind == ComponentKind::adjustment) {
+            // The lines above this one, in payslip order (compiled first if they are not yet).
+            out.above = b_.constant(Decimal{});
+            for (const auto& other : r_.components) {
+                if (&other == &c) break;
+                if (auto sym = component(other)) out.above = b_.emit(OpCode::add, out.above, sym->slot);
+                else ok = false;
+            }
+        }
+        if (c.prorate) {
+            if (!s_.proration) {
+                issue("motiv.rule_error.202", c.pointer + "/prorate", "'prorate' needs a \"proration\" section in the scheme (calendar or working days)");
+                ok = false;
+            } else if (auto sym = resolve("prorata", 0)) {
+                out.prorata = sym->slot;
+            }
+        }
         if (c.kind == ComponentKind::commission && !c.tiers.empty()) {
             const Parameter* p = s_.find_parameter(c.tiers);
             if (!p || p->kind != Kind::tiers) {
                 issue("motiv.rule_error.301", c.pointer + "/tiers", "'" + c.tiers + "' is not a tier table parameter" + (p ? " (it is a " + std::string(to_string(p->kind)) + ")" : ""));
                 ok = false;
-            } else if (p->basis != Kind::money) {
-                issue("motiv.rule_error.402", c.pointer + "/tiers", "a commission's tier table must have basis money, '" + c.tiers + "' has basis " + to_string(p->basis));
+            } else if (quota && p->basis != Kind::ratio) {
+                issue("motiv.rule_error.402", c.pointer + "/tiers", "a commission by attainment of a quota needs a tier table of basis ratio (thresholds as shares of the quota), '" + c.tiers + "' has basis " + to_string(p->basis));
+                ok = false;
+            } else if (!quota && c.quota) {
+                ok = false;  // the quota's own error is reported
+            } else if (!c.quota && p->basis != Kind::money) {
+                issue("motiv.rule_error.402", c.pointer + "/tiers", "a commission's tier table must have basis money (or basis ratio with a 'quota'), '" + c.tiers + "' has basis " + to_string(p->basis));
                 ok = false;
             } else {
                 out.tiers = static_cast<std::size_t>(p - s_.parameters.data());
@@ -241,10 +269,27 @@ private:
                 case ComponentKind::percent: out.raw = b_.emit(OpCode::mul, *rate, *of); break;
                 case ComponentKind::commission:
                     if (c.mode == TierMode::flat) out.raw = b_.emit(OpCode::mul, *rate, *base);
-                    else out.raw = b_.emit(c.mode == TierMode::graduated ? OpCode::graduated : OpCode::retro, *base, 0, 0, static_cast<std::uint32_t>(*out.tiers));
+                    else if (quota) {
+                        out.quota = *quota;
+                        out.raw = b_.emit(c.mode == TierMode::graduated ? OpCode::graduated_scaled : OpCode::retro_scaled, *base, *quota, 0, static_cast<std::uint32_t>(*out.tiers));
+                    } else out.raw = b_.emit(c.mode == TierMode::graduated ? OpCode::graduated : OpCode::retro, *base, 0, 0, static_cast<std::uint32_t>(*out.tiers));
                     break;
                 case ComponentKind::penalty: out.raw = amount ? *amount : b_.emit(OpCode::mul, *rate, *of); break;
+                case ComponentKind::scorecard:
+                    out.score = multiplier ? b_.emit(OpCode::mul, out.score, *multiplier) : out.score;
+                    out.raw = b_.emit(OpCode::mul, *of, out.score);
+                    break;
+                case ComponentKind::adjustment: {
+                    // clamp(above, minimum, maximum) - above: a top-up or a cut of the total.
+                    Slot bounded = out.above;
+                    if (minimum) bounded = b_.emit(OpCode::max, bounded, *minimum);
+                    if (maximum) bounded = b_.emit(OpCode::min, bounded, *maximum);
+                    out.raw = b_.emit(OpCode::sub, bounded, out.above);
+                    break;
+                }
             }
+            out.unprorated = out.raw;
+            if (out.prorata) out.raw = b_.emit(OpCode::mul, out.raw, *out.prorata);
             out.bounded = out.raw;
             if (cap) out.bounded = b_.emit(OpCode::min, out.bounded, *cap);
             if (floor) out.bounded = b_.emit(OpCode::max, out.bounded, *floor);
@@ -259,6 +304,57 @@ private:
         if (ok) components_.emplace(c.id, std::move(out));
         symbols_[c.id] = sym;
         return sym;
+    }
+
+    // A scorecard's measures: score_i = 0 below the threshold, else min(actual / target, cap);
+    // out.score = sum of weight_i x score_i. Actual, target, threshold and cap measure one thing.
+    bool measures(const Component& c, CompiledComponent& out) {
+        bool ok = true;
+        out.score = b_.constant(Decimal{});
+        for (const auto& m : c.measures) {
+            CompiledMeasure cm;
+            cm.rule = &m;
+            const std::string prefix = m.id + ".";
+            auto typed = [&](const char* part, const Formula& f, std::optional<ValueType> want) -> std::optional<std::pair<Slot, ValueType>> {
+                auto code = formula(f, want);
+                if (!code) return std::nullopt;
+                const auto result = std::make_pair(code->slot, code->type);
+                out.fields.push_back(CompiledField{prefix + part, &f, std::move(*code)});
+                return result;
+            };
+            auto actual = typed("actual", m.actual, std::nullopt);
+            const std::optional<ValueType> kind = actual ? std::optional<ValueType>(actual->second) : std::nullopt;
+            auto target = typed("target", m.target, kind);
+            auto weight = typed("weight", m.weight, ValueType::number);
+            auto threshold = m.threshold ? typed("threshold", *m.threshold, kind) : std::nullopt;
+            auto cap = m.cap ? typed("cap", *m.cap, ValueType::number) : std::nullopt;
+            if (actual && actual->second != ValueType::money && actual->second != ValueType::number) {
+                issue("motiv.rule_error.402", m.pointer + "/actual", "a measure's actual value must be a number or money, got " + std::string(expr::to_string(actual->second)));
+                ok = false;
+                continue;
+            }
+            if (!actual || !target || !weight || (m.threshold && !threshold) || (m.cap && !cap)) {
+                ok = false;
+                continue;
+            }
+            cm.actual = actual->first;
+            cm.target = target->first;
+            cm.weight = weight->first;
+            Slot score = b_.emit(OpCode::div, cm.actual, cm.target);
+            if (cap) {
+                cm.cap = cap->first;
+                score = b_.emit(OpCode::min, score, *cm.cap);
+            }
+            if (threshold) {
+                cm.threshold = threshold->first;
+                score = b_.emit(OpCode::select, b_.emit(OpCode::ge, cm.actual, *cm.threshold), score, b_.constant(Decimal{}));
+            }
+            cm.score = score;
+            cm.weighted = b_.emit(OpCode::mul, cm.weight, cm.score);
+            out.score = b_.emit(OpCode::add, out.score, cm.weighted);
+            out.measures.push_back(cm);
+        }
+        return ok;
     }
 
     // Where a name is defined: the first variable, component, input and parameter of that name.

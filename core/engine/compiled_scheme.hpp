@@ -27,6 +27,13 @@ struct CompiledField {
     expr::CompiledFormula code;
 };
 
+// One measure of a scorecard as compiled: score = 0 below threshold, else min(actual / target, cap).
+struct CompiledMeasure {
+    const Component::Measure* rule = nullptr;
+    expr::Slot actual = 0, target = 0, weight = 0, score = 0, weighted = 0;
+    std::optional<expr::Slot> threshold, cap;
+};
+
 struct CompiledComponent {
     const Component* rule = nullptr;
     std::vector<CompiledField> fields;  // in the order when, amount, rate, of, base, cap, floor
@@ -36,6 +43,12 @@ struct CompiledComponent {
     expr::Slot result = 0;    // the line amount: `rounded`, or zero when `when` is false
     std::optional<expr::Slot> when;
     std::optional<std::size_t> tiers;  // parameter index of the tier table
+    std::optional<expr::Slot> quota;   // commission by attainment: the quota that scales the tiers
+    std::vector<CompiledMeasure> measures;  // scorecard
+    expr::Slot score = 0;                   // scorecard: the weighted score (times the multiplier)
+    expr::Slot above = 0;                   // adjustment: the sum of the lines above it
+    std::optional<expr::Slot> prorata;      // prorated: the share of the period; `raw` includes it
+    expr::Slot unprorated = 0;              // prorated: the amount before the share
     std::uint32_t rounding = 0;        // index into the program's roundings
     [[nodiscard]] const CompiledField* field(std::string_view name) const;
 };

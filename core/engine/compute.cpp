@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/engine/proration.hpp"
 #include "core/errors.hpp"
 
 namespace motiv {
@@ -111,6 +112,7 @@ public:
         const Named& n = lookup(name);
         if (n.input) return n.input->kind;
         if (n.parameter) return n.parameter->kind;
+        if (n.variable && n.variable->rule->kind) return *n.variable->rule->kind;
         return Kind::number;
     }
 
@@ -186,7 +188,10 @@ public:
         if (n.kind == NodeKind::name) {
             e.label = n.name;
             e.pointer = pointer_of(n.name);
-            if (code.node_types[id] == ValueType::tiers) e.value = "tier table";
+            if (code.node_types[id] == ValueType::tiers) {
+                const Parameter* p = lookup(n.name).parameter;
+                e.value = p && p->kind == Kind::curve ? "pay curve" : "tier table";
+            }
             // Expand a role variable into its own derivation (variables cannot form cycles). Each
             // reference is expanded anew, so the work is bounded by a budget as well as the depth:
             // v0 = min(v1, v1, ...), v1 = min(v2, v2, ...)... would otherwise grow exponentially.
@@ -216,6 +221,10 @@ public:
             const auto k = ast.node(a).kind;
             if (k == NodeKind::number || k == NodeKind::boolean) continue;  // a literal explains itself
             e.children.push_back(tree(code, ast, a, pointer, depth + 1));
+        }
+        if (n.kind == NodeKind::call && n.name == "curve" && n.args.size() == 2) {
+            if (const Parameter* p = lookup(ast.node(n.args[0]).name).parameter)
+                e.children.push_back(curve_working(*p, value(code.node_slots[n.args[1]])));
         }
         return e;
     }
@@ -247,14 +256,22 @@ public:
         e.label = p.name;
         e.pointer = p.pointer;
         e.formula = std::string(to_string(c.rule->mode)) + " tiers";
-        const int reached = t.tier_of(base);
         Fault f = Fault::none;
+        const std::optional<Decimal> quota = c.quota ? std::optional<Decimal>(value(*c.quota)) : std::nullopt;
+        const int reached = quota ? t.tier_of(base, *quota, f) : t.tier_of(base);
         std::vector<Decimal> parts;
-        if (c.rule->mode == TierMode::graduated) expr::graduated_amount(t, base, f, &parts);
+        if (c.rule->mode == TierMode::graduated) expr::graduated_amount(t, base, f, &parts, quota ? &*quota : nullptr);
+        // A threshold as written, and for a table by attainment the amount it is of the quota.
+        auto edge = [&](std::size_t k) {
+            if (!quota) return t.from[k].to_display(s_.currency.minor_units);
+            Fault g = Fault::none;
+            return format_value(t.from[k], ValueType::number, Kind::ratio, 2) + " of quota (" +
+                   Decimal::mul(t.from[k], *quota, g).to_display(s_.currency.minor_units) + ")";
+        };
         for (std::size_t k = 0; k < t.from.size(); ++k) {
             Explanation tier;
-            const std::string upto = k + 1 < t.from.size() ? " to " + t.from[k + 1].to_display(s_.currency.minor_units) : " and above";
-            tier.label = "tier " + std::to_string(k + 1) + ": from " + t.from[k].to_display(s_.currency.minor_units) + upto + " at " +
+            const std::string upto = k + 1 < t.from.size() ? " to " + edge(k + 1) : " and above";
+            tier.label = "tier " + std::to_string(k + 1) + ": from " + edge(k) + upto + " at " +
                          format_value(t.rate[k], ValueType::number, Kind::ratio, 2);
             if (c.rule->mode == TierMode::graduated) {
                 const Decimal amount = Decimal::mul(parts[k], t.rate[k], f);
@@ -268,6 +285,61 @@ public:
         e.value = reached < 0 ? "below the first tier" : "tier " + std::to_string(reached + 1) + " reached";
         return e;
     }
+
+    // How a pay curve gave its value at x: the segment, the interpolation, the rounding.
+    Explanation curve_working(const Parameter& p, Decimal x) const {
+        const expr::TierTable& t = params_.tables[static_cast<std::size_t>(&p - s_.parameters.data())];
+        auto at = [&](Decimal v) { return format_value(v, p.basis == Kind::money ? ValueType::money : ValueType::number, p.basis, s_.currency.minor_units); };
+        auto pays = [&](Decimal v) { return format_value(v, ValueType::number, Kind::ratio, 2); };
+        Explanation e;
+        e.label = p.name;
+        e.pointer = p.pointer;
+        Fault f = Fault::none;
+        const Decimal y = expr::curve_value(t, x, f);
+        e.value = pays(y);
+        const std::size_t n = t.from.size();
+        if (n == 1 || x <= t.from[0]) {
+            e.detail = "at " + at(x) + ", at or below the first point (" + at(t.from[0]) + ", " + pays(t.rate[0]) + "): " + pays(t.rate[0]);
+        } else if (x >= t.from[n - 1] && !t.extrapolate) {
+            e.detail = "at " + at(x) + ", at or past the last point (" + at(t.from[n - 1]) + ", " + pays(t.rate[n - 1]) + "): capped at " + pays(t.rate[n - 1]);
+        } else {
+            std::size_t i = 0;
+            while (i + 2 < n && t.from[i + 1] <= x) ++i;
+            e.detail = "at " + at(x) + ", on the line from (" + at(t.from[i]) + ", " + pays(t.rate[i]) + ") to (" + at(t.from[i + 1]) + ", " +
+                       pays(t.rate[i + 1]) + ")" + (x > t.from[i + 1] ? ", extrapolated" : "") + ": " + pays(t.rate[i]) + " + (" +
+                       pays(t.rate[i + 1]) + " - " + pays(t.rate[i]) + ") * (" + at(x) + " - " + at(t.from[i]) + ") / (" + at(t.from[i + 1]) +
+                       " - " + at(t.from[i]) + "), rounded " + t.rounding.describe();
+        }
+        return e;
+    }
+
+    // Each measure of a scorecard: its score and weight, as the line's summary cannot hold them all.
+    Explanation scorecard(const CompiledComponent& c) const {
+        Explanation e;
+        e.label = "scorecard";
+        e.pointer = c.rule->pointer + "/measures";
+        e.formula = "sum of weight * score; score = 0 below the threshold, else actual / target, at most the cap";
+        e.value = ratio(c.score);
+        for (const auto& m : c.measures) {
+            Explanation x;
+            x.label = m.rule->id;
+            x.pointer = m.rule->pointer;
+            const bool money_measure = c.field(m.rule->id + ".actual")->code.type == ValueType::money;
+            auto amount = [&](Slot sl) { return money_measure ? money(sl) : value(sl).to_display(0); };
+            std::string d = "actual " + amount(m.actual) + " / target " + amount(m.target);
+            if (m.threshold) d += value(m.actual) >= value(*m.threshold) ? " (threshold " + amount(*m.threshold) + " met)" : " (below the threshold " + amount(*m.threshold) + ": 0)";
+            if (m.cap) d += ", cap " + ratio(*m.cap);
+            d += " = " + ratio(m.score) + "; x weight " + ratio(m.weight);
+            x.detail = d;
+            x.value = ratio(m.weighted);
+            for (const auto& f : c.fields)
+                if (f.name.rfind(m.rule->id + ".", 0) == 0) x.children.push_back(field(f));
+            e.children.push_back(std::move(x));
+        }
+        return e;
+    }
+
+    std::string ratio(Slot sl) const { return format_value(value(sl), ValueType::number, Kind::ratio, 2); }
 
     // The line's amount and identity, without its explanation.
     PayLine bare_line(const CompiledComponent& c) const {
@@ -294,12 +366,23 @@ public:
             case ComponentKind::percent: formula = field_text(c, "rate") + " * " + field_text(c, "of"); break;
             case ComponentKind::commission:
                 if (r.mode == TierMode::flat) formula = field_text(c, "rate") + " * " + field_text(c, "base");
-                else formula = std::string(to_string(r.mode)) + "(" + r.tiers + ", " + field_text(c, "base") + ")";
+                else formula = std::string(to_string(r.mode)) + "(" + r.tiers + ", " + field_text(c, "base") +
+                               (c.quota ? ", quota " + field_text(c, "quota") : std::string()) + ")";
+                break;
+            case ComponentKind::scorecard:
+                formula = field_text(c, "of") + " * score " + ratio(c.score);
+                break;
+            case ComponentKind::adjustment:
+                formula = std::string(r.minimum ? "max(" : "") + (r.maximum ? "min(" : "") + "lines above " + money(c.above) +
+                          (r.maximum ? ", maximum " + field_text(c, "maximum") + ")" : "") + (r.minimum ? ", minimum " + field_text(c, "minimum") + ")" : "") +
+                          " - lines above " + money(c.above);
                 break;
             case ComponentKind::penalty:
                 formula = "-(" + (r.amount ? field_text(c, "amount") : field_text(c, "rate") + " * " + field_text(c, "of")) + ")";
                 break;
         }
+        // A share of 100% (the whole period) is not worth a mention on every salary line.
+        if (c.prorata && value(*c.prorata) != Decimal::from_int(1)) formula = "(" + formula + ") * prorata " + ratio(*c.prorata) + (prorata_note_.empty() ? "" : " (" + prorata_note_ + ")");
         std::string s = r.id + " = " + formula;
         const bool negated = r.kind == ComponentKind::penalty;
         s += " = " + (negated ? money_negated(c.raw) : money(c.raw));
@@ -318,8 +401,10 @@ public:
         e.formula = formula;
         e.detail = s;
         e.value = money(c.result);
-        for (const auto& f : c.fields) e.children.push_back(field(f));
+        for (const auto& f : c.fields)
+            if (f.name.find('.') == std::string::npos) e.children.push_back(field(f));  // a measure's fields go under it
         if (c.tiers && c.field("base")) e.children.push_back(tiers(c, value(c.field("base")->code.slot)));
+        if (!c.measures.empty()) e.children.push_back(scorecard(c));
         Explanation rnd;
         rnd.label = "rounding";
         rnd.formula = rd.describe();
@@ -352,6 +437,11 @@ private:
     const BoundParameters& params_;
     const expr::Frame& frame_;
     std::unordered_map<std::string_view, Named> names_;
+
+public:
+    std::string prorata_note_;  // "15 of 31 calendar days, 2026-10-17 to 2026-10-31"
+
+private:
     mutable std::size_t expansion_budget_ = kExpansionBudget;
     // Characters of formula text (labels, formulas, details) in one payslip's explanation trees.
     static constexpr std::size_t kTextBudget = std::size_t{1} << 18;
@@ -360,16 +450,40 @@ private:
 
 }  // namespace
 
-expr::Frame evaluate(const CompiledScheme& cs, const CompiledRole& role, const BoundParameters& params, const PersonInputs& person) {
+namespace {
+
+// The share of the period a person is paid for, when the scheme prorates; DataError for bad dates.
+std::optional<ProrataShare> prorata_of(const Scheme& s, const Period& period, const PersonInputs& person) {
+    if (s.proration) {
+        try {
+            return prorata_share(*s.proration, period, person.start, person.end);
+        } catch (const std::invalid_argument& e) {
+            throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, "end_date", person.id, e.what(), "", 0}});
+        }
+    }
+    if (person.start || person.end)
+        throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, person.start ? "start_date" : "end_date", person.id,
+                               "start_date / end_date given, but scheme " + s.name + " declares no proration", "", 0}});
+    return std::nullopt;
+}
+
+}  // namespace
+
+expr::Frame evaluate(const CompiledScheme& cs, const CompiledRole& role, const BoundParameters& params, const PersonInputs& person,
+                     std::optional<ProrataShare>* share_out) {
     const Scheme& s = cs.scheme();
+    const std::optional<ProrataShare> share = prorata_of(s, params.period, person);
     expr::Frame frame(role.program.slot_count, 1);
     role.program.load_constants(frame);
     for (const auto& [idx, slot] : role.params) frame.broadcast(slot, params.values[idx]);
     for (const auto& [idx, slot] : role.inputs) {
         const InputDecl& in = s.inputs[idx];
-        frame.broadcast(slot, person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{}));
+        Decimal v = person.values[idx] ? *person.values[idx] : in.default_value.value_or(Decimal{});
+        if (share && idx == s.proration->input) v = share->share;  // the built-in `prorata`, from the dates
+        frame.broadcast(slot, v);
     }
     role.program.run(frame, 1, params.tables);
+    if (share_out) *share_out = share;
     return frame;
 }
 
@@ -396,7 +510,8 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     }
     missing.throw_if_any();
 
-    const expr::Frame frame = evaluate(cs, *role, params, person);
+    std::optional<ProrataShare> share;
+    const expr::Frame frame = evaluate(cs, *role, params, person, &share);
     Payslip p;
     for (const auto& [idx, slot] : role->inputs) p.inputs.emplace_back(s.inputs[idx].name, frame.value(slot)[0]);
 
@@ -410,6 +525,7 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     p.currency = s.currency.code;
     p.minor_units = s.currency.minor_units;
     Explainer ex(cs, *role, params, frame);
+    if (share) ex.prorata_note_ = share->note;
     for (const auto& c : role->components) {
         if (const std::uint8_t f = frame.fault(c.result)[0]) {
             const std::string id = f == static_cast<std::uint8_t>(Fault::division_by_zero) ? "motiv.eval_error.501" : "motiv.eval_error.502";

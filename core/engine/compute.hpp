@@ -10,6 +10,7 @@
 
 #include "core/engine/compiled_scheme.hpp"
 #include "core/engine/payslip.hpp"
+#include "core/engine/proration.hpp"
 
 namespace motiv {
 
@@ -20,6 +21,9 @@ struct PersonInputs {
     std::string role;
     std::string manager;                         // the id of the person's manager, empty if none (team overrides)
     std::vector<std::optional<Decimal>> values;  // by scheme input index; nullopt = not given
+    // In the role from / until (inclusive), when within the period: with a scheme's proration,
+    // these set the built-in input `prorata` (engine/proration.hpp). Unset = the whole period.
+    std::optional<Date> start, end;
     std::string source;                          // where the row came from, for errors
     std::size_t line = 0;                        // its line in `source`, 0 if none
 };
@@ -37,8 +41,10 @@ Payslip compute_payslip(const CompiledScheme& scheme, const Period& period, cons
 
 // Runs the role's program for one person: the value of every formula node, as compute_payslip
 // sees it (statements read KPI values from it). The person's required inputs must be given
-// (compute_payslip checks them); an input left empty takes its default.
-expr::Frame evaluate(const CompiledScheme& scheme, const CompiledRole& role, const BoundParameters& params, const PersonInputs& person);
+// (compute_payslip checks them); an input left empty takes its default, and `prorata` the share of
+// the period the person is paid for (also returned in *share when the scheme prorates).
+expr::Frame evaluate(const CompiledScheme& scheme, const CompiledRole& role, const BoundParameters& params, const PersonInputs& person,
+                     std::optional<ProrataShare>* share = nullptr);
 
 // Formats a value of a formula for people: money with thousands separators and the currency's
 // places, a ratio as a percentage, a condition as true/false.

@@ -59,12 +59,21 @@ std::vector<TierProgress> tier_progress(const CompiledScheme& cs, const BoundPar
         if (std::any_of(out.begin(), out.end(), [&](const TierProgress& o) { return o.table == tp.table && o.component == tp.component; })) continue;
         tp.basis = u.ast->text_of(u.basis);
         tp.value = frame.value(u.code->node_slots[u.basis])[0];
-        tp.reached = t.tier_of(tp.value);
+        // A commission by attainment measures its tiers in shares of the quota: the thresholds a
+        // person can act on are those shares of their quota, in money.
+        const CompiledField* base = u.component ? u.component->field("base") : nullptr;
+        const bool by_quota = base && u.component->quota && u.ast == &base->formula->ast;
+        const std::optional<Decimal> quota = by_quota ? std::optional<Decimal>(frame.value(*u.component->quota)[0]) : std::nullopt;
+        Fault fault = Fault::none;
+        tp.reached = quota ? t.tier_of(tp.value, *quota, fault) : t.tier_of(tp.value);
         tp.tiers = t.from.size();
         if (tp.reached >= 0) tp.rate = t.rate[static_cast<std::size_t>(tp.reached)];
         const std::size_t next = static_cast<std::size_t>(tp.reached + 1);
-        if (next < t.from.size()) {
-            tp.next_from = t.from[next];
+        if (next < t.from.size() && fault == Fault::none) {
+            tp.next_from = quota ? Decimal::mul(t.from[next], *quota, fault) : t.from[next];
+            if (fault != Fault::none) tp.next_from.reset();
+        }
+        if (tp.next_from) {
             tp.next_rate = t.rate[next];
             // When the basis is an input, pay the person again with it at the threshold.
             const auto& b = u.ast->node(u.basis);

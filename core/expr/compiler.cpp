@@ -107,7 +107,7 @@ private:
             case NodeKind::name: {
                 auto sym = resolve_(n.name, n.column);
                 if (!sym) fail(id, "unknown name '" + n.name + "': not an input, parameter, variable or component of this role");
-                if (sym->type == ValueType::tiers) fail(id, "'" + n.name + "' is a tier table: use it in rate_at(), graduated() or retroactive()");
+                if (sym->type == ValueType::tiers) fail(id, "'" + n.name + (sym->curve ? "' is a pay curve: use it in curve()" : "' is a tier table: use it in rate_at(), graduated() or retroactive()"));
                 return set(id, sym->slot, sym->type);
             }
             case NodeKind::unary: {
@@ -194,16 +194,31 @@ private:
 
     ValueType call(NodeId id, const Node& n) {
         const std::string& f = n.name;
-        if (f == "rate_at" || f == "graduated" || f == "retroactive") {
-            arity(id, n, 2, 2);
+        if (f == "rate_at" || f == "graduated" || f == "retroactive" || f == "curve") {
+            const bool is_curve = f == "curve";
+            arity(id, n, 2, is_curve ? 2 : 3);
             const Node& tn = ast_.node(n.args[0]);
             std::optional<Symbol> sym;
             if (tn.kind == NodeKind::name) sym = resolve_(tn.name, tn.column);
-            if (!sym || sym->type != ValueType::tiers) fail(n.args[0], f + "() needs the name of a tier table parameter as its first argument");
+            if (!sym || sym->type != ValueType::tiers || sym->curve != is_curve)
+                fail(n.args[0], f + "() needs the name of a " + (is_curve ? "pay curve" : "tier table") + " parameter as its first argument");
             out_.node_types[n.args[0]] = ValueType::tiers;
             const ValueType xt = need_numeric(n.args[1], visit(n.args[1]), (f + "()").c_str());
-            const ValueType basis = unify(n.args[1], xt, sym->basis, f + "() of " + tn.name);
             const Slot x = out_.node_slots[n.args[1]];
+            if (is_curve) {
+                unify(n.args[1], xt, sym->basis, f + "() of " + tn.name);
+                return set(id, b_.emit(OpCode::curve, x, 0, 0, sym->table), ValueType::number);
+            }
+            if (n.args.size() == 3) {
+                // Thresholds are shares of the quota: x and the quota measure the same thing.
+                if (!sym->ratio) fail(n.args[0], f + "() with a quota needs a tier table of basis ratio (thresholds as shares of the quota), '" + tn.name + "' is not");
+                const ValueType qt = need_numeric(n.args[2], visit(n.args[2]), (f + "()").c_str());
+                const ValueType basis = unify(n.args[2], xt, qt, f + "() amount and quota");
+                const Slot q = out_.node_slots[n.args[2]];
+                if (f == "rate_at") return set(id, b_.emit(OpCode::rate_at_scaled, x, q, 0, sym->table), ValueType::number);
+                return set(id, b_.emit(f == "graduated" ? OpCode::graduated_scaled : OpCode::retro_scaled, x, q, 0, sym->table), basis);
+            }
+            const ValueType basis = unify(n.args[1], xt, sym->basis, f + "() of " + tn.name);
             if (f == "rate_at") return set(id, b_.emit(OpCode::rate_at, x, 0, 0, sym->table), ValueType::number);
             return set(id, b_.emit(f == "graduated" ? OpCode::graduated : OpCode::retro, x, 0, 0, sym->table), basis);
         }
@@ -242,7 +257,7 @@ private:
             const ValueType t = need_numeric(n.args[0], visit(n.args[0]), "abs()");
             return set(id, b_.emit(OpCode::abs, out_.node_slots[n.args[0]]), t);
         }
-        fail(id, "unknown function '" + f + "': expected one of min, max, clamp, abs, if, rate_at, graduated, retroactive");
+        fail(id, "unknown function '" + f + "': expected one of min, max, clamp, abs, if, rate_at, graduated, retroactive, curve");
     }
 
     const Ast& ast_;

@@ -7,7 +7,10 @@
 // Functions: min(a, b, ...), max(a, b, ...), clamp(x, lo, hi), abs(x), if(cond, then, else),
 // rate_at(tiers, x)     -- the rate of the tier x reaches,
 // graduated(tiers, x)   -- sum of each tier's rate times the part of x inside it (marginal),
-// retroactive(tiers, x) -- the rate of the tier x reaches, applied to the whole of x.
+// retroactive(tiers, x) -- the rate of the tier x reaches, applied to the whole of x;
+// rate_at / graduated / retroactive(tiers, x, quota) -- the same with every threshold of a table
+//   by attainment (basis ratio) multiplied by quota: "7% from 100% of quota" applied to revenue x;
+// curve(c, x)           -- the pay curve c at x (linear between its points).
 #pragma once
 
 #include <functional>
@@ -28,6 +31,8 @@ struct Symbol {
     Slot slot = 0;                  // where its value lives (unused for tiers)
     std::uint32_t table = 0;        // tier table index, for ValueType::tiers
     ValueType basis = ValueType::money;  // what a tier table's thresholds measure
+    bool curve = false;                  // a pay curve rather than a rate table (ValueType::tiers)
+    bool ratio = false;                  // a table whose thresholds are ratios (attainment)
 };
 
 // Looks a name up; nullopt if unknown. May throw CompileError itself (e.g. a cycle).

@@ -22,17 +22,49 @@ int TierTable::tier_of(Decimal x) const {
     return k;
 }
 
-Decimal graduated_amount(const TierTable& t, Decimal x, Fault& fault, std::vector<Decimal>* parts) {
+int TierTable::tier_of(Decimal x, Decimal scale, Fault& fault) const {
+    int k = -1;
+    for (std::size_t i = 0; i < from.size() && Decimal::mul(from[i], scale, fault) <= x; ++i) k = static_cast<int>(i);
+    return k;
+}
+
+namespace {
+// A quota must be positive: attainment against 0 is a division by zero, against less, meaningless.
+bool valid_scale(Decimal q, Fault& fault) {
+    if (q.is_zero()) fault = Fault::division_by_zero;
+    else if (q.is_negative()) fault = Fault::domain;
+    return fault == Fault::none;
+}
+}  // namespace
+
+Decimal graduated_amount(const TierTable& t, Decimal x, Fault& fault, std::vector<Decimal>* parts, const Decimal* scale) {
     Decimal sum;
     if (parts) parts->assign(t.from.size(), Decimal{});
+    if (scale && !valid_scale(*scale, fault)) return sum;
+    auto edge = [&](std::size_t i) { return scale ? Decimal::mul(t.from[i], *scale, fault) : t.from[i]; };
     for (std::size_t i = 0; i < t.from.size(); ++i) {
-        if (x <= t.from[i]) break;
-        const Decimal upper = i + 1 < t.from.size() ? std::min(x, t.from[i + 1]) : x;
-        const Decimal part = Decimal::sub(upper, t.from[i], fault);
+        const Decimal lower = edge(i);
+        if (x <= lower) break;
+        const Decimal upper = i + 1 < t.from.size() ? std::min(x, edge(i + 1)) : x;
+        const Decimal part = Decimal::sub(upper, lower, fault);
         if (parts) (*parts)[i] = part;
         sum = Decimal::add(sum, Decimal::mul(part, t.rate[i], fault), fault);
     }
     return sum;
+}
+
+Decimal curve_value(const TierTable& t, Decimal x, Fault& fault) {
+    const std::size_t n = t.from.size();
+    if (n == 0) return Decimal{};
+    if (n == 1 || x <= t.from[0]) return t.rate[0];
+    std::size_t i = 0;  // the segment [i, i+1] holding x, or the last one past the end
+    while (i + 2 < n && t.from[i + 1] <= x) ++i;
+    if (x >= t.from[n - 1] && !t.extrapolate) return t.rate[n - 1];
+    const Decimal dx = Decimal::sub(t.from[i + 1], t.from[i], fault);
+    const Decimal dy = Decimal::sub(t.rate[i + 1], t.rate[i], fault);
+    const Decimal along = Decimal::sub(x, t.from[i], fault);
+    const Decimal y = Decimal::add(t.rate[i], Decimal::div(Decimal::mul(dy, along, fault), dx, fault), fault);
+    return t.rounding.apply(y, fault);
 }
 
 void Frame::broadcast(Slot s, Decimal v) {
@@ -153,6 +185,29 @@ std::uint8_t execute(const Program& prog, Frame& fr, std::size_t n, std::span<co
                     const int k = t.tier_of(a);
                     return k < 0 ? Decimal{} : Decimal::mul(a, t.rate[static_cast<std::size_t>(k)], f);
                 });
+                break;
+            }
+            case OpCode::graduated_scaled: {
+                const TierTable& t = tables[in.aux];
+                binary<Careful>(fr, in, n, acc, [&t](Decimal a, Decimal q, Fault& f) { return graduated_amount(t, a, f, nullptr, &q); });
+                break;
+            }
+            case OpCode::rate_at_scaled:
+            case OpCode::retro_scaled: {
+                const TierTable& t = tables[in.aux];
+                const bool whole = in.op == OpCode::retro_scaled;
+                binary<Careful>(fr, in, n, acc, [&t, whole](Decimal a, Decimal q, Fault& f) {
+                    if (!valid_scale(q, f)) return Decimal{};
+                    const int k = t.tier_of(a, q, f);
+                    if (k < 0) return Decimal{};
+                    const Decimal r = t.rate[static_cast<std::size_t>(k)];
+                    return whole ? Decimal::mul(a, r, f) : r;
+                });
+                break;
+            }
+            case OpCode::curve: {
+                const TierTable& t = tables[in.aux];
+                unary<Careful>(fr, in, n, acc, [&t](Decimal a, Fault& f) { return curve_value(t, a, f); });
                 break;
             }
             case OpCode::and_:

@@ -36,6 +36,10 @@ enum class OpCode : std::uint8_t {
     graduated,  // dst = sum over tiers of rate * part of a in the tier       (tables[aux])
     retro,      // dst = rate of the highest tier reached by a, times a       (tables[aux])
     rate_at,    // dst = rate of the highest tier reached by a                (tables[aux])
+    // The same three with every threshold scaled by b (a quota): a table by attainment applied
+    // to an amount, e.g. 7% from 100% of quota; b must be > 0 (0: division by zero, < 0: domain).
+    graduated_scaled, retro_scaled, rate_at_scaled,
+    curve,      // dst = the pay curve tables[aux] at a (linear between points)
     round,      // dst = roundings[aux].apply(a)
     zero_unless,// dst = a ? b : 0, and a's fault only (the `when` of a component)
     copy,
@@ -48,11 +52,18 @@ struct Instr {
 };
 
 // A rate table: tier k applies from `from[k]` (inclusive) up to from[k+1]; from[0] is the lowest.
+// A pay curve is held in the same shape: points (from[k], rate[k]) with rising x, joined by lines.
 struct TierTable {
     std::vector<Decimal> from;
     std::vector<Decimal> rate;
-    // Index of the tier that `x` reaches, or -1 below the first tier.
+    // Pay curves only: past the last point, continue the last segment's slope (else stay at the
+    // last point's value), and the rounding of an interpolated value.
+    bool extrapolate = false;
+    Rounding rounding{RoundingMode::half_up, Decimal::from_raw(1)};  // 1e-9: no further rounding
+    // Index of the tier that `x` reaches, or -1 below the first tier. With `scale`, every
+    // threshold is multiplied by it first (a table by attainment against a quota).
     [[nodiscard]] int tier_of(Decimal x) const;
+    [[nodiscard]] int tier_of(Decimal x, Decimal scale, Fault& fault) const;
 };
 
 // Values and fault codes of every slot for `width` lanes; slot s of lane i is at s*width + i.
@@ -84,6 +95,13 @@ struct Program {
 
 // Sum over tiers of rate x the part of x inside the tier (marginal). `parts` receives, per tier,
 // the amount of x inside it (for explanations) when non-null.
-Decimal graduated_amount(const TierTable& t, Decimal x, Fault& fault, std::vector<Decimal>* parts = nullptr);
+// With `scale` (a quota), every threshold is multiplied by it first.
+Decimal graduated_amount(const TierTable& t, Decimal x, Fault& fault, std::vector<Decimal>* parts = nullptr,
+                         const Decimal* scale = nullptr);
+
+// The value of pay curve `t` at x: the first point's value below it, linear between points
+// (y0 + (y1 - y0) * (x - x0) / (x1 - x0), the division to 9 places half-even), past the last point
+// that point's value or the last slope continued (t.extrapolate); then t.rounding.
+Decimal curve_value(const TierTable& t, Decimal x, Fault& fault);
 
 }  // namespace motiv::expr

@@ -152,7 +152,7 @@ std::vector<PersonInputs> feed_inputs(const Department& dept, const LogRules& ru
     std::vector<PersonInputs> out;
     for (const auto& p : dept.people) {
         if (!scheme.find_role(p.role)) continue;
-        PersonInputs in{p.id, p.name, p.role, "", std::vector<std::optional<Decimal>>(scheme.inputs.size()), "logs", 0};
+        PersonInputs in{p.id, p.name, p.role, "", std::vector<std::optional<Decimal>>(scheme.inputs.size()), std::nullopt, std::nullopt, "logs", 0};
         for (const auto& f : rules.feed) {
             if (f.role != p.role) continue;
             const InputDecl* decl = scheme.find_input(f.input);

@@ -24,12 +24,13 @@ const char* to_string(Kind k) {
         case Kind::count: return "count";
         case Kind::ratio: return "ratio";
         case Kind::tiers: return "tiers";
+        case Kind::curve: return "curve";
     }
     return "?";
 }
 
 std::optional<Kind> parse_kind(std::string_view name) {
-    for (Kind k : {Kind::money, Kind::number, Kind::count, Kind::ratio, Kind::tiers})
+    for (Kind k : {Kind::money, Kind::number, Kind::count, Kind::ratio, Kind::tiers, Kind::curve})
         if (name == to_string(k)) return k;
     return std::nullopt;
 }
@@ -37,7 +38,8 @@ std::optional<Kind> parse_kind(std::string_view name) {
 expr::ValueType value_type(Kind k) {
     switch (k) {
         case Kind::money: return expr::ValueType::money;
-        case Kind::tiers: return expr::ValueType::tiers;
+        case Kind::tiers:
+        case Kind::curve: return expr::ValueType::tiers;
         default: return expr::ValueType::number;
     }
 }
@@ -49,6 +51,8 @@ const char* to_string(ComponentKind k) {
         case ComponentKind::commission: return "commission";
         case ComponentKind::penalty: return "penalty";
         case ComponentKind::formula: return "formula";
+        case ComponentKind::scorecard: return "scorecard";
+        case ComponentKind::adjustment: return "adjustment";
     }
     return "?";
 }
@@ -114,7 +118,7 @@ public:
             issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + type_name(root, ""));
             issues_.throw_if_any();
         }
-        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "periods", "logs", "calendar", "$schema", "description"});
+        keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "periods", "logs", "calendar", "proration", "on_target", "$schema", "description"});
         if (const json* v = member(root, "", "motiv", true)) {
             if (!v->is_number_integer() || *v != 1) issue("motiv.rule_error.110", "/motiv", "expected the format version 1, got " + v->dump());
         }
@@ -143,6 +147,7 @@ public:
             if (limit(in->size(), kMaxInputs, "/inputs", "inputs"))
                 for (const auto& [name, decl] : in->items()) s.inputs.push_back(input(name, decl, json_pointer_join("/inputs", name)));
         }
+        if (const json* pr = member(root, "", "proration", false)) proration(s, *pr, member(root, "", "calendar", false));
         if (const json* ps = member(root, "", "parameters", true); ps && object(*ps, "/parameters")) {
             if (limit(ps->size(), kMaxParameters, "/parameters", "parameters"))
                 for (const auto& [name, decl] : ps->items()) s.parameters.push_back(parameter(name, decl, json_pointer_join("/parameters", name), overrides));
@@ -159,6 +164,8 @@ public:
             if (limit(rs->size(), kMaxRoles, "/roles", "roles"))
                 for (const auto& [name, decl] : rs->items()) s.roles.push_back(role(name, decl, json_pointer_join("/roles", name)));
         }
+        if (const json* ot = member(root, "", "on_target", false); ot && object(*ot, "/on_target"))
+            for (const auto& [name, decl] : ot->items()) on_target(s, name, decl, json_pointer_join("/on_target", name));
         names(s);
         issues_.throw_if_any();
         return s;
@@ -390,6 +397,12 @@ private:
             auto t = tiers(v, pointer, p.basis);
             if (!t) return;
             ver.table = std::move(*t);
+        } else if (p.kind == Kind::curve) {
+            auto t = curve(v, pointer, p.basis);
+            if (!t) return;
+            ver.table = std::move(*t);
+            ver.table.extrapolate = curve_extrapolate_;
+            ver.table.rounding = curve_rounding_;
         } else {
             auto d = value(v, pointer, p.kind);
             if (!d) return;
@@ -425,22 +438,29 @@ private:
         if (!is_path(name) || is_reserved(name))
             bad_name(pointer, "parameter name", name, ": use dotted names like hunter.commission.rate");
         if (!object(decl, pointer)) return p;
-        keys(decl, pointer, {"type", "value", "unit", "description", "basis", "source"});
+        keys(decl, pointer, {"type", "value", "unit", "description", "basis", "source", "beyond", "rounding"});
         const std::string type = string(decl, pointer, "type", true);
         if (!type.empty()) {
             if (auto k = parse_kind(type)) p.kind = *k;
-            else issue("motiv.rule_error.206", pointer + "/type", "unknown parameter type '" + type + "'; expected one of: money, number, count, ratio, tiers");
+            else issue("motiv.rule_error.206", pointer + "/type", "unknown parameter type '" + type + "'; expected one of: money, number, count, ratio, tiers, curve");
         }
-        if (p.kind == Kind::tiers) {
+        if (p.kind == Kind::tiers || p.kind == Kind::curve) {
+            if (p.kind == Kind::curve) p.basis = Kind::ratio;  // attainment, unless declared
             const std::string basis = string(decl, pointer, "basis", false);
             if (!basis.empty()) {
                 auto b = parse_kind(basis);
-                if (!b || *b == Kind::tiers) issue("motiv.rule_error.206", pointer + "/basis", "unknown tier basis '" + basis + "'; expected money, number, count or ratio");
+                if (!b || *b == Kind::tiers || *b == Kind::curve) issue("motiv.rule_error.206", pointer + "/basis", "unknown tier basis '" + basis + "'; expected money, number, count or ratio");
                 else p.basis = *b;
             }
         } else if (decl.contains("basis")) {
-            issue("motiv.rule_error.204", pointer + "/basis", "'basis' applies only to parameters of type tiers");
+            issue("motiv.rule_error.204", pointer + "/basis", "'basis' applies only to parameters of type tiers or curve");
         }
+        curve_extrapolate_ = false;
+        curve_rounding_ = expr::TierTable{}.rounding;
+        if (p.kind == Kind::curve) curve_options(decl, pointer);
+        else
+            for (const char* k : {"beyond", "rounding"})
+                if (decl.contains(k)) issue("motiv.rule_error.204", pointer + "/" + k, "'" + std::string(k) + "' applies only to parameters of type curve");
         p.unit = string(decl, pointer, "unit", false);
         p.description = string(decl, pointer, "description", false);
         if (overrides.is_object() && overrides.contains(name)) {
@@ -455,7 +475,8 @@ private:
         Component out;
         out.pointer = pointer;
         if (!object(c, pointer)) return out;
-        keys(c, pointer, {"id", "kind", "label", "description", "amount", "rate", "of", "base", "tiers", "mode", "when", "cap", "floor", "rounding"});
+        keys(c, pointer, {"id", "kind", "label", "description", "amount", "rate", "of", "base", "tiers", "mode", "when", "cap", "floor", "rounding",
+                          "quota", "measures", "multiplier", "minimum", "maximum", "prorate"});
         out.id = string(c, pointer, "id", true);
         if (c.contains("id") && (!is_identifier(out.id) || is_reserved(out.id)))
             bad_name(pointer + "/id", "component id", out.id, ": use letters, digits and _, starting with a letter");
@@ -471,16 +492,18 @@ private:
             {"commission", {ComponentKind::commission, {{"base", true}, {"rate", false}, {"tiers", false}, {"mode", false}}}},
             {"penalty", {ComponentKind::penalty, {{"amount", false}, {"rate", false}, {"of", false}}}},
             {"formula", {ComponentKind::formula, {{"amount", true}}}},
+            {"scorecard", {ComponentKind::scorecard, {{"of", true}, {"measures", true}, {"multiplier", false}}}},
+            {"adjustment", {ComponentKind::adjustment, {{"minimum", false}, {"maximum", false}}}},
         };
         const Shape* shape = nullptr;
         for (const auto& [n, s] : shapes)
             if (n == kind) shape = &s;
         if (!shape) {
-            if (!kind.empty()) issue("motiv.rule_error.206", pointer + "/kind", "unknown component kind '" + kind + "'; expected one of: fixed, percent, commission, penalty, formula");
+            if (!kind.empty()) issue("motiv.rule_error.206", pointer + "/kind", "unknown component kind '" + kind + "'; expected one of: fixed, percent, commission, penalty, formula, scorecard, adjustment");
             return out;
         }
         out.kind = shape->kind;
-        for (const char* f : {"amount", "rate", "of", "base", "tiers", "mode"}) {
+        for (const char* f : {"amount", "rate", "of", "base", "tiers", "mode", "measures", "multiplier", "minimum", "maximum"}) {
             const bool allowed = std::any_of(shape->fields.begin(), shape->fields.end(), [&](const auto& p) { return std::string_view(p.first) == f; });
             if (c.contains(f) && !allowed) issue("motiv.rule_error.204", json_pointer_join(pointer, f), "'" + std::string(f) + "' does not apply to a " + kind + " component");
         }
@@ -497,6 +520,23 @@ private:
         out.rate = field("rate");
         out.of = field("of");
         out.base = field("base");
+        out.multiplier = field("multiplier");
+        out.minimum = field("minimum");
+        out.maximum = field("maximum");
+        if (out.kind == ComponentKind::adjustment && !out.minimum && !out.maximum && !c.contains("minimum") && !c.contains("maximum"))
+            issue("motiv.rule_error.202", pointer, "an adjustment needs 'minimum' (a guaranteed total) and/or 'maximum' (a payslip cap)");
+        if (out.kind == ComponentKind::scorecard) {
+            if (const json* ms = member(c, pointer, "measures", true)) measures(out, *ms, pointer + "/measures");
+        }
+        if (c.contains("quota")) {
+            if (out.kind != ComponentKind::commission || !c.contains("tiers"))
+                issue("motiv.rule_error.204", pointer + "/quota", "'quota' applies only to a commission with 'tiers' (a table by attainment of the quota)");
+            else out.quota = formula(c, pointer, "quota", true);
+        }
+        if (const json* pr = member(c, pointer, "prorate", false)) {
+            if (!pr->is_boolean()) issue("motiv.rule_error.201", pointer + "/prorate", "expected true or false, got " + type_name(*pr, pointer + "/prorate"));
+            else out.prorate = pr->get<bool>();
+        }
         if (out.kind == ComponentKind::commission) {
             const bool has_rate = c.contains("rate"), has_tiers = c.contains("tiers");
             if (has_rate == has_tiers) issue("motiv.rule_error.202", pointer, "a commission needs either 'rate' (flat) or 'tiers' (a tier table parameter), not both");
@@ -528,8 +568,9 @@ private:
         r.pointer = pointer;
         if (!is_identifier(name)) bad_name(pointer, "role name", name, "");
         if (!object(decl, pointer)) return r;
-        keys(decl, pointer, {"description", "variables", "components"});
+        keys(decl, pointer, {"description", "variables", "components", "attainment"});
         r.description = string(decl, pointer, "description", false);
+        if (const json* a = member(decl, pointer, "attainment", false)) attainment(r, *a, pointer + "/attainment");
         if (const json* vars = member(decl, pointer, "variables", false); vars && object(*vars, pointer + "/variables")) {
             if (limit(vars->size(), kMaxVariablesPerRole, pointer + "/variables", "variables")) {
                 for (const auto& [vn, vd] : vars->items()) {
@@ -540,8 +581,16 @@ private:
                     v.pointer = vp;
                     std::optional<Formula> f;
                     if (vd.is_object()) {
-                        keys(vd, vp, {"formula", "description"});
+                        keys(vd, vp, {"formula", "description", "type"});
                         v.description = string(vd, vp, "description", false);
+                        const std::string type = string(vd, vp, "type", false);
+                        if (!type.empty()) {
+                            v.kind = parse_kind(type);
+                            if (!v.kind || *v.kind == Kind::tiers || *v.kind == Kind::curve) {
+                                issue("motiv.rule_error.206", vp + "/type", "unknown variable type '" + type + "'; expected money, number, count or ratio");
+                                v.kind.reset();
+                            }
+                        }
                         f = formula(vd, vp, "formula", true);
                     } else {
                         json wrapper = json::object({{"formula", vd}});
@@ -587,9 +636,13 @@ private:
         }
     }
 
+#include "core/rules/loader_plan_sections.inc"
+
     std::string source_;
     const std::set<std::string>& numbers_;
     Currency currency_;
+    bool curve_extrapolate_ = false;  // options of the curve parameter being read
+    Rounding curve_rounding_;
     IssueCollector<RuleError> issues_;
 };
 

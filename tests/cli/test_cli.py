@@ -209,7 +209,7 @@ def test_validate_ok():
     r = motiv("validate", RULES)
     assert r.returncode == 0, text(r.stderr)
     assert text(r.stdout) == (
-        f"ok: {RULES}: scheme three_tier 2026.1, 3 roles, 8 components, 18 parameters, 9 inputs, logs section; "
+        f"ok: {RULES}: scheme three_tier 2026.2, 3 roles, 8 components, 19 parameters, 10 inputs, logs section; "
         f"sha256 {RULES_SHA256}\n"
     )
     assert r.stderr == b""
@@ -357,7 +357,7 @@ def test_payroll_matches_golden_and_hand_computation(tmp_path):
     for row in rows:
         role, comps, total = HAND[row["id"]]
         assert row["role"] == role and row["period"] == PERIOD
-        assert (row["scheme"], row["version"], row["rules_sha256"]) == ("three_tier", "2026.1", RULES_SHA256)
+        assert (row["scheme"], row["version"], row["rules_sha256"]) == ("three_tier", "2026.2", RULES_SHA256)
         assert row["data_sha256"] == DATA_SHA256
         got = {c: row[c] for c in COMPONENT_COLUMNS if row[c] != ""}
         assert got == comps, row["id"]  # components of other roles are left empty
@@ -530,7 +530,7 @@ def test_payroll_writes_every_format(tmp_path):
     assert text(r.stdout).splitlines()[-1] == "wrote " + ", ".join(str(tmp_path / n) for n in names) + " (14 people)"
     assert sorted(os.listdir(tmp_path)) == sorted(names)
     assert (tmp_path / "payroll.csv").read_text(encoding="utf-8").splitlines()[-1] == (
-        f"TOTAL,,715977.01,2026-10,three_tier,2026.1,{RULES_SHA256},{DATA_SHA256}")
+        f"TOTAL,,715977.01,2026-10,three_tier,2026.2,{RULES_SHA256},{DATA_SHA256}")
     r = payroll(tmp_path / "x.csv", "--format", "pdf")
     assert r.returncode == 2 and "--format must be csv, csv-excel-ru, xlsx, jsonl or all, got 'pdf'" in text(r.stderr)
     r = payroll(tmp_path / "x.csv", "--columns", "id,revenu")
@@ -545,7 +545,7 @@ def test_explain_json():
     assert slip["total"] == "110000.00" and slip["total_minor"] == 11000000
     assert (slip["person"], slip["name"], slip["role"], slip["period"], slip["currency"]) == (
         "h-01", "Егор Лебедев", "hunter", PERIOD, "RUB")
-    assert slip["scheme"] == {"name": "three_tier", "version": "2026.1", "sha256": RULES_SHA256}
+    assert slip["scheme"] == {"name": "three_tier", "version": "2026.2", "sha256": RULES_SHA256}
     lines = {ln["component"]: ln["amount"] for ln in slip["lines"]}
     assert lines == HAND["h-01"][1]
     assert sum(Decimal(ln["amount"]) for ln in slip["lines"]) == Decimal(slip["total"])

@@ -53,7 +53,7 @@ def test_against_another_rule_file_with_a_tier_table(tmp_path):
     doc["roles"]["hunter"]["components"][1]["mode"] = "retroactive"
     other = tmp_path / "retro.json"
     other.write_text(json.dumps(doc), encoding="utf-8")
-    r = motiv(*BASE, "--against", other, "--set", 'hunter.commission.tiers=[{"from": "0", "rate": "5%"}, {"from": "1000000", "rate": "10%"}]',
+    r = motiv(*BASE, "--against", other, "--set", 'hunter.commission.tiers=[{"from": "0", "rate": "5%"}, {"from": "1", "rate": "10%"}]',
               "--out", tmp_path / "retro")
     assert r.returncode == 0, r.stderr
     # Retroactive 5% below 1,000,000, 10% of all from there: h-01 1,250,000 x 10% = 125,000 - 4,000 + 25,000

@@ -13,7 +13,11 @@ Semantics reproduced (README "Rule file format" and "Money is exact"):
 - a reference to another component reads that component's *rounded* line;
 - division rounds half-even to 9 decimal places (motiv's ``Decimal``), and comparisons use that
   rounded quotient (so 359.999999999 talk minutes over 3 days is 120.000000000 per day: gate passed);
-- ``if(c, a, b)`` does not evaluate the branch not taken (no division by zero when calls == 0).
+- ``if(c, a, b)`` does not evaluate the branch not taken (no division by zero when calls == 0);
+- every salary is prorated: multiplied by the input ``prorata`` (the share of the period worked,
+  default 1) before its one rounding; the farmer's bonus is a share of that rounded salary line;
+- the hunter's commission tiers are shares of a 1,000,000.00 quota (attainment = revenue / quota):
+  a threshold is that share times the quota, in money.
 """
 
 from __future__ import annotations
@@ -53,8 +57,11 @@ TARGET_SCRIPT = Decimal("0.95")
 
 # --- hunter ----------------------------------------------------------------------------------
 HUNTER_SALARY = Decimal("25000.00")
-# Graduated: each rate applies to the part of the revenue inside its tier.
-HUNTER_TIERS = ((Decimal(0), Decimal("0.05")), (Decimal(300000), Decimal("0.07")), (Decimal(1000000), Decimal("0.10")))
+HUNTER_QUOTA = Decimal("1000000.00")
+# Graduated by attainment: each rate applies to the part of the revenue inside its tier, the tiers
+# starting at 0%, 30% and 100% of the quota.
+HUNTER_TIERS = tuple((_CTX.multiply(share, HUNTER_QUOTA), rate) for share, rate in (
+    (Decimal(0), Decimal("0.05")), (Decimal("0.30"), Decimal("0.07")), (Decimal("1.00"), Decimal("0.10"))))
 PENALTY_PER_CLIENT = Decimal("2000.00")
 
 # --- farmer ----------------------------------------------------------------------------------
@@ -120,8 +127,14 @@ def _rate_at(tiers, x: Decimal) -> Decimal:
     return rate
 
 
+def _prorated(amount: Decimal, v: Mapping[str, Optional[Decimal]]) -> Decimal:
+    """A salary times the share of the period worked (input prorata, default 1), then rounded."""
+    share = v.get("prorata")
+    return _round_line(amount if share is None else _CTX.multiply(amount, share))
+
+
 def _operator(period: str, v: Mapping[str, Decimal]) -> Dict[str, Decimal]:
-    salary = _round_line(operator_salary(period))
+    salary = _prorated(operator_salary(period), v)
     calls, days, talk = v["calls"], v["days_worked"], v["talk_minutes"]
     meetings, script = v["meetings"], v["script_compliance"]
     talk_per_day = div9(talk, days) if days > 0 else _ZERO
@@ -140,7 +153,7 @@ def _operator(period: str, v: Mapping[str, Decimal]) -> Dict[str, Decimal]:
 
 
 def _hunter(v: Mapping[str, Decimal]) -> Dict[str, Decimal]:
-    salary = _round_line(HUNTER_SALARY)
+    salary = _prorated(HUNTER_SALARY, v)
     commission = _round_line(_graduated(HUNTER_TIERS, v["revenue"]))
     overdue = v.get("overdue_handovers")
     overdue = _ZERO if overdue is None else overdue  # default 0
@@ -153,7 +166,7 @@ def _hunter(v: Mapping[str, Decimal]) -> Dict[str, Decimal]:
 
 
 def _farmer(v: Mapping[str, Decimal]) -> Dict[str, Decimal]:
-    salary = _round_line(FARMER_SALARY)
+    salary = _prorated(FARMER_SALARY, v)
     volume, prev = v["volume"], v["volume_prev"]
     bonus = _round_line(_CTX.multiply(_rate_at(FARMER_RATE_TIERS, volume), salary))
     cut = -_round_line(_CTX.multiply(NO_GROWTH_CUT, bonus)) if volume <= prev else _ZERO

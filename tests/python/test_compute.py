@@ -78,8 +78,9 @@ def test_amounts_are_exact_decimals(scheme, person, role, inputs, lines, total):
 def test_payslip_metadata(scheme):
     slip = scheme.compute(role="farmer", period=PERIOD, inputs=CASES[8][2], person="f-01", name="Лев Петров")
     assert (slip.person, slip.name, slip.role, slip.period) == ("f-01", "Лев Петров", "farmer", PERIOD)
-    assert (slip.scheme, slip.version, slip.rules_sha256, slip.currency) == ("three_tier", "2026.1", scheme.sha256, "RUB")
-    assert slip.inputs == {"volume": Decimal("1250000"), "volume_prev": Decimal("1300000")}
+    assert (slip.scheme, slip.version, slip.rules_sha256, slip.currency) == ("three_tier", "2026.2", scheme.sha256, "RUB")
+    # prorata: the built-in share of the period (default 1), read by the prorated salary
+    assert slip.inputs == {"volume": Decimal("1250000"), "volume_prev": Decimal("1300000"), "prorata": Decimal("1")}
     assert repr(slip) == "<motiv.Payslip f-01 farmer 2026-10 total=53125.00 RUB (3 lines)>"
     assert slip.line("bonus").amount == Decimal("6250.00") and slip.line("nope") is None
 
@@ -133,11 +134,11 @@ def test_to_dict_and_explain(scheme):
     slip = scheme.compute(role="hunter", period=PERIOD, inputs=CASES[4][2], person="h-01")
     d = slip.to_dict()
     assert (d["person"], d["total"], d["total_minor"]) == ("h-01", "110000.00", 11000000)
-    assert d["scheme"] == {"name": "three_tier", "version": "2026.1", "sha256": scheme.sha256}
+    assert d["scheme"] == {"name": "three_tier", "version": "2026.2", "sha256": scheme.sha256}
     assert [l["amount"] for l in d["lines"]] == ["25000.00", "89000.00", "-4000.00"]
     assert d["lines"][1]["explanation"] == slip.line("commission").tree
     full, short = slip.explain(trees=True), slip.explain(trees=False)
-    assert "tier 3: from 1,000,000.00 and above at 10%" in full and "tier 3" not in short
+    assert "tier 3: from 100% of quota (1,000,000.00) and above at 10%" in full and "tier 3" not in short
     assert str(slip) == short and "110,000.00 RUB" in short
 
 

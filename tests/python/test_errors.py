@@ -34,7 +34,7 @@ def break_hunter(path, value):
 # (what is wrong, how to break the reference file, id, pointer, expression, expr_column, message)
 BAD_RULES = [
     ("unknown component kind", break_hunter("kind", "bonus"), "motiv.rule_error.206", "/roles/hunter/components/0/kind", "", 0,
-     "unknown component kind 'bonus'; expected one of: fixed, percent, commission, penalty, formula"),
+     "unknown component kind 'bonus'; expected one of: fixed, percent, commission, penalty, formula, scorecard, adjustment"),
     ("unknown name in a formula", break_hunter("amount", "hunter.salry + 1"), "motiv.rule_error.301",
      "/roles/hunter/components/0/amount", "hunter.salry + 1", 1,
      "unknown name 'hunter.salry': not an input, parameter, variable or component of this role"),

@@ -75,7 +75,7 @@ def _check_csv_round_trip(rows, engine, parse):
                 assert (r["id"], col) not in engine  # a component the person's role does not have
             else:
                 assert parse(r[col]) == engine[r["id"], col], (r["id"], col)
-        assert (r["period"], r["scheme"], r["version"], r["rules_sha256"], r["data_sha256"]) == (PERIOD, "three_tier", "2026.1", RULES_SHA, DATA_SHA)
+        assert (r["period"], r["scheme"], r["version"], r["rules_sha256"], r["data_sha256"]) == (PERIOD, "three_tier", "2026.2", RULES_SHA, DATA_SHA)
     assert totals["id"] == "TOTAL"
     sums = _sums(engine)
     for col in [*COMPONENTS, "total"]:
@@ -154,9 +154,9 @@ def test_xlsx_round_trip(exported, engine):
     assert _exact(by_role["farmer"]["no_growth_cut"]) == Decimal("-5625.00")
 
     about = {k: v for k, v in wb["provenance"].iter_rows(values_only=True)}
-    assert about["scheme"] == "three_tier" and about["version"] == "2026.1" and about["period"] == PERIOD
+    assert about["scheme"] == "three_tier" and about["version"] == "2026.2" and about["period"] == PERIOD
     assert about["rules_sha256"] == RULES_SHA and about["data_sha256"] == DATA_SHA
-    assert wb.properties.title == "Payroll 2026-10, three_tier 2026.1"
+    assert wb.properties.title == "Payroll 2026-10, three_tier 2026.2"
 
 
 def test_jsonl_round_trip(exported, engine):
@@ -166,9 +166,9 @@ def test_jsonl_round_trip(exported, engine):
     for r in records:
         assert Decimal(r["amount"]) == engine[r["person"], r["component"]]
         assert r["amount_minor"] == int(Decimal(r["amount"]) * 100)
-        assert (r["scheme"], r["version"], r["period"], r["rules_sha256"], r["data_sha256"]) == ("three_tier", "2026.1", PERIOD, RULES_SHA, DATA_SHA)
+        assert (r["scheme"], r["version"], r["period"], r["rules_sha256"], r["data_sha256"]) == ("three_tier", "2026.2", PERIOD, RULES_SHA, DATA_SHA)
     h01 = next(r for r in records if (r["person"], r["component"]) == ("h-01", "commission"))
-    assert h01["summary"] == "commission = graduated(hunter.commission.tiers, revenue 1,250,000.00) = 89,000.00"
+    assert h01["summary"] == "commission = graduated(hunter.commission.tiers, revenue 1,250,000.00, quota hunter.quota 1,000,000.00) = 89,000.00"
     assert h01["explanation"]["pointer"] == "/roles/hunter/components/1"
     assert list(r for r in records if r["person"] == "op-02" and r["component"] == "bonus")[0]["applied"] is False
 

@@ -18,7 +18,7 @@ def test_public_names_exist():
 
 
 def test_attributes(scheme):
-    assert (scheme.name, scheme.version, scheme.currency, scheme.minor_units) == ("three_tier", "2026.1", "RUB", 2)
+    assert (scheme.name, scheme.version, scheme.currency, scheme.minor_units) == ("three_tier", "2026.2", "RUB", 2)
     assert scheme.source == str(RULES)
     assert scheme.sha256 == hashlib.sha256(RULES.read_bytes()).hexdigest()
     assert sorted(scheme.roles) == ["farmer", "hunter", "operator"]
@@ -78,7 +78,8 @@ def test_inputs(scheme, name, kind, unit, required, default):
         (
             "hunter.commission.tiers",
             PERIOD,
-            [(Decimal("0.00"), Decimal("0.05")), (Decimal("300000.00"), Decimal("0.07")), (Decimal("1000000.00"), Decimal("0.1"))],
+            # thresholds as shares of the 1,000,000.00 quota (hunter.quota)
+            [(Decimal("0"), Decimal("0.05")), (Decimal("0.3"), Decimal("0.07")), (Decimal("1"), Decimal("0.1"))],
         ),
     ],
 )
@@ -90,7 +91,7 @@ def test_parameter(scheme, name, period, expected):
 
 def test_parameter_names(scheme):
     assert "hunter.commission.tiers" in scheme.parameter_names
-    assert len(scheme.parameter_names) == 18
+    assert len(scheme.parameter_names) == 19
 
 
 @pytest.mark.parametrize(

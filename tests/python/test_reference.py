@@ -23,7 +23,7 @@ PERIODS = ["2026-01", "2026-06", "2026-07", "2026-10", "2027-02"]
 G = 10**9  # talk_minutes and script_compliance are generated at scale 9
 
 FINE = {"calls": 0, "days_worked": 0, "talk_minutes": 9, "meetings": 0, "script_compliance": 9,
-        "revenue": 2, "overdue_handovers": 0, "volume": 2, "volume_prev": 2}
+        "revenue": 2, "overdue_handovers": 0, "volume": 2, "volume_prev": 2, "prorata": 9}
 # The scales the rest of the suite uses (talk minutes in tenths, compliance in 10^-4).
 COARSE = dict(FINE, talk_minutes=1, script_compliance=4)
 
@@ -79,6 +79,11 @@ def generate(n, seed, coarse=False):
     prev = np.where(u < 0.3, volume, np.where(u < 0.4, np.maximum(volume + rng.choice([-1, 1], n), 0),
                                                pick([0, 100_000_000, 200_000_000], 0, 300_000_000)))
 
+    # The share of the period worked: mostly all of it; else 10/22, 20/31 (9 places, as the engine
+    # computes them from dates), a half, one day of 31, or any 9-place share.
+    prorata = np.where(rng.random(n) < 0.7, G, rng.choice(np.array([454_545_455, 645_161_290, G // 2, 32_258_065, 1]), n))
+    prorata = np.where(rng.random(n) < 0.1, rng.integers(0, G + 1, n), prorata)
+
     if coarse:  # onto the COARSE grid: talk minutes in tenths, compliance in 10^-4
         talk = talk // 10**8
         script = script // 10**5
@@ -87,14 +92,14 @@ def generate(n, seed, coarse=False):
         "role": pd.Categorical(role, categories=list(ref.ROLES)),
         "calls": calls, "days_worked": days, "talk_minutes": talk, "meetings": meetings,
         "script_compliance": script, "revenue": revenue, "overdue_handovers": overdue,
-        "volume": volume, "volume_prev": prev,
+        "volume": volume, "volume_prev": prev, "prorata": prorata,
     })
 
 
 READS = {
-    "operator": ("calls", "days_worked", "talk_minutes", "meetings", "script_compliance"),
-    "hunter": ("revenue", "overdue_handovers"),
-    "farmer": ("volume", "volume_prev"),
+    "operator": ("calls", "days_worked", "talk_minutes", "meetings", "script_compliance", "prorata"),
+    "hunter": ("revenue", "overdue_handovers", "prorata"),
+    "farmer": ("volume", "volume_prev", "prorata"),
 }
 
 

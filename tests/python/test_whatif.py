@@ -56,13 +56,13 @@ def test_compare_reports_bad_rows(scheme, richer, people):
 
 def test_plan_diff_lists_exactly_the_changes(scheme):
     assert whatif.plan_diff(scheme, scheme).empty
-    new = scheme.with_overrides({"hunter.salary": "30000.00", "hunter.commission.tiers": [("0", "5%"), ("300000", "8%")],
+    new = scheme.with_overrides({"hunter.salary": "30000.00", "hunter.commission.tiers": [("0", "5%"), ("0.3", "8%")],
                                  "farmer.cut.no_growth": "50%"})  # 50% = 0.5: not a change
     diff = whatif.plan_diff(scheme, new)
     assert diff[["area", "name", "field", "change", "before", "after"]].values.tolist() == [
         ["parameter", "hunter.salary", "value", "changed", "25000.00", "30000.00"],
-        ["parameter", "hunter.commission.tiers", "value", "changed", "from 0 at 0.05, from 300000 at 0.07, from 1000000 at 0.1",
-         "from 0 at 0.05, from 300000 at 0.08"],
+        ["parameter", "hunter.commission.tiers", "value", "changed", "from 0 at 0.05, from 0.3 at 0.07, from 1 at 0.1",
+         "from 0 at 0.05, from 0.3 at 0.08"],
     ]
     # The comparison carries the same diff.
     assert whatif.compare(scheme, new, PEOPLE, period=PERIOD).plan.equals(diff)

@@ -19,7 +19,7 @@ def client():
 
 
 def test_dask_sweep_equals_single_process(client, scheme, people):
-    new = scheme.with_overrides({"hunter.commission.tiers": [("0", "5%"), ("300000", "8%")]})
+    new = scheme.with_overrides({"hunter.commission.tiers": [("0", "5%"), ("0.3", "8%")]})
     grid = {"hunter.salary": range(20000, 30001, 500), "farmer.cut.no_growth": ["0", "0.25", "0.5", "1"]}
     single = whatif.sweep(new, people, period=PERIOD, grid=grid, progress=False)
     spread = whatif.dask_sweep(client, new, people, period=PERIOD, grid=grid, partitions=5)

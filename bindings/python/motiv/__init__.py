@@ -38,6 +38,8 @@ __all__ = [
     "load",
     "loads",
     "payroll_csv",
+    "run_cases",
+    "CaseResult",
     "export_payroll",
     "write_statements",
     "statement",
@@ -185,15 +187,22 @@ class Scheme:
         inputs: Optional[Mapping[str, Optional[_Value]]],
         person: str = "",
         name: str = "",
+        start_date: str = "",
+        end_date: str = "",
     ) -> Payslip:
         """Computes one person's payslip for ``period`` ('YYYY-MM').
+
+        ``start_date`` / ``end_date`` ('YYYY-MM-DD', optional) say when the person joined / left the
+        role within the period: components marked ``prorate`` are paid pro rata (the scheme's
+        ``proration`` section declares calendar or working days).
 
         ``inputs`` maps input names to ``str``, ``int`` or ``decimal.Decimal`` (None or '' means not
         given: the input's default applies). A float is refused with TypeError. An unknown input
         name, a malformed value or a missing required input raises DataError naming the input;
         a failed computation (division by zero) raises EvalError naming the rule.
         """
-        return self._core.compute(role=role, period=period, inputs=inputs, person=person, name=name)
+        return self._core.compute(role=role, period=period, inputs=inputs, person=person, name=name,
+                                  start_date=start_date, end_date=end_date)
 
     def compute_frame(self, frame: Any, *, period: str) -> Any:
         """Pays every person of a pandas DataFrame for ``period``; returns a DataFrame.
@@ -344,6 +353,25 @@ def load(path: _PathLike, *, overrides: Optional[Mapping[str, Any]] = None) -> S
 def loads(text: str, *, source: str = "<string>", overrides: Optional[Mapping[str, Any]] = None) -> Scheme:
     """Validates and compiles rule-file text; ``source`` names it in errors. Raises RuleError."""
     return Scheme(_core.loads(text, source=source, overrides=overrides))
+
+
+class CaseResult(NamedTuple):
+    """One plan test of a cases file: its name, whether it passed, and each difference."""
+
+    name: str
+    passed: bool
+    differences: List[str]
+
+
+def run_cases(rules: _PathLike, cases: Optional[_PathLike] = None) -> List[CaseResult]:
+    """Runs the plan tests shipped with a rule file and returns one CaseResult per case.
+
+    ``cases`` defaults to the rule file with ``.json`` replaced by ``.cases.json``. A bad rule or
+    cases file raises RuleError naming the file and the JSON pointer; a case that pays differently
+    from what it expects is a failed CaseResult whose ``differences`` say which line, by how much.
+    """
+    _, results = _core.run_cases(os.fspath(rules), "" if cases is None else os.fspath(cases))
+    return [CaseResult(name, passed, list(diffs)) for name, passed, diffs in results]
 
 
 def payroll_csv(scheme: Scheme, data: Any, *, period: str, out: _PathLike, force: bool = False) -> str:

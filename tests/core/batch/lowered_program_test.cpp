@@ -255,13 +255,18 @@ TEST_CASE("batch on the reference scheme: lowering on and off agree on seeded ro
     std::vector<std::uint32_t> role(n);
     std::vector<std::vector<std::int64_t>> cols(s.inputs.size(), std::vector<std::int64_t>(n));
     std::vector<int> scales(s.inputs.size(), 2);
+    // Tier edges at scale 2: 0; 300,000 and 1,000,000 (30% and 100% of the hunter's quota); 2,000,000.
+    constexpr std::int64_t kEdges[] = {0, 30000000, 100000000, 200000000};
     for (std::size_t i = 0; i < n; ++i) {
         role[i] = static_cast<std::uint32_t>(rng() % 3);
         for (std::size_t k = 0; k < s.inputs.size(); ++k) {
             // Money at scale 2; others at scale 2 too (counts must then be whole: multiples of 100).
             const bool whole = s.inputs[k].kind == Kind::count;
             const std::int64_t v = static_cast<std::int64_t>(rng() % 300000000);
-            cols[k][i] = whole ? (v % 400) * 100 : (rng() % 5 == 0 ? (v % 3) * 100000000 : v);  // tier edges 0, 1M, 2M
+            if (s.proration && k == s.proration->input)
+                cols[k][i] = rng() % 4 == 0 ? v % 101 : 100;  // the share of the month: 0.00-1.00, mostly whole
+            else
+                cols[k][i] = whole ? (v % 400) * 100 : (rng() % 5 == 0 ? kEdges[v % 4] : v);
         }
     }
     batch::Input in;

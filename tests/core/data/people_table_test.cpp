@@ -86,7 +86,7 @@ TEST_CASE("read_people reads the example department", "[people]") {
 TEST_CASE("bad people tables: each problem pinned", "[people]") {
     const std::string msg_unknown_col =
         "unknown column 'revnue': not an input of scheme three_tier (inputs: calls, talk_minutes, days_worked, meetings, script_compliance, "
-        "revenue, overdue_handovers, volume, volume_prev)";
+        "revenue, overdue_handovers, volume, volume_prev, prorata)";
     const auto [name, csv, expected] = GENERATE_COPY(table<std::string, std::string, std::vector<Where>>({
         {"no id column", "name,role,revenue\nA,hunter,1.00\n",
          {{"motiv.data_error.301", 1, 0, "id", "", "missing required column 'id'"}}},
@@ -95,7 +95,14 @@ TEST_CASE("bad people tables: each problem pinned", "[people]") {
         {"unknown column (a typo)", "id,role,revnue\nh-1,hunter,1.00\n",
          {{"motiv.data_error.302", 1, 3, "revnue", "", msg_unknown_col}}},
         {"duplicate id", "id,role,revenue\nh-1,hunter,1.00\nh-2,hunter,2.00\nh-1,hunter,3.00\n",
-         {{"motiv.data_error.303", 4, 1, "id", "h-1", "duplicate person id 'h-1' (first on line 2)"}}},
+         {{"motiv.data_error.303", 4, 1, "id", "h-1", "duplicate person id 'h-1' (first on line 2); a role change within the period needs start_date / end_date on both rows"}}},
+        // A role change: one id, two rows whose dated ranges share a day.
+        {"role change rows overlap", "id,role,revenue,volume,volume_prev,end_date,start_date\nx-1,hunter,1.00,,,2026-10-15,\nx-1,farmer,,1.00,1.00,,2026-10-15\n",
+         {{"motiv.data_error.303", 3, 1, "id", "x-1", "duplicate person id 'x-1' (first on line 2): their start_date / end_date ranges overlap"}}},
+        {"end before start", "id,role,revenue,start_date,end_date\nh-1,hunter,1.00,2026-10-20,2026-10-10\n",
+         {{"motiv.data_error.308", 2, 5, "end_date", "h-1", "end_date 2026-10-10 is before start_date 2026-10-20"}}},
+        {"a date that is not one", "id,role,revenue,start_date\nh-1,hunter,1.00,2026-10-32\n",
+         {{"motiv.data_error.304", 2, 4, "start_date", "h-1", "expected a date YYYY-MM-DD, got '2026-10-32'"}}},
         {"empty id", "id,role,revenue\n,hunter,1.00\n",
          {{"motiv.data_error.304", 2, 1, "id", "", "empty person id"}}},
         {"unknown role", "id,role,revenue\nh-1,hunter,1.00\nc-1,closer,1.00\n",
@@ -169,7 +176,7 @@ TEST_CASE("every problem of a people table is reported together", "[people]") {
         {"motiv.data_error.304", 2, 4, "revenue", "h-1", "expected money (e.g. 1250000.00), got 'abc'"},
         {"motiv.data_error.304", 3, 5, "overdue_handovers", "h-2", "expected a count (a whole number >= 0), got '2.5'"},
         {"motiv.data_error.202", 3, 4, "revenue", "h-2", "missing required input 'revenue' for role hunter"},
-        {"motiv.data_error.303", 4, 1, "id", "h-1", "duplicate person id 'h-1' (first on line 2)"},
+        {"motiv.data_error.303", 4, 1, "id", "h-1", "duplicate person id 'h-1' (first on line 2); a role change within the period needs start_date / end_date on both rows"},
         {"motiv.data_error.201", 5, 3, "role", "x-1", "unknown role 'closer'; the scheme has: operator, hunter, farmer"},
         {"motiv.data_error.202", 6, 7, "volume_prev", "f-1", "missing required input 'volume_prev' for role farmer"},
     };

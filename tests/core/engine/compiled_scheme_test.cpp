@@ -117,7 +117,7 @@ TEST_CASE("compile errors: unknown names, types, cycles, tier tables", "[compile
         {"commission tiers naming nothing", "{}", R"([{"id": "a", "kind": "commission", "base": "revenue", "tiers": "no.such"}])",
          {{"motiv.rule_error.301", "/roles/r/components/0/tiers", "'no.such' is not a tier table parameter", 0}}},
         {"commission tiers of basis count", "{}", R"([{"id": "a", "kind": "commission", "base": "revenue", "tiers": "tiers.count"}])",
-         {{"motiv.rule_error.402", "/roles/r/components/0/tiers", "a commission's tier table must have basis money, 'tiers.count' has basis count", 0}}},
+         {{"motiv.rule_error.402", "/roles/r/components/0/tiers", "a commission's tier table must have basis money (or basis ratio with a 'quota'), 'tiers.count' has basis count", 0}}},
         {"rate_at of money through a count table", "{}", R"j([{"id": "a", "kind": "percent", "rate": "rate_at(tiers.count, revenue)", "of": "salary"}])j",
          {{"motiv.rule_error.402", "/roles/r/components/0/rate", "rate_at() of tiers.count: cannot combine money with a number", 22}}},
         // --- one mistake, one report: what merely uses a broken name is not reported again.
@@ -234,11 +234,12 @@ TEST_CASE("each role knows the inputs it reads and the ones a row must give", "[
         return out;
     };
     const auto [role, read, required] = GENERATE(table<std::string, std::vector<std::string>, std::vector<std::string>>({
-        {"operator", {"calls", "days_worked", "meetings", "script_compliance", "talk_minutes"},
+        // prorata (built in with the proration section, default 1) is read by every prorated salary.
+        {"operator", {"calls", "days_worked", "meetings", "prorata", "script_compliance", "talk_minutes"},
          {"calls", "days_worked", "meetings", "script_compliance", "talk_minutes"}},
         // overdue_handovers has a default: read, but a row may leave it empty.
-        {"hunter", {"overdue_handovers", "revenue"}, {"revenue"}},
-        {"farmer", {"volume", "volume_prev"}, {"volume", "volume_prev"}},
+        {"hunter", {"overdue_handovers", "prorata", "revenue"}, {"revenue"}},
+        {"farmer", {"prorata", "volume", "volume_prev"}, {"volume", "volume_prev"}},
     }));
     CAPTURE(role);
     const motiv::CompiledRole* r = cs->role(role);

@@ -221,7 +221,7 @@ TEST_CASE("three_tier payslips, worked out by hand", "[compute]") {
     CHECK(p.role == c.role);
     CHECK(p.period == c.period);
     CHECK(p.scheme == "three_tier");
-    CHECK(p.version == "2026.1");
+    CHECK(p.version == "2026.2");
     CHECK(p.currency == "RUB");
     CHECK(p.minor_units == 2);
 }
@@ -243,10 +243,30 @@ TEST_CASE("the example department totals 715,977.01", "[compute]") {
     CHECK(total == 71'597'701);
 }
 
+TEST_CASE("a new joiner's salary is prorated by working days, and says so", "[compute][proration]") {
+    // October 2026 has 22 working days (1-2, 5-9, 12-16, 19-23, 26-30; no holiday). From Monday the
+    // 19th: 10 of them. 10 / 22 = 0.454545455 (9 places, half-even) x 42,000.00 = 19,090.90911
+    // -> 19,090.91. The bonus is 13% of the salary line (op-01's KPIs): 2,481.8183 -> 2,481.82.
+    motiv::PersonInputs p = person(three_tier().scheme(), "op-new", "operator", op("260", "1300", "10", "25", "0.96"));
+    p.start = motiv::parse_iso_date("2026-10-19");
+    const Payslip slip = motiv::compute_payslip(three_tier(), *motiv::Period::parse("2026-10"), p);
+    REQUIRE(slip.line("salary"));
+    CHECK(slip.line("salary")->amount.to_string_fixed(2) == "19090.91");
+    CHECK(slip.line("bonus")->amount.to_string_fixed(2) == "2481.82");
+    CHECK(slip.total.to_string_fixed(2) == "21572.73");
+    CHECK(slip.line("salary")->summary ==
+          "salary = (operator.salary 42,000.00) * prorata 45.4545455% (10 of 22 working days, 2026-10-19 to 2026-10-31) = 19,090.90911 "
+          "-> rounded half_up to 0.01 = 19,090.91");
+    // A leaver on Friday 9 October: 1-2, 5-9 = 7 of 22; 7 / 22 = 0.318181818 x 42,000 = 13,363.636356 -> 13,363.64.
+    p.start.reset();
+    p.end = motiv::parse_iso_date("2026-10-09");
+    CHECK(motiv::compute_payslip(three_tier(), *motiv::Period::parse("2026-10"), p).line("salary")->amount.to_string_fixed(2) == "13363.64");
+}
+
 TEST_CASE("a line's summary shows the values it was computed from", "[compute][explain]") {
     const auto [name, role, inputs, component, expected] = GENERATE(table<std::string, std::string, Values, std::string, std::string>({
         {"graduated commission", "hunter", hunter("1250000.00", "2"), "commission",
-         "commission = graduated(hunter.commission.tiers, revenue 1,250,000.00) = 89,000.00"},
+         "commission = graduated(hunter.commission.tiers, revenue 1,250,000.00, quota hunter.quota 1,000,000.00) = 89,000.00"},
         {"a penalty under its cap", "hunter", hunter("1250000.00", "2"), "handover_penalty",
          "handover_penalty = -(overdue_handovers 2 * hunter.handover.penalty_per_client 2,000.00) = -4,000.00 (when overdue_handovers 2 > 0: true)"},
         {"a penalty bounded by its cap", "hunter", hunter("40000.00", "2"), "handover_penalty",
@@ -260,7 +280,7 @@ TEST_CASE("a line's summary shows the values it was computed from", "[compute][e
          "handover_penalty = -(overdue_handovers 1 * hunter.handover.penalty_per_client 2,000.00) = -2,000.00 -> bounded by cap commission 0.00 "
          "= 0.00 (when overdue_handovers 1 > 0: true)"},
         {"a rounded line", "hunter", hunter("523456.78", "0"), "commission",
-         "commission = graduated(hunter.commission.tiers, revenue 523,456.78) = 30,641.9746 -> rounded half_up to 0.01 = 30,641.97"},
+         "commission = graduated(hunter.commission.tiers, revenue 523,456.78, quota hunter.quota 1,000,000.00) = 30,641.9746 -> rounded half_up to 0.01 = 30,641.97"},
         {"a percent of a tier rate", "farmer", farmer("1250000.00", "1300000.00"), "bonus",
          "bonus = rate_at(farmer.bonus.rate_by_volume, volume 1,250,000.00) * salary 50,000.00 = 6,250.00"},
         {"a cut of another line", "farmer", farmer("1250000.00", "1300000.00"), "no_growth_cut",
@@ -287,25 +307,28 @@ TEST_CASE("explanations name the rule each value comes from", "[compute][explain
     CHECK(l->label == "Commission on deals");
     const motiv::Explanation& e = l->explanation;
     CHECK(e.value == "89,000.00");
-    REQUIRE(e.children.size() == 3);  // base, the tier table, rounding
+    REQUIRE(e.children.size() == 4);  // base, quota, the tier table, rounding
     CHECK(e.children[0].label == "base");
     CHECK(e.children[0].pointer == "/roles/hunter/components/1/base");
     REQUIRE(e.children[0].children.size() == 1);
     CHECK(e.children[0].children[0].pointer == "/inputs/revenue");
     CHECK(e.children[0].children[0].value == "1,250,000.00");
-    const motiv::Explanation& tiers = e.children[1];
+    CHECK(e.children[1].label == "quota");
+    CHECK(e.children[1].value == "1,000,000.00");
+    const motiv::Explanation& tiers = e.children[2];
     CHECK(tiers.label == "hunter.commission.tiers");
     CHECK(tiers.pointer == "/parameters/hunter.commission.tiers");
     CHECK(tiers.value == "tier 3 reached");
     REQUIRE(tiers.children.size() == 3);
-    CHECK(tiers.children[0].label == "tier 1: from 0.00 to 300,000.00 at 5%");
+    // Thresholds by attainment, with the amount each is of the 1,000,000.00 quota.
+    CHECK(tiers.children[0].label == "tier 1: from 0% of quota (0.00) to 30% of quota (300,000.00) at 5%");
     CHECK(tiers.children[0].value == "15,000.00");
     CHECK(tiers.children[1].detail == "700,000.00 * 7%");
     CHECK(tiers.children[1].value == "49,000.00");
-    CHECK(tiers.children[2].label == "tier 3: from 1,000,000.00 and above at 10%");
+    CHECK(tiers.children[2].label == "tier 3: from 100% of quota (1,000,000.00) and above at 10%");
     CHECK(tiers.children[2].value == "25,000.00");
-    CHECK(e.children[2].label == "rounding");
-    CHECK(e.children[2].formula == "half_up to 0.01");
+    CHECK(e.children[3].label == "rounding");
+    CHECK(e.children[3].formula == "half_up to 0.01");
 
     // A role variable is expanded into its own derivation.
     const Payslip o = pay("op-01", "operator", "2026-10", op("260", "2880", "22", "25", "0.96"));
@@ -329,12 +352,12 @@ TEST_CASE("Payslip::to_json names the exact rules it was computed with", "[compu
     CHECK(j.at("period") == "2026-10");
     CHECK(j.at("currency") == "RUB");
     CHECK(j.at("scheme").at("name") == "three_tier");
-    CHECK(j.at("scheme").at("version") == "2026.1");
+    CHECK(j.at("scheme").at("version") == "2026.2");
     CHECK(j.at("scheme").at("sha256") == motiv::io::sha256_hex(motiv::io::read_file(kThreeTier)));
     CHECK(j.at("scheme").at("sha256").get<std::string>().size() == 64);
     CHECK(j.at("total") == "110000.00");
     CHECK(j.at("total_minor") == 11'000'000);
-    CHECK(j.at("inputs") == nlohmann::json{{"overdue_handovers", "2"}, {"revenue", "1250000"}});
+    CHECK(j.at("inputs") == nlohmann::json{{"overdue_handovers", "2"}, {"prorata", "1"}, {"revenue", "1250000"}});
     const auto& lines = j.at("lines");
     REQUIRE(lines.size() == 3);
     CHECK(lines[1].at("component") == "commission");
@@ -346,7 +369,7 @@ TEST_CASE("Payslip::to_json names the exact rules it was computed with", "[compu
     CHECK(lines[2].at("amount") == "-4000.00");
     CHECK(lines[2].at("summary").get<std::string>().find("-4,000.00") != std::string::npos);
     CHECK(lines[1].at("explanation").at("label") == "commission");
-    CHECK(lines[1].at("explanation").at("children").size() == 3);
+    CHECK(lines[1].at("explanation").at("children").size() == 4);
 }
 
 TEST_CASE("inputs a role needs must be given: data_error.202 per missing input", "[compute][errors]") {

@@ -18,7 +18,7 @@ TEST_CASE("the standard CSV: one row per person, the TOTAL row, provenance in ev
     const std::string rules = s.sha256;
     const std::string data = io::sha256_hex(io::read_file(test::kExample));
     CHECK(example_provenance().data_sha256 == data);
-    const std::string tail = ",three_tier,2026.1," + rules + "," + data;
+    const std::string tail = ",three_tier,2026.2," + rules + "," + data;
     const auto rows = split_lines(csv);
     REQUIRE(rows.size() == 16);  // header, 14 people, TOTAL; the file ends in "\n"
     CHECK(csv.back() == '\n');
@@ -64,7 +64,7 @@ TEST_CASE("csv-excel-ru: BOM, semicolons, decimal comma, CRLF", "[export][csv]")
     REQUIRE(rows.size() == 16);
     CHECK(csv.find('\n') == csv.find("\r\n") + 1);  // every line ends in CRLF
     CHECK(rows[0].rfind("id;name;role;period;salary;bonus;commission;handover_penalty;no_growth_cut;total;scheme;version;", 0) == 0);
-    CHECK(rows[8].rfind("h-03;Иван Новиков;hunter;2026-10;25000,00;;2000,00;-2000,00;;25000,00;three_tier;2026.1;", 0) == 0);
+    CHECK(rows[8].rfind("h-03;Иван Новиков;hunter;2026-10;25000,00;;2000,00;-2000,00;;25000,00;three_tier;2026.2;", 0) == 0);
     CHECK(rows[15].rfind("TOTAL;;;2026-10;535000,00;40960,00;151642,01;-6000,00;-5625,00;715977,01;", 0) == 0);
 }
 

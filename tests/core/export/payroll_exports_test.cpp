@@ -44,7 +44,7 @@ TEST_CASE("JSON Lines: one record per payslip line with its provenance and expla
     CHECK(h01["rules_sha256"] == test::three_tier_scheme()->scheme().sha256);
     CHECK(h01["data_sha256"] == test::example_provenance().data_sha256);
     CHECK(h01["explanation"]["label"] == "commission");
-    CHECK(lines[11].rfind("{\"scheme\":\"three_tier\",\"version\":\"2026.1\",\"period\":\"2026-10\",", 0) == 0);  // fixed key order
+    CHECK(lines[11].rfind("{\"scheme\":\"three_tier\",\"version\":\"2026.2\",\"period\":\"2026-10\",", 0) == 0);  // fixed key order
 }
 
 TEST_CASE("XLSX: a zip workbook; an amount beyond 2^53 minor units is refused, not rounded", "[export][xlsx]") {

@@ -42,7 +42,7 @@ TEST_CASE("a statement lists each line with its rule, formula and inputs, and ad
     const std::string text = exports::statement_text(st, exports::Lang::en);
     CHECK_THAT(text, Catch::Contains("  Commission on deals         89,000.00 RUB\n"
                                      "      Rule: commission (commission) /roles/hunter/components/1\n"
-                                     "      Formula: commission = graduated(hunter.commission.tiers, revenue 1,250,000.00) = 89,000.00\n"
+                                     "      Formula: commission = graduated(hunter.commission.tiers, revenue 1,250,000.00, quota hunter.quota 1,000,000.00) = 89,000.00\n"
                                      "      Inputs used: revenue 1,250,000.00\n"));
     // 25,000 + 89,000 - 4,000 = 110,000.
     CHECK_THAT(text, Catch::Contains("  Total                      110,000.00 RUB\n"));

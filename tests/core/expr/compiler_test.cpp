@@ -249,8 +249,11 @@ TEST_CASE("expr compiler: errors name the problem and its column", "[expr][compi
         {"abs()", "abs() takes 1 argument, got 0 @1"},
         {"abs(1, 2)", "abs() takes 1 argument, got 2 @1"},
         {"clamp(1, 2)", "clamp() takes 3 arguments, got 2 @1"},
-        {"1 + rate_at(t)", "rate_at() takes 2 arguments, got 1 @5"},
-        {"graduated(t, salary, 1)", "graduated() takes 2 arguments, got 3 @1"},
+        {"1 + rate_at(t)", "rate_at() takes 2 to 3 arguments, got 1 @5"},
+        {"graduated(t, salary, 1, 2)", "graduated() takes 2 to 3 arguments, got 4 @1"},
+        // A third argument is a quota, which needs a table of thresholds as ratios.
+        {"graduated(t, salary, 1)", "graduated() with a quota needs a tier table of basis ratio (thresholds as shares of the quota), 't' is not @11"},
+        {"curve(t, 1)", "curve() needs the name of a pay curve parameter as its first argument @7"},
         {"min(salary, calls)", "min(): cannot combine money with a number @13"},
         {"max(1, salary, calls)", "max(): cannot combine money with a number @16"},
         {"max(ok, 1)", "max() needs a number or money, got a condition (true/false) @5"},
@@ -260,8 +263,8 @@ TEST_CASE("expr compiler: errors name the problem and its column", "[expr][compi
         // names and functions that do not exist
         {"foo + 1", "unknown name 'foo': not an input, parameter, variable or component of this role @1"},
         {"1 + plan.nope", "unknown name 'plan.nope': not an input, parameter, variable or component of this role @5"},
-        {"sqrt(2)", "unknown function 'sqrt': expected one of min, max, clamp, abs, if, rate_at, graduated, retroactive @1"},
-        {"2 * plan.min(1)", "unknown function 'plan.min': expected one of min, max, clamp, abs, if, rate_at, graduated, retroactive @5"},
+        {"sqrt(2)", "unknown function 'sqrt': expected one of min, max, clamp, abs, if, rate_at, graduated, retroactive, curve @1"},
+        {"2 * plan.min(1)", "unknown function 'plan.min': expected one of min, max, clamp, abs, if, rate_at, graduated, retroactive, curve @5"},
         {"loop * 2", "'loop' refers to itself @1"},  // the resolver's own error passes through
         // tier tables
         {"t * 2", "'t' is a tier table: use it in rate_at(), graduated() or retroactive() @1"},

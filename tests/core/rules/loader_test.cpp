@@ -334,15 +334,15 @@ TEST_CASE("overrides are validated like the file", "[loader][overrides]") {
 TEST_CASE("the reference scheme loads with every declaration in place", "[loader]") {
     const motiv::Scheme s = motiv::load_scheme_file(kThreeTier);
     CHECK(s.name == "three_tier");
-    CHECK(s.version == "2026.1");
+    CHECK(s.version == "2026.2");
     CHECK(s.source == kThreeTier);
     CHECK(s.sha256.size() == 64);
     CHECK(s.currency.code == "RUB");
     CHECK(s.currency.minor_units == 2);
     CHECK(s.rounding.mode == motiv::RoundingMode::half_up);
     CHECK(s.rounding.step == "0.01"_d);
-    CHECK(s.inputs.size() == 9);
-    CHECK(s.parameters.size() == 18);
+    CHECK(s.inputs.size() == 10);  // nine declared + the built-in prorata
+    CHECK(s.parameters.size() == 19);
     CHECK(s.roles.size() == 3);
     const motiv::InputDecl* handovers = s.find_input("overdue_handovers");
     REQUIRE(handovers);

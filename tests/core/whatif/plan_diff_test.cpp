@@ -38,12 +38,12 @@ TEST_CASE("plan diff: overridden parameters and tier tables", "[whatif]") {
     CHECK(d[0].after == "30000.00");
     CHECK(d[0].pointer == "/parameters/hunter.salary");
     CHECK(d[1].name == "hunter.commission.tiers");
-    CHECK(d[1].before == "from 0 at 0.05, from 300000 at 0.07, from 1000000 at 0.1");
+    CHECK(d[1].before == "from 0 at 0.05, from 0.3 at 0.07, from 1 at 0.1");
     CHECK(d[1].after == "from 0 at 0.06");
     CHECK(whatif::plan_diff_text(d) ==
           "Plan diff: 2 changes\n"
           "  parameter hunter.salary value: 25000.00 -> 30000.00\n"
-          "  parameter hunter.commission.tiers value: from 0 at 0.05, from 300000 at 0.07, from 1000000 at 0.1 -> from 0 at 0.06\n");
+          "  parameter hunter.commission.tiers value: from 0 at 0.05, from 0.3 at 0.07, from 1 at 0.1 -> from 0 at 0.06\n");
 }
 
 TEST_CASE("plan diff: components changed, removed and added", "[whatif]") {

@@ -1,0 +1,42 @@
+// motiv test RULES [CASES]: run a rule file's cases (plantest/cases.hpp) and show each difference.
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/plantest/cases.hpp"
+
+namespace po = boost::program_options;
+
+namespace motiv::cli {
+
+int test(const std::vector<std::string>& args) {
+    po::options_description opts("motiv test RULES [CASES] -- run a rule file's plan tests\n\n"
+                                 "CASES defaults to RULES with .json replaced by .cases.json.\n\noptions");
+    opts.add_options()("help,h", "show this help")("quiet,q", "print failures and the summary only")(
+        "file", po::value<std::vector<std::string>>()->composing(), "rule file, then cases file");
+    po::positional_options_description pos;
+    pos.add("file", 2);
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+        std::cout << opts << "\nExit status: 0 if every case passes, 1 if any fails or a file is bad.\n";
+        return 0;
+    }
+    if (!vm.count("file")) throw po::error("test needs a rule file");
+    const auto files = vm["file"].as<std::vector<std::string>>();
+    const std::string cases = files.size() > 1 ? files[1] : plantest::default_cases_path(files[0]);
+    const auto report = plantest::run_cases(files[0], cases);
+    for (const auto& r : report.results) {
+        if (r.passed) {
+            if (!vm.count("quiet")) std::cout << "pass: " << r.name << "\n";
+            continue;
+        }
+        std::cout << "FAIL: " << r.name << "\n";
+        for (const auto& d : r.differences) std::cout << "    " << d << "\n";
+    }
+    std::cout << cases << ": " << report.results.size() - report.failed() << " of " << report.results.size() << " cases passed\n";
+    return report.failed() == 0 ? 0 : 1;
+}
+
+}  // namespace motiv::cli
