@@ -191,10 +191,10 @@ std::string pick_log_file(const std::filesystem::path& dir, const std::string& s
     const auto csv = dir / (stem + ".csv"), json = dir / (stem + ".json");
     const bool has_csv = std::filesystem::exists(csv, ec), has_json = std::filesystem::exists(json, ec);
     if (has_csv && has_json)
-        throw IoError("motiv.io_error.006", "[motiv.io_error.006] " + dir.string() + ": both " + stem + ".csv and " + stem +
+        throw IoError("motiv.io_error.006", dir.string() + ": both " + stem + ".csv and " + stem +
                                                 ".json are there; keep one (which one is the log is not guessed)");
     if (!has_csv && !has_json)
-        throw IoError("motiv.io_error.001", "[motiv.io_error.001] " + dir.string() + ": no " + stem + ".csv or " + stem + ".json");
+        throw IoError("motiv.io_error.001", dir.string() + ": no " + stem + ".csv or " + stem + ".json");
     return (has_json ? json : csv).string();
 }
 

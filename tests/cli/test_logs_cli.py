@@ -139,7 +139,13 @@ def test_a_log_as_both_csv_and_json_is_refused(tmp_path):
     (logs / "calls.json").write_text("[]\n")
     done = motiv("report", "--rules", RULES, "--logs", logs, "--period", "2026-10", "--out", tmp_path / "out")
     assert done.returncode == 1
-    assert "[motiv.io_error.006]" in text(done.stderr) and "both calls.csv and calls.json" in text(done.stderr)
+    assert text(done.stderr).count("[motiv.io_error.006]") == 1 and "both calls.csv and calls.json" in text(done.stderr)
+    (logs / "calls.json").unlink()
+    (logs / "contacts.csv").unlink()
+    done = motiv("report", "--rules", RULES, "--logs", logs, "--period", "2026-10", "--out", tmp_path / "out")
+    assert done.returncode == 1
+    assert text(done.stderr).count("[motiv.io_error.001]") == 1 and "no contacts.csv or contacts.json" in text(done.stderr)
+    shutil.copy(ROOT / LOGS / "contacts.csv", logs / "contacts.csv")
     (logs / "calls.csv").unlink()
     (logs / "calls.json").write_text('[{"operator": "op-01", "client": "x", "time": "2026-10-05", "duration_sec": -5, '
                                      '"outcome": "no_answer"}]\n')
