@@ -63,7 +63,7 @@ struct CarriedState {
 
     // Amounts are JSON strings with `minor_units` places, exact.
     [[nodiscard]] nlohmann::json to_json(int minor_units) const;
-    // Throws DataError (motiv.data_error.4NN) naming `source`, the JSON pointer and what was expected.
+    // Throws DataError (motiv.data_error.5NN) naming `source`, the JSON pointer and what was expected.
     static CarriedState from_json(const nlohmann::json& j, const std::string& source);
     // Reads a state file written by to_json (size-limited, strict); DataError or IoError.
     static CarriedState read_file(const std::string& path);

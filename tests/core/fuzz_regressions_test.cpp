@@ -59,3 +59,7 @@ TEST_CASE("fuzz inputs of the formula target replay without a foreign exception"
 TEST_CASE("fuzz inputs of the CSV target replay without a foreign exception", "[fuzz]") {
     replay("csv", &motiv::fuzz::csv_entry);
 }
+
+TEST_CASE("fuzz inputs of the logs target replay without a foreign exception", "[fuzz]") {
+    replay("logs", &motiv::fuzz::logs_entry);
+}

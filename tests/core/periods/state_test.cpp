@@ -36,6 +36,7 @@ TEST_CASE("state JSON: round trip, and bad states named by pointer", "[periods][
         FAIL("read");
     } catch (const DataError& e) {
         REQUIRE(e.issues().size() == 3);
+        for (const auto& i : e.issues()) CHECK(i.id == "motiv.data_error.502");  // 5xx: carried state (4xx are the logs')
         CHECK(e.issues()[0].file == "state.json");
         CHECK(e.issues()[0].pointer == "/people/0/role");
         CHECK(e.issues()[1].pointer == "/people/0/draw_balance");
