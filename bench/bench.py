@@ -32,7 +32,7 @@ PERIOD = "2026-10"
 
 # Decimal places of each generated column (values are int64 in units of 10^-scale).
 SCALES = {"calls": 0, "days_worked": 0, "talk_minutes": 1, "meetings": 0, "script_compliance": 4,
-          "revenue": 2, "overdue_handovers": 0, "volume": 2, "volume_prev": 2}
+          "revenue": 2, "overdue_handovers": 0, "volume": 2, "volume_prev": 2, "prorata": 9}
 
 
 def generate(n: int, seed: int = 20261127) -> pd.DataFrame:
@@ -52,10 +52,19 @@ def generate(n: int, seed: int = 20261127) -> pd.DataFrame:
         "overdue_handovers": rng.integers(0, 3, n),
         "volume": vol,
         "volume_prev": (vol * rng.uniform(0.8, 1.2, n)).astype(np.int64),
+        # The share of the month in the role (salaries are prorated): 1 for most, k/21 of the
+        # working days for the 6% who joined or left, to 9 places half-even as the engine divides.
+        "prorata": np.where(rng.random(n) < 0.06, _share(rng.integers(1, 21, n), 21), 10**9),
     })
     for c in SCALES:
         df[c] = df[c].astype(np.int64)
     return df
+
+
+def _share(days: np.ndarray, total: int) -> np.ndarray:
+    """days / total to 9 decimal places, half-even, as int64 units of 1e-9 (exact integer maths)."""
+    q, r = np.divmod(days.astype(np.int64) * 10**9, total)
+    return q + ((2 * r > total) | ((2 * r == total) & (q % 2 == 1)))
 
 
 def write_columns(df: pd.DataFrame, out: Path) -> None:
@@ -78,17 +87,20 @@ def numpy_baseline(df: pd.DataFrame) -> np.ndarray:
     gates = (calls >= 200) & (tpd >= 120) & (script >= 0.80)
     targets = ((calls >= 250).astype(int) + (tpd >= 150) + (meet >= 20) + (eff >= 0.15) + (script >= 0.95))
     op_rate = np.minimum(0.10 + 0.01 * targets, 0.15)
-    op_total = 42000.0 + np.where(gates, np.round(op_rate * 42000.0, 2), 0.0)
+    share = f["prorata"]
+    op_salary = np.round(42000.0 * share, 2)
+    op_total = op_salary + np.where(gates, np.round(op_rate * op_salary, 2), 0.0)
     rev = f["revenue"]
     commission = np.round(0.05 * np.minimum(rev, 300000) + 0.07 * np.clip(rev - 300000, 0, 700000)
                           + 0.10 * np.maximum(rev - 1000000, 0), 2)
     over = f["overdue_handovers"]
     penalty = np.where(over > 0, np.minimum(np.round(over * 2000.0, 2), commission), 0.0)
-    h_total = 25000.0 + commission - penalty
+    h_total = np.round(25000.0 * share, 2) + commission - penalty
     vol, prev = f["volume"], f["volume_prev"]
     f_rate = np.select([vol >= 2000000, vol >= 1000000], [0.15, 0.125], 0.10)
-    f_bonus = np.round(f_rate * 50000.0, 2)
-    f_total = 50000.0 + f_bonus - np.where(vol <= prev, np.round(0.5 * f_bonus, 2), 0.0)
+    f_salary = np.round(50000.0 * share, 2)
+    f_bonus = np.round(f_rate * f_salary, 2)
+    f_total = f_salary + f_bonus - np.where(vol <= prev, np.round(0.5 * f_bonus, 2), 0.0)
     total = np.select([role == "operator", role == "hunter"], [op_total, h_total], f_total)
     return np.round(total * 100).astype(np.int64)
 
@@ -103,7 +115,7 @@ def decimal_row(r: dict) -> Decimal:
     if r["role"] == "operator":
         tpd = d["talk_minutes"] / d["days_worked"] if d["days_worked"] > 0 else Decimal(0)
         eff = d["meetings"] / d["calls"] if d["calls"] > 0 else Decimal(0)
-        salary = Decimal("42000.00")
+        salary = q(Decimal("42000.00") * d["prorata"])
         if d["calls"] >= 200 and tpd >= 120 and d["script_compliance"] >= Decimal("0.80"):
             met = sum([d["calls"] >= 250, tpd >= 150, d["meetings"] >= 20, eff >= Decimal("0.15"), d["script_compliance"] >= Decimal("0.95")])
             return salary + q(min(Decimal("0.10") + Decimal("0.01") * met, Decimal("0.15")) * salary)
@@ -113,11 +125,12 @@ def decimal_row(r: dict) -> Decimal:
         c = q(Decimal("0.05") * min(rev, Decimal(300000)) + Decimal("0.07") * min(max(rev - 300000, Decimal(0)), Decimal(700000))
               + Decimal("0.10") * max(rev - 1000000, Decimal(0)))
         pen = min(q(d["overdue_handovers"] * Decimal(2000)), c) if d["overdue_handovers"] > 0 else Decimal(0)
-        return Decimal("25000.00") + c - pen
+        return q(Decimal("25000.00") * d["prorata"]) + c - pen
     vol, prev = d["volume"], d["volume_prev"]
     rate = Decimal("0.15") if vol >= 2000000 else Decimal("0.125") if vol >= 1000000 else Decimal("0.10")
-    bonus = q(rate * Decimal(50000))
-    return Decimal("50000.00") + bonus - (q(Decimal("0.5") * bonus) if vol <= prev else 0)
+    salary = q(Decimal("50000.00") * d["prorata"])
+    bonus = q(rate * salary)
+    return salary + bonus - (q(Decimal("0.5") * bonus) if vol <= prev else 0)
 
 
 def timed(fn, repeat: int = 3):
@@ -149,8 +162,9 @@ def main() -> int:
 
     # 2. Python batch on the DataFrame (int64 columns read in place, GIL released).
     scheme = motiv.load(str(RULES))
-    t_py, res = timed(lambda: scheme.compute_batch(df, period=PERIOD, scales=SCALES, threads=1))
-    t_py_all, _ = timed(lambda: scheme.compute_batch(df, period=PERIOD, scales=SCALES))
+    # Best of 9, as the C++ batch (a best of 3 on a shared VM compared a lucky C++ run with an unlucky one).
+    t_py, res = timed(lambda: scheme.compute_batch(df, period=PERIOD, scales=SCALES, threads=1), repeat=9)
+    t_py_all, _ = timed(lambda: scheme.compute_batch(df, period=PERIOD, scales=SCALES), repeat=9)
     motiv_total = res["total"].to_numpy()
 
     # 3. The one-person API from Python, on a slice.
@@ -193,6 +207,9 @@ def main() -> int:
         "load_compile_ms": cpp["load_compile_ms"],
         "peak_memory_ratio": cpp["batch_peak_over_input"],
         "sweep_1000x10000_s": cpp["sweep_1000x10000_s"],
+        "ceiling_spin_scaling": cpp["ceiling_spin_scaling"],
+        "ceiling_stream_1thread": cpp["ceiling_stream_1thread_rows_per_s"],
+        "ceiling_stream_2threads": cpp["ceiling_stream_2threads_rows_per_s"],
     }
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(r, indent=2))
@@ -207,13 +224,17 @@ def main() -> int:
         ("motiv one-person API, C++ loop (with explanations)", r["cpp_one_person"], ""),
         ("baseline: NumPy vectorised (floats)", r["numpy_float_baseline"], "motiv >= 2x"),
         ("baseline: per-row Python decimal", r["decimal_row_baseline"], "motiv >= 500x"),
+        ("machine: same memory traffic, no pay logic, 1 thread", r["ceiling_stream_1thread"], "ceiling"),
+        (f"machine: same memory traffic, no pay logic, {r['threads']} threads", r["ceiling_stream_2threads"], "ceiling"),
     ]
     print(f"\nmotiv benchmark: {n:,} person-periods of rules/three_tier.json, {os.cpu_count()} cores\n")
     print(f"{'':52s} {'rows/s':>14s} {'vs C++ 1 thread':>16s}  target")
     for name, v, target in rows:
         print(f"{name:52s} {v:14,.0f} {v / base:15.3f}x  {target}")
     print()
-    print(f"all threads / 1 thread:            {r['cpp_all_threads'] / base:.2f}x   (target >= 1.7x)")
+    print(f"all threads / 1 thread:            {r['cpp_all_threads'] / base:.2f}x   (target >= 1.7x; best of 9 each, run alternately)")
+    print(f"machine ceiling, 2 threads / 1:    {r['ceiling_spin_scaling']:.2f}x for a compute-bound loop, "
+          f"{r['ceiling_stream_2threads'] / r['ceiling_stream_1thread']:.2f}x for the batch's memory traffic alone")
     # Wall time on a shared machine also measures the share of the cores we were given; CPU time
     # (user + system, all threads) does not. Both are printed; the targets are in wall time.
     print(f"C++ batch per CPU-second:          {r['cpp_1thread_rows_per_cpu_s']:,.0f} rows (1 thread), "
@@ -222,7 +243,8 @@ def main() -> int:
     print(f"machine load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"C++ batch / Python DataFrame time: {base / r['python_dataframe']:.2f}x   (target <= 1.3x)")
     print(f"motiv 1 thread / NumPy:            {base / r['numpy_float_baseline']:.2f}x   (target >= 2x)")
-    print(f"motiv 1 thread / decimal rows:     {base / r['decimal_row_baseline']:.0f}x   (target >= 500x)")
+    print(f"motiv / decimal rows:              {base / r['decimal_row_baseline']:.0f}x on 1 thread, "
+          f"{r['cpp_all_threads'] / r['decimal_row_baseline']:.0f}x on {r['threads']} threads   (target >= 500x)")
     print(f"NumPy float rows differing from motiv's exact amounts: {differ:,} of {n:,}")
     print(f"decimal baseline rows differing from motiv:            {dec_differ:,} of {kd:,}")
     print(f"rule file load + compile:          {r['load_compile_ms']:.3f} ms  (target < 2 ms)")

@@ -91,4 +91,7 @@ PYBIND11_MODULE(_core, m) {
     register_export(m);
     register_periods(m);
     register_logs(m);
+    register_pay_curve(m);
+    register_monte_carlo(m);
+    register_diagnostics(m);
 }

@@ -34,6 +34,9 @@ void register_whatif(py::module_& m);
 void register_export(py::module_& m);
 void register_periods(py::module_& m);
 void register_logs(py::module_& m);
+void register_pay_curve(py::module_& m);
+void register_monte_carlo(py::module_& m);
+void register_diagnostics(py::module_& m);
 
 // A loaded, compiled scheme as Python sees it (motiv._core.Scheme). Immutable; the rule text and
 // the overrides applied are kept so that with_overrides() recompiles exactly the same rules.

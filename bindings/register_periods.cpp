@@ -33,7 +33,7 @@ py::dict pay_period(const SchemeHandle& h, Header header, Rows rows, const std::
             try {
                 j = nlohmann::json::parse(*state_json);
             } catch (const nlohmann::json::exception& e) {
-                throw DataError({Issue{"motiv.data_error.401", "<state>", "", 0, 0, "", "", std::string("the state is not valid JSON: ") + e.what(), "", 0}});
+                throw DataError({Issue{"motiv.data_error.501", "<state>", "", 0, 0, "", "", std::string("the state is not valid JSON: ") + e.what(), "", 0}});
             }
             state = periods::CarriedState::from_json(j, "<state>");
         }

@@ -86,9 +86,10 @@ int payroll(const std::vector<std::string>& args) {
         const std::string rules = vm["rules"].as<std::string>();
         const std::string text = read_rule_file(rules);
         scheme = CompiledScheme::compile(load_scheme(text, rules));
-        run = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), *period).payroll;
-        // The logs are many files: the export names the directory (its data hash is of no bytes).
-        provenance = exports::make_provenance(scheme->scheme(), period->to_string(), vm["logs"].as<std::string>(), "");
+        auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), *period);
+        // The logs are many files: the export names the directory and hashes the log files (README, Provenance).
+        provenance = logs::provenance(from_logs, scheme->scheme(), vm["logs"].as<std::string>());
+        run = std::move(from_logs.payroll);
     } else {
         const PeriodInput in = read_period_input(vm);
         scheme = in.scheme;

@@ -20,7 +20,7 @@ int report(const std::vector<std::string>& args) {
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON) with a \"logs\" section")
-        ("logs,l", po::value<std::string>()->required(), "logs directory: staff.csv, clients.csv, calls.csv, deals.csv, contacts.csv")
+        ("logs,l", po::value<std::string>()->required(), "logs directory: staff, clients, calls, deals, contacts (each NAME.csv or NAME.json)")
         ("period,p", po::value<std::string>()->required(), "period YYYY-MM")
         ("out,o", po::value<std::string>()->required(), "directory to write the report CSVs into (created if missing)")
         ("force,f", "replace files that exist")
@@ -52,7 +52,7 @@ int report(const std::vector<std::string>& args) {
             if (std::filesystem::exists(out / (n + ".csv")))
                 throw IoError("motiv.io_error.003", (out / (n + ".csv")).string() + " exists; pass --force to replace it");
     }
-    io::write_file_atomically((out / "payroll.csv").string(), exports::to_csv(run.payroll, cs->scheme(), exports::make_provenance(cs->scheme(), period->to_string(), vm["logs"].as<std::string>(), ""), exports::csv_standard()), mode);
+    io::write_file_atomically((out / "payroll.csv").string(), exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard()), mode);
     for (const auto& t : run.report) io::write_file_atomically((out / (t.name + ".csv")).string(), logs::to_csv(t), mode);
     if (!vm.count("quiet")) {
         std::cout << payroll::summary_text(run.payroll);

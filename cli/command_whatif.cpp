@@ -1,7 +1,9 @@
 // motiv whatif: pay the same people under a base scheme and a what-if (--set overrides and/or
 // --against another rule file), compare them person by person and per role, list what changed in
-// the plan, and sweep the cost over a grid of parameter values (--sweep). Every file is computed
-// before any is written, and each is written atomically.
+// the plan, and sweep the cost over a grid of parameter values (--sweep). The what-if (the base
+// scheme itself without --set/--against) can also be priced by Monte Carlo (--monte-carlo),
+// diagnosed (--diagnostics) and one person's pay curve drawn against a KPI (--curve). Every file
+// is computed before any is written, and each is written atomically.
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <iostream>
@@ -13,7 +15,10 @@
 #include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
 #include "core/whatif/comparison.hpp"
+#include "core/whatif/diagnostics.hpp"
 #include "core/whatif/grid.hpp"
+#include "core/whatif/monte_carlo.hpp"
+#include "core/whatif/pay_curve.hpp"
 #include "core/whatif/people_columns.hpp"
 #include "core/whatif/plan_diff.hpp"
 
@@ -52,7 +57,15 @@ int whatif(const std::vector<std::string>& args) {
         ("set,s", po::value<std::vector<std::string>>(), "override a parameter: name=value (repeatable; a tier table or dated value as JSON)")
         ("against,a", po::value<std::string>(), "the what-if is this other rule file (with --set applied to it)")
         ("sweep", po::value<std::vector<std::string>>(), "cost over a grid: name=from:to:step (repeat for a second parameter)")
-        ("out,o", po::value<std::string>(), "write OUT.people.csv, OUT.roles.csv, OUT.plan.csv and OUT.sweep.csv")
+        ("curve", po::value<std::vector<std::string>>()->multitoken(), "PERSON KPI FROM TO STEP: the person's pay as the KPI varies")
+        ("monte-carlo", po::value<std::size_t>(), "N: cost over N draws of the KPIs in --distributions")
+        ("seed", po::value<std::uint64_t>()->default_value(0), "seed of the Monte Carlo draws (same seed, same figures)")
+        ("distributions", po::value<std::string>(), "JSON: {\"draws\": {input: {\"distribution\": normal|lognormal|uniform|triangular|resample, ...}}}")
+        ("targets", po::value<std::string>(), "JSON: {\"target\": {role: inputs}, \"cap\": {...}, \"effort\": {role: [inputs]}}")
+        ("diagnostics", "pay mix, leverage, monotonicity, cliffs and cost at target (needs --targets)")
+        ("cliff", po::value<std::string>(), "with --diagnostics: report KPI steps changing pay by more than this amount")
+        ("stress", po::value<std::string>()->default_value("1.5"), "with --diagnostics: the stressed attainment (1.5 = 150% of target)")
+        ("out,o", po::value<std::string>(), "write OUT.people.csv, OUT.roles.csv, OUT.plan.csv, OUT.sweep.csv, OUT.curve.csv, OUT.montecarlo.csv, ...")
         ("threads,j", po::value<unsigned>()->default_value(0), "threads for the sweep (0: every core)")
         ("force,f", "replace output files that exist")
         ("quiet,q", "do not print the summary");
@@ -61,12 +74,29 @@ int whatif(const std::vector<std::string>& args) {
     if (vm.count("help")) {
         std::cout << opts << "\nThe what-if is the base scheme with --set overrides, or --against another rule file. The\n"
                              "comparison lists every person's pay before and after; the plan diff lists every parameter,\n"
-                             "tier and component that changed. --sweep prices the what-if at every grid point.\n";
+                             "tier and component that changed. --sweep prices the what-if at every grid point.\n"
+                             "--curve, --monte-carlo and --diagnostics analyse the what-if (the base scheme without --set or\n"
+                             "--against); see the README, \"What-if modelling\", for the files' formats.\n";
         return 0;
     }
     po::notify(vm);
     const bool scenario = vm.count("set") || vm.count("against");
-    if (!scenario && !vm.count("sweep")) throw po::error("give --set, --against or --sweep: there is nothing to compare");
+    const bool analysis = vm.count("curve") || vm.count("monte-carlo") || vm.count("diagnostics");
+    if (!scenario && !vm.count("sweep") && !analysis)
+        throw po::error("give --set, --against, --sweep, --curve, --monte-carlo or --diagnostics: there is nothing to compare");
+    std::vector<std::string> curve;
+    if (vm.count("curve")) {
+        curve = vm["curve"].as<std::vector<std::string>>();
+        if (curve.size() != 5) throw po::error("--curve expects PERSON KPI FROM TO STEP");
+    }
+    if (vm.count("monte-carlo") && !vm.count("distributions")) throw po::error("--monte-carlo needs --distributions FILE.json");
+    if (vm.count("diagnostics") && !vm.count("targets")) throw po::error("--diagnostics needs --targets FILE.json");
+    auto decimal_arg = [&](const char* name) {
+        const auto text = vm[name].as<std::string>();
+        auto d = Decimal::parse(text);
+        if (!d || d->is_negative()) throw po::error(std::string("--") + name + " expects a decimal >= 0, got '" + text + "'");
+        return *d;
+    };
     const auto period = Period::parse(vm["period"].as<std::string>());
     if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
     std::vector<whatif::Axis> axes;
@@ -97,14 +127,89 @@ int whatif(const std::vector<std::string>& args) {
         files.emplace_back(".plan.csv", whatif::plan_diff_csv(plan));
         text += whatif::summary_text(cmp) + whatif::plan_diff_text(plan);
     }
-    if (!axes.empty()) {
+    const unsigned threads = vm["threads"].as<unsigned>();
+    if (!axes.empty() || analysis) {
         const auto people = data::read_people(table, *alt, period);
         if (people.empty())
             throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "", "no people to pay for period " + period->to_string(), "", 0}});
-        const whatif::PeopleColumns cols(*alt, people);
-        const auto grid = whatif::run_grid(*alt, alt->bind(*period), cols.input(), axes, vm["threads"].as<unsigned>());
-        files.emplace_back(".sweep.csv", whatif::grid_csv(grid));
-        text += whatif::grid_text(grid);
+        const auto params = alt->bind(*period);
+        if (!axes.empty()) {
+            const whatif::PeopleColumns cols(*alt, people);
+            whatif::Grid grid;
+            try {
+                grid = whatif::run_grid(*alt, params, cols.input(), axes, threads);
+            } catch (const std::invalid_argument& e) {  // too many points, a threshold that would not rise
+                throw po::error(std::string("--sweep: ") + e.what());
+            }
+            files.emplace_back(".sweep.csv", whatif::grid_csv(grid));
+            text += whatif::grid_text(grid);
+        }
+        if (!curve.empty()) {
+            std::vector<Decimal> range(3);
+            for (int i = 0; i < 3; ++i) {
+                auto d = Decimal::parse(curve[static_cast<std::size_t>(2 + i)]);
+                if (!d) throw po::error("--curve: '" + curve[static_cast<std::size_t>(2 + i)] + "' is not an exact decimal");
+                range[static_cast<std::size_t>(i)] = *d;
+            }
+            std::vector<Decimal> values;
+            try {
+                values = whatif::stepped_values(range[0], range[1], range[2], whatif::kMaxCurvePoints, "--curve " + curve[1]);
+            } catch (const std::invalid_argument& e) {
+                throw po::error(e.what());
+            }
+            auto find = [&](const std::vector<PersonInputs>& list) -> const PersonInputs& {
+                for (const auto& p : list)
+                    if (p.id == curve[0]) return p;
+                throw po::error("--curve: no person '" + curve[0] + "' in " + table.source + " for " + period->to_string());
+            };
+            try {
+                const auto after = whatif::pay_curve(*alt, params, find(people), curve[1], values, threads);
+                const auto before = scenario ? whatif::pay_curve(*base, base->bind(*period), find(data::read_people(table, *base, period)), curve[1], values, threads)
+                                             : after;
+                files.emplace_back(".curve.csv", whatif::curve_csv(before, after));
+                text += whatif::curve_text(after, scenario ? &before : nullptr);
+            } catch (const std::invalid_argument& e) {
+                throw po::error(std::string("--curve: ") + e.what());
+            }
+        }
+        const auto profiles = vm.count("targets") ? whatif::load_profiles_file(vm["targets"].as<std::string>(), *alt) : whatif::Profiles{};
+        if (vm.count("monte-carlo")) {
+            whatif::MonteCarloOptions mo;
+            mo.draws = vm["monte-carlo"].as<std::size_t>();
+            mo.seed = vm["seed"].as<std::uint64_t>();
+            mo.threads = threads;
+            if (mo.draws < 1 || mo.draws > whatif::kMaxDraws) throw po::error("--monte-carlo expects 1 to " + std::to_string(whatif::kMaxDraws) + " draws");
+            const auto dists = whatif::load_distributions_file(vm["distributions"].as<std::string>(), *alt);
+            whatif::MonteCarlo mc;
+            try {
+                mc = whatif::run_monte_carlo(*alt, params, people, dists, profiles, mo);
+            } catch (const std::invalid_argument& e) {
+                throw po::error(std::string("--monte-carlo: ") + e.what());
+            }
+            files.emplace_back(".montecarlo.csv", whatif::draws_csv(mc));
+            files.emplace_back(".quantiles.csv", whatif::quantiles_csv(mc));
+            files.emplace_back(".shares.csv", whatif::shares_csv(mc));
+            text += whatif::monte_carlo_text(mc);
+        }
+        if (vm.count("diagnostics")) {
+            whatif::DiagnosticsOptions dopt;
+            if (vm.count("cliff")) dopt.cliff = decimal_arg("cliff");
+            dopt.stress = decimal_arg("stress");
+            dopt.threads = threads;
+            if (profiles.target.empty()) throw po::error("--targets: the file gives no \"target\" profile; diagnostics need one");
+            whatif::Diagnostics d;
+            try {
+                d = whatif::diagnose(*alt, params, profiles, dopt, &people);
+            } catch (const std::invalid_argument& e) {  // e.g. an effort input without a target value
+                throw po::error(std::string("--diagnostics: ") + e.what());
+            }
+            files.emplace_back(".pay_mix.csv", whatif::pay_mix_csv(d));
+            files.emplace_back(".leverage.csv", whatif::leverage_csv(d));
+            files.emplace_back(".monotonicity.csv", whatif::monotonicity_csv(d));
+            files.emplace_back(".cliffs.csv", whatif::cliffs_csv(d));
+            files.emplace_back(".cost.csv", whatif::cost_csv(d));
+            text += whatif::diagnostics_text(d);
+        }
     }
     if (vm.count("out")) {
         const std::string out = vm["out"].as<std::string>();

@@ -2,7 +2,8 @@
 //
 // Rule files and data are untrusted input. Each function below feeds raw bytes through one path
 // that untrusted input takes -- rule file -> scheme -> payslips, formula -> program -> values,
-// CSV -> people -> payroll, carried state or a rule file's "periods" section -> months paid -- and swallows the errors that path promises to throw (motiv::Error
+// CSV -> people -> payroll, logs -> KPIs -> payroll and report, carried state or a rule file's
+// "periods" section -> months paid -- and swallows the errors that path promises to throw (motiv::Error
 // and its subclasses; expr::SyntaxError and expr::CompileError from the formula layer). Anything
 // else escaping -- another exception, a crash, a sanitizer report, a hang -- is a bug.
 //
@@ -36,9 +37,14 @@
 #include "core/export/statement_text.hpp"
 #include "core/expr/compiler.hpp"
 #include "core/expr/parser.hpp"
+#include "core/logs/derive.hpp"
+#include "core/logs/log_table.hpp"
+#include "core/logs/read_logs.hpp"
+#include "core/logs/report.hpp"
 #include "core/payroll/payroll.hpp"
 #include "core/periods/period_run.hpp"
 #include "core/periods/state.hpp"
+#include "core/rules/load_logs.hpp"
 #include "core/rules/loader.hpp"
 
 #ifndef MOTIV_SOURCE_DIR
@@ -244,6 +250,70 @@ inline void csv_entry(std::string_view bytes) {
         detail::consume(e);
     }
 }
+
+// The two rule files the logs target reads logs against, compiled once: rules/three_tier.json (every
+// rule but pay on collection) and rules/examples/logs_pay_on_collection.json (holds and reversals).
+struct LogsScheme {
+    std::shared_ptr<const CompiledScheme> scheme;
+    logs::LogRules rules;
+};
+inline const LogsScheme& logs_scheme(bool on_collection) {
+    static const auto load = [](const char* file) {
+        const std::string path = std::string(MOTIV_SOURCE_DIR) + file;
+        LogsScheme s{CompiledScheme::compile(load_scheme_file(path)), {}};
+        s.rules = load_log_rules_file(path, s.scheme->scheme());
+        return s;
+    };
+    static const LogsScheme three_tier = load("/rules/three_tier.json");
+    static const LogsScheme collection = load("/rules/examples/logs_pay_on_collection.json");
+    return on_collection ? collection : three_tier;
+}
+
+// The separator between the files of one logs input.
+inline constexpr std::string_view kLogsFileSeparator = "\n%%\n";
+
+// Target "logs": bytes -> a logs directory in memory -> read_logs -> derive, pay and the report for
+// 2026-09 and 2026-10 -> every table as CSV. The input: one control byte, then the files staff,
+// clients, calls, deals, contacts and exchange rates in that order, separated by "\n%%\n" (missing
+// ones are empty). Bit k (k = 0..5) of the control byte reads file k as JSON (parse_json_log)
+// rather than CSV; bit 6 reads them against logs_pay_on_collection.json instead of three_tier.json.
+inline void logs_entry(std::string_view bytes) {
+    if (bytes.empty()) return;
+    const auto control = static_cast<unsigned char>(bytes[0]);
+    bytes.remove_prefix(1);
+    std::array<std::string_view, 6> parts{};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const std::size_t end = i + 1 < parts.size() ? bytes.find(kLogsFileSeparator) : std::string_view::npos;
+        parts[i] = bytes.substr(0, end);
+        bytes = end == std::string_view::npos ? std::string_view() : bytes.substr(end + kLogsFileSeparator.size());
+    }
+    static const std::array<const char*, 6> names{"staff", "clients", "calls", "deals", "contacts", "exchange_rates"};
+    const LogsScheme& ls = logs_scheme((control & 0x40) != 0);
+    try {
+        std::array<logs::LogTable, 6> t;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            const bool json = (control >> i) & 1;
+            const std::string name = std::string(names[i]) + (json ? ".json" : ".csv");
+            t[i] = json ? logs::parse_json_log(parts[i], name) : logs::LogTable(data::parse_csv(parts[i], name));
+        }
+        logs::LogTables tables{t[0], t[1], t[2], t[3], t[4], std::nullopt, ""};
+        if (!ls.rules.rates_file.empty()) tables.rates = t[5];
+        const logs::LogSet set = logs::read_logs(tables, ls.rules, ls.scheme->scheme());
+        for (const char* period_text : {"2026-09", "2026-10"}) {
+            try {
+                const logs::Department dept = logs::derive(set, ls.rules, ls.scheme->scheme(), *Period::parse(period_text));
+                for (const auto& table : logs::report(dept, set, ls.rules, ls.scheme->scheme())) (void)logs::to_csv(table);
+                const payroll::PayrollRun run = logs::pay(dept, ls.rules, *ls.scheme);
+                for (const auto& slip : run.payslips) detail::consume(slip);
+            } catch (const Error& e) {
+                detail::consume(e);
+            }
+        }
+    } catch (const Error& e) {
+        detail::consume(e);
+    }
+}
+
 
 // The scheme the periods target pays carried states against: rules/examples/periods_year.json
 // (a draw, a clawback and a quarterly bonus), compiled once.

@@ -150,7 +150,8 @@ template <std::int64_t D>
 // --- lowering ----------------------------------------------------------------------------------
 
 std::optional<LoweredProgram> LoweredProgram::lower(const expr::Program& p, std::span<const std::pair<expr::Slot, Decimal>> known,
-                                                    std::span<const Input> inputs, std::span<const expr::TierTable> tables) {
+                                                    std::span<const Input> inputs, std::span<const expr::TierTable> tables,
+                                                    std::span<const expr::Slot> results) {
     using expr::OpCode;
     LoweredProgram out;
     out.values_.assign(p.slot_count, LoweredValue{});
@@ -370,7 +371,22 @@ std::optional<LoweredProgram> LoweredProgram::lower(const expr::Program& p, std:
         }
         if (!ok) return std::nullopt;
     }
+    if (!results.empty()) out.drop_dead_code(results);
     return out;
+}
+
+void LoweredProgram::drop_dead_code(std::span<const expr::Slot> results) {
+    std::vector<char> live(lanes_, 0);
+    for (expr::Slot s : results)
+        if (s < values_.size() && values_[s].kind == LoweredValue::Kind::lane) live[values_[s].lane] = 1;
+    std::vector<Instr> kept;
+    for (auto it = code_.rbegin(); it != code_.rend(); ++it) {
+        if (!live[it->dst]) continue;
+        for (const Operand* o : {&it->a, &it->b, &it->c})  // an unused operand (lane 0) only keeps more
+            if (!o->is_const) live[o->lane] = 1;
+        kept.push_back(*it);
+    }
+    code_.assign(kept.rbegin(), kept.rend());
 }
 
 // --- range proof -------------------------------------------------------------------------------
@@ -483,32 +499,39 @@ void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::ui
                 break;
             }
             case Op::rate_at: case Op::retro: {
+                // The tier loop outside, the lane loop inside: each pass is a branch-free select
+                // over the block, which the compiler vectorises. Thresholds rise (lower() checks),
+                // so the last threshold reached wins, as in TierTable::tier_of().
                 const Table& t = tables_[in.table];
-                const I* from = t.from.data();
-                const I* rate = t.rate.data();
-                const std::size_t tiers = t.from.size();
-                const bool whole = in.op == Op::retro;
-                unary(in, fr, w, n, [=](I x) {
-                    I r = 0;
-                    for (std::size_t j = 0; j < tiers; ++j) r = x >= from[j] ? rate[j] : r;
-                    return whole ? x * r : r;
+                I* d = fr + std::size_t{in.dst} * w;
+                with(in.a, fr, w, [&](auto a) __attribute__((always_inline)) {
+                    std::fill_n(d, n, I{0});
+                    for (std::size_t j = 0; j < t.from.size(); ++j) {
+                        const I from = t.from[j], rate = t.rate[j];
+                        for (std::size_t i = 0; i < n; ++i) d[i] = a[i] >= from ? rate : d[i];
+                    }
+                    if (in.op == Op::retro)
+                        for (std::size_t i = 0; i < n; ++i) d[i] *= a[i];
                 });
                 break;
             }
             case Op::graduated: {
                 // Decimal: the sum over tiers below x of rate x (min(x, next threshold) - threshold);
-                // a tier x does not reach contributes max(., 0) = 0.
+                // a tier x does not reach contributes max(., 0) = 0. One vectorised pass per tier.
                 const Table& t = tables_[in.table];
-                const I* from = t.from.data();
-                const I* rate = t.rate.data();
-                const std::size_t tiers = t.from.size();
-                unary(in, fr, w, n, [=](I x) {
-                    I sum = 0;
+                I* d = fr + std::size_t{in.dst} * w;
+                with(in.a, fr, w, [&](auto a) __attribute__((always_inline)) {
+                    std::fill_n(d, n, I{0});
+                    const std::size_t tiers = t.from.size();
                     for (std::size_t j = 0; j < tiers; ++j) {
-                        const I upper = j + 1 < tiers ? std::min(x, from[j + 1]) : x;
-                        sum += std::max<I>(upper - from[j], 0) * rate[j];
+                        const I from = t.from[j], rate = t.rate[j];
+                        if (j + 1 < tiers) {
+                            const I upper = t.from[j + 1];
+                            for (std::size_t i = 0; i < n; ++i) d[i] += std::max<I>(std::min(a[i], upper) - from, 0) * rate;
+                        } else {
+                            for (std::size_t i = 0; i < n; ++i) d[i] += std::max<I>(a[i] - from, 0) * rate;
+                        }
                     }
-                    return sum;
                 });
                 break;
             }

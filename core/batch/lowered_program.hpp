@@ -56,9 +56,13 @@ public:
 
     // Lowers `program`: `known` gives the value of every parameter slot (program constants come
     // from the program itself), `inputs` the scale of every input slot, `tables` the tier tables
-    // in force. nullopt when the program cannot be lowered exactly (see the file comment).
+    // in force. `results`, when not empty, are the only slots the caller will read (the pay lines):
+    // code none of them needs is dropped (e.g. a role's attainment, computed for explanations;
+    // the engine reports faults of pay lines only, so a dropped division by zero changes nothing).
+    // nullopt when the program cannot be lowered exactly (see the file comment).
     static std::optional<LoweredProgram> lower(const expr::Program& program, std::span<const std::pair<expr::Slot, Decimal>> known,
-                                               std::span<const Input> inputs, std::span<const expr::TierTable> tables);
+                                               std::span<const Input> inputs, std::span<const expr::TierTable> tables,
+                                               std::span<const expr::Slot> results = {});
 
     [[nodiscard]] const LoweredValue& value(expr::Slot s) const { return values_[s]; }
     [[nodiscard]] std::size_t lane_count() const { return lanes_; }
@@ -106,7 +110,12 @@ public:
         std::uint64_t max_from = 0, max_rate = 0, sum_rate = 0;  // magnitudes, for in_range()
     };
 
+    // The lowered code, in order (for tests and diagnosis).
+    [[nodiscard]] std::span<const Instr> code() const { return code_; }
+
 private:
+    void drop_dead_code(std::span<const expr::Slot> results);
+
     std::vector<LoweredValue> values_;  // per original slot
     std::vector<Instr> code_;
     std::vector<Table> tables_;

@@ -13,12 +13,42 @@ namespace motiv::batch {
 
 namespace {
 
-std::size_t scalar_index(const CompiledScheme& cs, const std::string& parameter) {
-    const Parameter* p = cs.scheme().find_parameter(parameter);
-    if (!p || p->kind == Kind::tiers)
-        throw RuleError({Issue{"motiv.rule_error.301", cs.scheme().source, "/parameters", 0, 0, "", "",
-                               p ? "'" + parameter + "' is a tier table: sweep a scalar parameter" : "unknown parameter '" + parameter + "'", "", 0}});
-    return static_cast<std::size_t>(p - cs.scheme().parameters.data());
+// What a swept name sets: a scalar parameter's value, or one cell of a tier table
+// ("hunter.commission.tiers[2].rate", "hunter.commission.tiers[1].from"; tiers counted from 0).
+struct Target {
+    std::size_t param = 0;
+    enum class Field { value, from, rate } field = Field::value;
+    std::size_t tier = 0;
+    bool operator==(const Target&) const = default;
+};
+
+[[noreturn]] void unknown(const CompiledScheme& cs, const std::string& message) {
+    throw RuleError({Issue{"motiv.rule_error.301", cs.scheme().source, "/parameters", 0, 0, "", "", message, "", 0}});
+}
+
+Target target_of(const CompiledScheme& cs, const BoundParameters& params, const std::string& name) {
+    const auto bracket = name.find('[');
+    const Parameter* p = cs.scheme().find_parameter(name.substr(0, bracket));
+    if (!p) unknown(cs, "unknown parameter '" + name.substr(0, bracket) + "'");
+    Target t;
+    t.param = static_cast<std::size_t>(p - cs.scheme().parameters.data());
+    if (bracket == std::string::npos) {
+        if (p->kind == Kind::tiers) unknown(cs, "'" + name + "' is a tier table: sweep a scalar parameter or one cell of it (" + name + "[1].rate, " + name + "[1].from)");
+        return t;
+    }
+    if (p->kind != Kind::tiers) unknown(cs, "'" + p->name + "' is not a tier table: sweep it by its name alone");
+    const auto close = name.find("].", bracket);
+    const std::string index = close == std::string::npos ? "" : name.substr(bracket + 1, close - bracket - 1);
+    const std::string field = close == std::string::npos ? "" : name.substr(close + 2);
+    const auto& table = params.tables[t.param];
+    if (index.empty() || index.size() > 6 || !std::all_of(index.begin(), index.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        (field != "from" && field != "rate"))
+        unknown(cs, "'" + name + "': a tier cell is NAME[K].from or NAME[K].rate, K counted from 0");
+    t.tier = std::stoul(index);
+    if (t.tier >= table.from.size())
+        unknown(cs, "'" + name + "': " + p->name + " has " + std::to_string(table.from.size()) + " tiers in force (0 to " + std::to_string(table.from.size() - 1) + ")");
+    t.field = field == "from" ? Target::Field::from : Target::Field::rate;
+    return t;
 }
 
 }  // namespace
@@ -34,11 +64,11 @@ std::vector<SweepPoint> sweep(const CompiledScheme& cs, const BoundParameters& p
 std::vector<SweepPoint> sweep_points(const CompiledScheme& cs, const BoundParameters& params, const Input& input,
                                      const std::vector<std::string>& parameters, const std::vector<std::vector<Decimal>>& points,
                                      unsigned threads, const SweepProgress& progress) {
-    std::vector<std::size_t> idx;
+    std::vector<Target> idx;
     for (const auto& name : parameters) {
-        const std::size_t i = scalar_index(cs, name);
-        if (std::find(idx.begin(), idx.end(), i) != idx.end()) throw std::invalid_argument("parameter '" + name + "' is swept twice");
-        idx.push_back(i);
+        const Target t = target_of(cs, params, name);
+        if (std::find(idx.begin(), idx.end(), t) != idx.end()) throw std::invalid_argument("parameter '" + name + "' is swept twice");
+        idx.push_back(t);
     }
     for (const auto& pt : points)
         if (pt.size() != idx.size())
@@ -53,7 +83,20 @@ std::vector<SweepPoint> sweep_points(const CompiledScheme& cs, const BoundParame
         Options one;
         one.threads = 1;  // parallel over points, not rows
         for (std::size_t k; (k = next.fetch_add(1)) < points.size();) {
-            for (std::size_t j = 0; j < idx.size(); ++j) local.values[idx[j]] = points[k][j];
+            for (std::size_t j = 0; j < idx.size(); ++j) {
+                const Target& t = idx[j];
+                if (t.field == Target::Field::value) local.values[t.param] = points[k][j];
+                else (t.field == Target::Field::from ? local.tables[t.param].from : local.tables[t.param].rate)[t.tier] = points[k][j];
+            }
+            // A swept threshold must keep the table rising, as the loader requires of a file.
+            for (std::size_t j = 0; j < idx.size(); ++j) {
+                if (idx[j].field != Target::Field::from) continue;
+                const auto& from = local.tables[idx[j].param].from;
+                for (std::size_t i = 1; i < from.size(); ++i)
+                    if (!(from[i - 1] < from[i]))
+                        throw std::invalid_argument("sweep point " + std::to_string(k + 1) + ": the thresholds of " + cs.scheme().parameters[idx[j].param].name +
+                                                    " would not rise (" + from[i - 1].to_string() + " then " + from[i].to_string() + ")");
+            }
             const Result r = compute(cs, local, input, one);
             SweepPoint& pt = out[k];
             pt.values = points[k];

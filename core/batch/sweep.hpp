@@ -28,7 +28,10 @@ struct SweepPoint {
 // never concurrently); for progress bars.
 using SweepProgress = std::function<void(std::size_t done)>;
 
-// Throws RuleError if `parameter` is unknown or a tier table, std::invalid_argument as compute() does.
+// A swept name is a scalar parameter ("hunter.salary") or one cell of a tier table in force,
+// "hunter.commission.tiers[2].rate" or "...tiers[1].from" (tiers counted from 0); a swept threshold
+// must keep its table rising (std::invalid_argument naming the point otherwise).
+// Throws RuleError if `parameter` is unknown, a whole tier table or a bad cell, std::invalid_argument as compute() does.
 std::vector<SweepPoint> sweep(const CompiledScheme& scheme, const BoundParameters& params, const Input& input,
                               const std::string& parameter, const std::vector<Decimal>& values, unsigned threads = 0);
 

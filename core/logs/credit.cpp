@@ -20,7 +20,7 @@ Decimal deal_value(const Deal& deal, const LogSet& logs, const LogRules& rules, 
     const Decimal v = rounded(rules.conversion_rounding, deal.amount * r->rate);
     if (how)
         *how = deal.amount.to_string() + " " + deal.currency + " x " + r->rate.to_string() + " (rate of " + to_iso(r->since) + ", " +
-               r->row.file + ":" + std::to_string(r->row.line) + ") = " + v.to_string_fixed(scheme.currency.minor_units) + " " +
+               r->row.to_string() + ") = " + v.to_string_fixed(scheme.currency.minor_units) + " " +
                scheme.currency.code + ", " + rules.conversion_rounding.describe();
     return v;
 }
@@ -30,14 +30,20 @@ std::vector<Credit> credit_deals(const LogSet& logs, const LogRules& rules, cons
     std::vector<Credit> out;
     const Decimal hundred = Decimal::from_int(100);
     for (const auto& d : logs.deals) {
-        if (d.status == DealStatus::cancelled) continue;
+        std::optional<Date> counts_on = d.date;
+        if (rules.pay_on_collection) counts_on = d.status == DealStatus::closed ? std::nullopt : d.paid;
+        std::optional<Date> reversed_on;
+        if (d.status == DealStatus::cancelled) {
+            // Counted (released) in a period before the one it was cancelled in: taken back then.
+            if (!d.cancelled || !counts_on || !(*counts_on < Period{static_cast<int>(d.cancelled->year()), static_cast<int>(d.cancelled->month())}.first_day()))
+                continue;
+            reversed_on = d.cancelled;
+        }
         std::string conversion;
         const Decimal value = deal_value(d, logs, rules, scheme, &conversion);
-        std::optional<Date> counts_on = d.date;
-        if (rules.pay_on_collection) counts_on = d.status == DealStatus::paid ? d.paid : std::nullopt;
         auto pit = points.find(d.client);
         const bool hunter_phase = pit == points.end() || !(pit->second.deadline < d.date);
-        Credit base{&d, "", hundred, value, hunter_phase ? CreditPhase::hunter : CreditPhase::farmer, counts_on, conversion};
+        Credit base{&d, "", hundred, value, hunter_phase ? CreditPhase::hunter : CreditPhase::farmer, counts_on, reversed_on, conversion};
         if (!hunter_phase) {
             const Client* c = logs.find_client(d.client);
             const auto month = Period{static_cast<int>(d.date.year()), static_cast<int>(d.date.month())};
@@ -73,6 +79,10 @@ std::vector<Credit> credit_deals(const LogSet& logs, const LogRules& rules, cons
 
 bool is_held(const Credit& c, const Period& period) {
     return !(period.last_day() < c.deal->date) && (!c.counts_on || period.last_day() < *c.counts_on);
+}
+
+bool reversed_in(const Credit& c, const Period& period) {
+    return c.reversed_on && !(*c.reversed_on < period.first_day()) && !(period.last_day() < *c.reversed_on);
 }
 
 bool counts_in(const Credit& c, const Period& period) {

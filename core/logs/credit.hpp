@@ -11,6 +11,11 @@
 //  - Collection: normally a deal counts in the period of its date. With logs.collection.pay_on_collection
 //    it counts in the period of its payment; a closed deal not yet paid is held; a cancelled deal never
 //    counts (a cancelled deal reverses what it held).
+//  - Reversal: a cancelled deal whose cancellation date falls in a later period than the one it counted
+//    in (its date; its payment with pay on collection) counted then -- what was paid stays what was
+//    paid -- and is taken back in the period of its cancellation (Credit::reversed_on; the KPI
+//    reversed_revenue, which a rule file's penalty turns into a negative line). A cancelled deal
+//    without a cancellation date, or cancelled in the period it counted in, never counts.
 #pragma once
 
 #include <map>
@@ -33,6 +38,7 @@ struct Credit {
     Decimal amount;              // in the scheme's currency, after conversion and split
     CreditPhase phase = CreditPhase::hunter;
     std::optional<Date> counts_on;  // the date whose period it counts in; nullopt = held (unpaid)
+    std::optional<Date> reversed_on;  // a cancelled deal's cancellation, in a later period than counts_on
     std::string how;             // "1,000.00 USD x 92.5 = 92,500.00; 60% share"
 };
 
@@ -40,12 +46,14 @@ struct Credit {
 // `how` receives the conversion in words when there was one.
 Decimal deal_value(const Deal& deal, const LogSet& logs, const LogRules& rules, const Scheme& scheme, std::string* how = nullptr);
 
-// The credits of every deal that is not cancelled, in the file's order.
+// The credits of every deal that is not cancelled or was cancelled after it counted, in the file's order.
 std::vector<Credit> credit_deals(const LogSet& logs, const LogRules& rules, const Scheme& scheme,
                                  const std::map<std::string, HandoverPoint>& points, const std::map<std::string, Takeaway>& taken);
 
 // Whether a credit counts in `period`.
 bool counts_in(const Credit& c, const Period& period);
+// Whether a credit is taken back in `period` (its deal was cancelled then, after it counted earlier).
+bool reversed_in(const Credit& c, const Period& period);
 // Whether a credit is held at the end of `period`: dated by then, but counting only later (paid
 // later) or not yet at all (unpaid). Only happens with pay on collection.
 bool is_held(const Credit& c, const Period& period);

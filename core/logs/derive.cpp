@@ -23,7 +23,7 @@ bool employed(const StaffMember& s, const Period& p) {
     return !(s.hired && p.last_day() < *s.hired) && !(s.left && *s.left < p.first_day());
 }
 
-// deals, credited_revenue and (with pay on collection) held_revenue of one person.
+// deals, credited_revenue, reversed_revenue and (with pay on collection) held_revenue of one person.
 void add_credit_kpis(PersonKpis& out, const std::vector<Credit>& credits, const LogRules& rules, const Period& period) {
     Kpi deals{"deals", Decimal(), "count", "deals credited to the person that count in the period", {}};
     Kpi revenue{"credited_revenue", Decimal(), "money",
@@ -31,9 +31,17 @@ void add_credit_kpis(PersonKpis& out, const std::vector<Credit>& credits, const 
                                         : "credited amounts of the deals dated in the period",
                 {}};
     Kpi held{"held_revenue", Decimal(), "money", "credited amounts of deals dated by the period's end but not yet paid then (held)", {}};
+    Kpi reversed{"reversed_revenue", Decimal(), "money", "credited amounts taken back: deals counted in an earlier period and cancelled in this one", {}};
     std::set<const Deal*> seen;
     for (const auto& c : credits) {
         if (c.person != out.id) continue;
+        if (reversed_in(c, period)) {  // which deal, when it counted, when it was cancelled
+            reversed.value = reversed.value + c.amount;
+            reversed.rows.push_back(c.deal->row);
+            reversed.formula += (reversed.rows.size() == 1 ? ": " : "; ") + c.deal->id + " " + c.amount.to_string() + " (counted " +
+                                to_iso(*c.counts_on) + (c.deal->paid ? ", paid " + to_iso(*c.deal->paid) : std::string()) +
+                                ", cancelled " + to_iso(*c.reversed_on) + ")";
+        }
         if (counts_in(c, period)) {
             if (seen.insert(c.deal).second) deals.value = deals.value + Decimal::from_int(1);
             revenue.value = revenue.value + c.amount;
@@ -46,6 +54,7 @@ void add_credit_kpis(PersonKpis& out, const std::vector<Credit>& credits, const 
     deals.rows = revenue.rows;
     out.set(std::move(deals));
     out.set(std::move(revenue));
+    out.set(std::move(reversed));
     if (rules.pay_on_collection) out.set(std::move(held));
 }
 

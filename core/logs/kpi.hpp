@@ -28,7 +28,8 @@ struct PersonKpis {
     void set(Kpi k);
 };
 
-// "calls.csv:2-5,9; deals.csv:14": rows grouped by file, consecutive lines as ranges.
+// "calls.csv:2-5,9; deals.csv:14": rows grouped by file, consecutive lines as ranges; rows of a JSON
+// log by their index, "calls.json#/0-3,7" (the rows at JSON pointers /0 to /3 and /7).
 std::string describe_rows(const std::vector<RowRef>& rows);
 
 }  // namespace motiv::logs

@@ -24,7 +24,7 @@ std::vector<std::string> known_kpis(const LogRules& rules) {
         "calls", "companies", "talk_minutes", "working_days", "talk_minutes_per_day", "meetings", "sales", "goals",
         "effectiveness", "scored_calls", "script_compliance", "no_answers", "refusals",
         // credit (credit.hpp), handovers, dormant base, SPIFFs
-        "deals", "credited_revenue", "held_revenue", "overdue_handovers", "handovers_made", "reactivations",
+        "deals", "credited_revenue", "held_revenue", "reversed_revenue", "overdue_handovers", "handovers_made", "reactivations",
         "reactivation_bonus", "spiff_bonus",
         // farmers (farmer_volume.hpp), takeaways, contact norms
         "volume", "volume_base", "growth", "portfolio_clients", "takeaways", "clients_with_norm", "clients_meeting_norm",

@@ -12,7 +12,9 @@ LogsRun run_logs(std::string_view rules_text, const std::string& source, const C
                  const Period& period) {
     LogsRun r;
     r.rules = load_log_rules(rules_text, source, scheme.scheme());
-    r.logs = read_logs_dir(dir, r.rules, scheme.scheme());
+    const LogTables tables = read_log_tables(dir, r.rules);
+    r.data_sha256 = tables.sha256;
+    r.logs = read_logs(tables, r.rules, scheme.scheme());
     r.dept = derive(r.logs, r.rules, scheme.scheme(), period);
     if (r.dept.people.empty())  // a mistyped --period must not produce an empty payroll that looks like success
         throw DataError({Issue{"motiv.data_error.307", dir, "", 0, 0, "period", "",
@@ -24,6 +26,12 @@ LogsRun run_logs(std::string_view rules_text, const std::string& source, const C
         throw EvalError("motiv.eval_error.502", "a total of the report for " + period.to_string() + " overflows (amounts near 10^29)", "/logs");
     }
     return r;
+}
+
+exports::Provenance provenance(const LogsRun& run, const Scheme& scheme, const std::string& dir) {
+    exports::Provenance p = exports::make_provenance(scheme, run.dept.period.to_string(), dir, "");
+    p.data_sha256 = run.data_sha256;
+    return p;
 }
 
 }  // namespace motiv::logs

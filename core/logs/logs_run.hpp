@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/export/provenance.hpp"
 #include "core/logs/derive.hpp"
 #include "core/logs/log_rules.hpp"
 #include "core/logs/report.hpp"
@@ -18,6 +19,7 @@ struct LogsRun {
     Department dept;
     payroll::PayrollRun payroll;
     std::vector<Table> report;  // report(); the payroll CSV is exports::to_csv(payroll, ...)
+    std::string data_sha256;    // of the log files read (LogTables::sha256): the exports' data hash
 };
 
 // `rules_text`/`source`: the rule file the compiled scheme was loaded from. Throws RuleError (no or
@@ -25,5 +27,9 @@ struct LogsRun {
 // period: motiv.data_error.307), IoError (a missing log file), EvalError.
 LogsRun run_logs(std::string_view rules_text, const std::string& source, const CompiledScheme& scheme, const std::string& dir,
                  const Period& period);
+
+// The exports' provenance of a run over the logs directory `dir`: data_source names the directory,
+// data_sha256 is the logs' hash (LogTables::sha256).
+exports::Provenance provenance(const LogsRun& run, const Scheme& scheme, const std::string& dir);
 
 }  // namespace motiv::logs

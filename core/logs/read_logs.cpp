@@ -6,6 +6,8 @@
 #include <set>
 
 #include "core/errors.hpp"
+#include "core/io/sha256.hpp"
+#include "core/rules/json_document.hpp"
 
 namespace motiv::logs {
 
@@ -46,28 +48,50 @@ void LogSet::build_index() {
 
 namespace {
 
-// One table being read: its columns by name, and a place to put problems with file, line, column.
+// One table being read (CSV or JSON, log_table.hpp): its columns by name, and a place to put problems
+// naming the file and the row -- line and column for CSV, a JSON pointer for JSON. Every check of a
+// cell is written once, below and in read_logs(), for both formats.
 class TableReader {
 public:
-    TableReader(const data::CsvTable& t, IssueCollector<DataError>& issues, std::initializer_list<const char*> required,
+    TableReader(const LogTable& t, IssueCollector<DataError>& issues, std::initializer_list<const char*> required,
                 std::initializer_list<const char*> optional)
-        : t_(t), issues_(issues) {
+        : t_(t), issues_(issues), usable_(t.rows.size(), true) {
+        auto known = [&](const std::string& h) {
+            return std::any_of(required.begin(), required.end(), [&](const char* n) { return h == n; }) ||
+                   std::any_of(optional.begin(), optional.end(), [&](const char* n) { return h == n; });
+        };
+        if (t.json) {
+            // Every row is an object of its own: a required key is checked in each.
+            for (std::size_t c = 0; c < t.header.size(); ++c)
+                if (!known(t.header[c]))
+                    add_at(json_pointer_join(json_pointer_join("", t.first_row[c]), t.header[c]), 0, 0, "",
+                           "unknown key '" + t.header[c] + "'; expected one of: " + names(required, optional), "motiv.data_error.401");
+            for (std::size_t r = 0; r < t.rows.size(); ++r)
+                for (const char* c : required) {
+                    const auto col = t.column(c);
+                    if (col && t.present[r][*col]) continue;
+                    add_at(json_pointer_join("", r), 0, 0, "", "missing required key '" + std::string(c) + "'", "motiv.data_error.401");
+                    usable_[r] = false;
+                }
+            return;
+        }
         for (const char* c : required) {
-            if (!t.column(c)) add(1, 0, c, "missing required column '" + std::string(c) + "'", "motiv.data_error.401");
+            if (!t.column(c)) add_at("", 1, 0, c, "missing required column '" + std::string(c) + "'", "motiv.data_error.401");
         }
         for (std::size_t c = 0; c < t.header.size(); ++c) {
-            const auto& h = t.header[c];
-            const bool known = std::any_of(required.begin(), required.end(), [&](const char* n) { return h == n; }) ||
-                               std::any_of(optional.begin(), optional.end(), [&](const char* n) { return h == n; });
-            if (!known) add(1, c + 1, h, "unknown column '" + h + "'", "motiv.data_error.401");
+            if (!known(t.header[c])) add_at("", 1, c + 1, t.header[c], "unknown column '" + t.header[c] + "'", "motiv.data_error.401");
         }
-        ok_ = std::all_of(required.begin(), required.end(), [&](const char* c) { return t.column(c).has_value(); });
+        if (!std::all_of(required.begin(), required.end(), [&](const char* c) { return t.column(c).has_value(); })) usable_.assign(t.rows.size(), false);
     }
-    [[nodiscard]] bool ok() const { return ok_; }
-    [[nodiscard]] std::size_t rows() const { return ok_ ? t_.rows.size() : 0; }
-    void at(std::size_t r) { r_ = r; }
+    [[nodiscard]] std::size_t rows() const { return t_.rows.size(); }
+    // Moves to row r; false when the row lacks a required column (already reported): skip it.
+    bool at(std::size_t r) {
+        r_ = r;
+        return usable_[r];
+    }
     [[nodiscard]] RowRef ref() const {
-        return RowRef{std::filesystem::path(t_.source).filename().string(), t_.row_lines[r_]};
+        const std::string file = std::filesystem::path(t_.source).filename().string();
+        return t_.json ? RowRef{file, r_, true} : RowRef{file, t_.row_lines[r_], false};
     }
     // The cell of column `name` in the current row; empty when the column is absent.
     [[nodiscard]] const std::string& cell(const char* name) const {
@@ -76,12 +100,15 @@ public:
         return c ? t_.rows[r_][*c] : empty;
     }
     void bad(const char* name, const std::string& expected, const char* id = "motiv.data_error.402") {
-        const auto c = t_.column(name);
-        add(t_.row_lines[r_], c ? *c + 1 : 0, name, expected + ", got '" + cell(name) + "'", id);
+        problem(name, expected + ", got '" + cell(name) + "'", id);
     }
     void problem(const char* name, const std::string& message, const char* id) {
+        if (t_.json) {
+            add_at(json_pointer_join(json_pointer_join("", r_), name), 0, 0, "", message, id);
+            return;
+        }
         const auto c = t_.column(name);
-        add(t_.row_lines[r_], c ? *c + 1 : 0, name, message, id);
+        add_at("", t_.row_lines[r_], c ? *c + 1 : 0, name, message, id);
     }
     std::optional<Date> date(const char* name, bool required) {
         const auto& v = cell(name);
@@ -103,13 +130,19 @@ public:
     }
 
 private:
-    void add(std::size_t line, std::size_t col, const std::string& field, const std::string& msg, const char* id) {
-        issues_.add(Issue{id, t_.source, "", line, col, field, "", msg, "", 0});
+    static std::string names(std::initializer_list<const char*> a, std::initializer_list<const char*> b) {
+        std::string out;
+        for (auto list : {a, b})
+            for (const char* n : list) out += (out.empty() ? "" : ", ") + std::string(n);
+        return out;
     }
-    const data::CsvTable& t_;
+    void add_at(std::string pointer, std::size_t line, std::size_t col, const std::string& field, const std::string& msg, const char* id) {
+        issues_.add(Issue{id, t_.source, std::move(pointer), line, col, field, "", msg, "", 0});
+    }
+    const LogTable& t_;
     IssueCollector<DataError>& issues_;
+    std::vector<bool> usable_;
     std::size_t r_ = 0;
-    bool ok_ = true;
 };
 
 std::string join(const std::vector<std::string>& names) {
@@ -150,15 +183,55 @@ bool one_of(const std::string& v, std::initializer_list<std::pair<const char*, T
 
 }  // namespace
 
+namespace {
+
+// `stem`.csv or `stem`.json in `dir`; IoError when there is neither or both.
+std::string pick_log_file(const std::filesystem::path& dir, const std::string& stem) {
+    std::error_code ec;
+    const auto csv = dir / (stem + ".csv"), json = dir / (stem + ".json");
+    const bool has_csv = std::filesystem::exists(csv, ec), has_json = std::filesystem::exists(json, ec);
+    if (has_csv && has_json)
+        throw IoError("motiv.io_error.006", dir.string() + ": both " + stem + ".csv and " + stem +
+                                                ".json are there; keep one (which one is the log is not guessed)");
+    if (!has_csv && !has_json)
+        throw IoError("motiv.io_error.001", dir.string() + ": no " + stem + ".csv or " + stem + ".json");
+    return (has_json ? json : csv).string();
+}
+
+}  // namespace
+
 LogTables read_log_tables(const std::string& dir, const LogRules& rules) {
     const std::filesystem::path d(dir);
     LogTables t;
-    t.staff = data::read_csv_file((d / "staff.csv").string());
-    t.clients = data::read_csv_file((d / "clients.csv").string());
-    t.calls = data::read_csv_file((d / "calls.csv").string());
-    t.deals = data::read_csv_file((d / "deals.csv").string());
-    t.contacts = data::read_csv_file((d / "contacts.csv").string());
-    if (!rules.rates_file.empty()) t.rates = data::read_csv_file((d / rules.rates_file).string());
+    std::vector<std::pair<std::string, LogTable*>> files{{pick_log_file(d, "staff"), &t.staff},
+                                                         {pick_log_file(d, "clients"), &t.clients},
+                                                         {pick_log_file(d, "calls"), &t.calls},
+                                                         {pick_log_file(d, "deals"), &t.deals},
+                                                         {pick_log_file(d, "contacts"), &t.contacts}};
+    if (!rules.rates_file.empty()) {
+        // The rules name the rates file ("exchange_rates.csv"); its JSON twin is read as well.
+        const std::filesystem::path named(rules.rates_file);
+        const std::string ext = named.extension().string();
+        t.rates.emplace();
+        files.emplace_back(ext == ".csv" || ext == ".json" ? pick_log_file(d, named.stem().string()) : (d / named).string(), &*t.rates);
+    }
+    // The data's SHA-256 (README, "Provenance"): over the files in byte order of their names, each as
+    // its name, NUL, its length in decimal, NUL, then its bytes.
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        return std::filesystem::path(a.first).filename().string() < std::filesystem::path(b.first).filename().string();
+    });
+    io::Sha256 hash;
+    for (auto& [path, table] : files) {
+        std::string bytes;
+        *table = read_log_file(path, &bytes);
+        const std::string name = std::filesystem::path(path).filename().string();
+        hash.update(name);
+        hash.update(std::string_view("\0", 1));
+        hash.update(std::to_string(bytes.size()));
+        hash.update(std::string_view("\0", 1));
+        hash.update(bytes);
+    }
+    t.sha256 = hash.hex();
     return t;
 }
 
@@ -170,7 +243,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
     TableReader st(t.staff, issues, {"id", "name", "role"}, {"team", "hired", "left", "manager"});
     std::set<std::string> staff_ids;
     for (std::size_t r = 0; r < st.rows(); ++r) {
-        st.at(r);
+        if (!st.at(r)) continue;
         StaffMember s{st.text("id"), st.cell("name"), st.cell("role"), st.cell("team"), st.cell("manager"), st.date("hired", false), st.date("left", false), st.ref()};
         if (!s.id.empty() && !staff_ids.insert(s.id).second) st.problem("id", "duplicate staff id '" + s.id + "'", "motiv.data_error.404");
         if (!scheme.find_role(s.role)) st.problem("role", "unknown role '" + s.role + "': not a role of scheme " + scheme.name, "motiv.data_error.403");
@@ -178,7 +251,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         out.staff.push_back(std::move(s));
     }
     for (std::size_t r = 0; r < st.rows(); ++r) {
-        st.at(r);
+        if (!st.at(r)) continue;
         (void)st.staff("manager", staff_ids, false);
     }
 
@@ -189,7 +262,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
     TableReader cl(t.clients, issues, {"id", "name", "group", "state"}, {"owner", "handed_over"});
     std::set<std::string> client_ids;
     for (std::size_t r = 0; r < cl.rows(); ++r) {
-        cl.at(r);
+        if (!cl.at(r)) continue;
         Client c{cl.text("id"), cl.cell("name"), cl.cell("group"), cl.cell("state"), cl.cell("owner"), cl.date("handed_over", false), cl.ref()};
         if (!c.id.empty() && !client_ids.insert(c.id).second) cl.problem("id", "duplicate client id '" + c.id + "'", "motiv.data_error.404");
         if (!rules.find_group(c.group)) {
@@ -204,7 +277,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
 
     TableReader ca(t.calls, issues, {"operator", "client", "time", "duration_sec", "outcome"}, {"reason", "script_score"});
     for (std::size_t r = 0; r < ca.rows(); ++r) {
-        ca.at(r);
+        if (!ca.at(r)) continue;
         Call c;
         c.row = ca.ref();
         c.op = ca.staff("operator", staff_ids, true);
@@ -238,7 +311,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         TableReader ra(*t.rates, issues, {"date", "currency", "rate"}, {});
         std::set<std::pair<std::string, Date>> seen;
         for (std::size_t r = 0; r < ra.rows(); ++r) {
-            ra.at(r);
+            if (!ra.at(r)) continue;
             ExchangeRate x;
             x.row = ra.ref();
             if (auto d = ra.date("date", true)) x.since = *d;
@@ -255,10 +328,10 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         });
     }
 
-    TableReader de(t.deals, issues, {"id", "client", "date", "amount", "status"}, {"currency", "paid_date", "credited", "product"});
+    TableReader de(t.deals, issues, {"id", "client", "date", "amount", "status"}, {"currency", "paid_date", "cancelled_date", "credited", "product"});
     std::set<std::string> deal_ids;
     for (std::size_t r = 0; r < de.rows(); ++r) {
-        de.at(r);
+        if (!de.at(r)) continue;
         Deal d;
         d.row = de.ref();
         d.id = de.text("id");
@@ -283,6 +356,10 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         d.paid = de.date("paid_date", d.status == DealStatus::paid);
         if (status_ok && d.paid && d.status != DealStatus::paid && d.status != DealStatus::cancelled) de.bad("paid_date", "expected no payment date unless the status is paid (or cancelled after payment)");
         if (d.paid && !d.date.is_not_a_date() && *d.paid < d.date) de.bad("paid_date", "expected a payment date on or after the deal date");
+        d.cancelled = de.date("cancelled_date", false);
+        if (status_ok && d.cancelled && d.status != DealStatus::cancelled) de.bad("cancelled_date", "expected no cancellation date unless the status is cancelled");
+        else if (d.cancelled && !d.date.is_not_a_date() && *d.cancelled < d.date) de.bad("cancelled_date", "expected a cancellation date on or after the deal date");
+        else if (d.cancelled && d.paid && *d.cancelled < *d.paid) de.bad("cancelled_date", "expected a cancellation date on or after the payment date");
         d.product = de.cell("product");
         // "h-01" or "h-01:60;h-02:40"
         const std::string& cr = de.cell("credited");
@@ -314,7 +391,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
 
     TableReader co(t.contacts, issues, {"manager", "client", "date", "kind"}, {});
     for (std::size_t r = 0; r < co.rows(); ++r) {
-        co.at(r);
+        if (!co.at(r)) continue;
         Contact c;
         c.row = co.ref();
         c.manager = co.staff("manager", staff_ids, true);

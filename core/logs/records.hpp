@@ -2,7 +2,7 @@
 // contacts and exchange rates. Plain data; every row remembers where it came from (file + line) so
 // that a KPI derived from it can name its provenance.
 //
-// The CSV layout of each file is documented in the README ("Logs") and checked by read_logs.hpp.
+// The layout of each file (CSV or JSON) is documented in the README ("Logs") and checked by read_logs.hpp.
 #pragma once
 
 #include <cstdint>
@@ -16,11 +16,15 @@
 
 namespace motiv::logs {
 
-// Where a row came from: the file name (as given in error messages) and its 1-based line.
+// Where a row came from: the file name (as given in error messages) and its 1-based line (CSV), or
+// its index in the array (JSON: the row is at the JSON pointer "/index").
 struct RowRef {
     std::string file;
     std::size_t line = 0;
+    bool json = false;
     friend bool operator==(const RowRef&, const RowRef&) = default;
+    // "deals.csv:12" or "deals.json#/10"
+    [[nodiscard]] std::string to_string() const { return file + (json ? "#/" : ":") + std::to_string(line); }
 };
 
 struct StaffMember {
@@ -61,7 +65,8 @@ struct Deal {
     Decimal amount;                        // in `currency`
     std::string currency;                  // ISO code; the scheme's when the column is empty
     DealStatus status = DealStatus::closed;
-    std::optional<Date> paid;              // payment date (status paid)
+    std::optional<Date> paid;              // payment date (status paid, or cancelled after payment)
+    std::optional<Date> cancelled;         // cancellation date (status cancelled), when the CRM gives it
     std::vector<CreditShare> credited;     // empty: the client's hunter; shares add up to 100
     std::string product;                   // for SPIFFs; may be empty
     RowRef row;

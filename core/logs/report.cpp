@@ -1,6 +1,7 @@
 #include "core/logs/report.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/data/csv.hpp"
 
@@ -11,6 +12,7 @@ namespace {
 std::string opt_date(const std::optional<Date>& d) { return d ? to_iso(*d) : std::string(); }
 
 bool in_period(const Date& d, const Period& p) { return !(d < p.first_day()) && !(p.last_day() < d); }
+Period month_of(const Date& d) { return Period{static_cast<int>(d.year()), static_cast<int>(d.month())}; }
 
 Table kpis(const Department& dept) {
     Table t{"kpis", {"person", "name", "role", "period", "kpi", "value", "unit", "formula", "rows"}, {}};
@@ -114,15 +116,24 @@ Table credits(const Department& dept, const LogSet& logs, const LogRules& rules,
         const Deal& d = *c.deal;
         const bool counted = counts_in(c, P);
         const bool held = is_held(c, P);
+        if (reversed_in(c, P)) {  // cancelled in this period after it counted in an earlier one
+            t.rows.push_back({d.id, d.client, to_iso(d.date), c.person.empty() ? "(nobody)" : c.person, c.phase == CreditPhase::hunter ? "hunter" : "farmer",
+                              c.percent.to_string(), "-" + c.amount.to_string_fixed(mu), "taken_back", P.to_string(),
+                              "counted on " + to_iso(*c.counts_on) + " (" + month_of(*c.counts_on).to_string() + "), cancelled on " + to_iso(*c.reversed_on),
+                              describe_rows({d.row})});
+            continue;
+        }
         if (!counted && !held && !in_period(d.date, P)) continue;
         const std::string state = counted ? (rules.pay_on_collection ? "released" : "counted") : held ? "held" : "not_this_period";
         t.rows.push_back({d.id, d.client, to_iso(d.date), c.person.empty() ? "(nobody)" : c.person,
                           c.phase == CreditPhase::hunter ? "hunter" : "farmer", c.percent.to_string(), c.amount.to_string_fixed(mu), state,
-                          c.counts_on ? Period{static_cast<int>(c.counts_on->year()), static_cast<int>(c.counts_on->month())}.to_string() : "",
+                          c.counts_on ? month_of(*c.counts_on).to_string() : "",
                           c.how, describe_rows({d.row})});
     }
+    std::set<const Deal*> credited;
+    for (const auto& c : dept.credits) credited.insert(c.deal);
     for (const auto& d : logs.deals)  // a cancelled deal earns nothing; with pay on collection it reverses its hold
-        if (d.status == DealStatus::cancelled && in_period(d.date, P))
+        if (d.status == DealStatus::cancelled && in_period(d.date, P) && !credited.count(&d))
             t.rows.push_back({d.id, d.client, to_iso(d.date), "", "", "", deal_value(d, logs, rules, scheme).to_string_fixed(mu),
                               rules.pay_on_collection ? "reversed" : "cancelled", "", "cancelled deals are never credited", describe_rows({d.row})});
     return t;

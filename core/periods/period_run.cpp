@@ -21,7 +21,7 @@ namespace {
 bool before(const Period& a, const Period& b) { return a.first_day() < b.first_day(); }
 
 [[noreturn]] void refuse(const std::string& source, std::size_t line, const std::string& person, const std::string& message) {
-    throw DataError({Issue{"motiv.data_error.404", source, "", line, 0, "", person, message, "", 0}});
+    throw DataError({Issue{"motiv.data_error.504", source, "", line, 0, "", person, message, "", 0}});
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ PersonInputs record_inputs(const Scheme& s, const PeriodRecord& rec, const std::
     for (const auto& [name, v] : rec.inputs) {
         const InputDecl* in = s.find_input(name);
         if (!in)
-            throw DataError({Issue{"motiv.data_error.403", p.source, "", 0, 0, name, person,
+            throw DataError({Issue{"motiv.data_error.503", p.source, "", 0, 0, name, person,
                                    "the stored input '" + name + "' of " + rec.period + " is not an input of scheme " + s.name, "", 0}});
         p.values[static_cast<std::size_t>(in - s.inputs.data())] = v;
     }

@@ -63,7 +63,7 @@ struct CarriedState {
 
     // Amounts are JSON strings with `minor_units` places, exact.
     [[nodiscard]] nlohmann::json to_json(int minor_units) const;
-    // Throws DataError (motiv.data_error.4NN) naming `source`, the JSON pointer and what was expected.
+    // Throws DataError (motiv.data_error.5NN) naming `source`, the JSON pointer and what was expected.
     static CarriedState from_json(const nlohmann::json& j, const std::string& source);
     // The text of a state file, as read_file reads it: DataError 401 (not JSON) or from_json's.
     static CarriedState parse(std::string_view text, const std::string& source);

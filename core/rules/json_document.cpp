@@ -173,10 +173,11 @@ std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t 
 
 }  // namespace
 
-nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source, std::set<std::string>* number_texts) {
-    if (text.size() > kMaxRuleFileBytes) {
+nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source, std::set<std::string>* number_texts,
+                                        std::size_t max_bytes) {
+    if (text.size() > max_bytes) {
         throw RuleError({Issue{"motiv.rule_error.104", source, "", 0, 0, "", "",
-                               "rule file too large: " + std::to_string(text.size()) + " bytes, the limit is " + std::to_string(kMaxRuleFileBytes), "", 0}});
+                               "rule file too large: " + std::to_string(text.size()) + " bytes, the limit is " + std::to_string(max_bytes), "", 0}});
     }
     ExactDomBuilder builder(source);
     builder.number_texts_ = number_texts;

@@ -26,7 +26,9 @@ inline constexpr std::size_t kMaxRuleFileBytes = 4u << 20;  // 4 MiB
 // `number_texts`, when given, receives the JSON pointers of those non-integer number literals: the
 // DOM holds them as strings, so this is how a reader tells 2026.1 from "2026.1" where only a string
 // will do (a scheme's version, a unit) and names the type it found.
-nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source, std::set<std::string>* number_texts = nullptr);
+// `max_bytes`: the size limit (rule_error.104); other untrusted JSON (logs) sets its own.
+nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source, std::set<std::string>* number_texts = nullptr,
+                                        std::size_t max_bytes = kMaxRuleFileBytes);
 
 // "/roles/hunter" + "components" -> "/roles/hunter/components" (escapes ~ and / per RFC 6901).
 std::string json_pointer_join(const std::string& base, std::string_view token);

@@ -6,6 +6,20 @@
 
 namespace motiv::whatif {
 
+std::vector<Decimal> stepped_values(Decimal from, Decimal to, Decimal step, std::size_t limit, const std::string& what) {
+    if (step.is_negative() || step.is_zero()) throw std::invalid_argument(what + ": the step must be positive");
+    if (to < from) throw std::invalid_argument(what + ": 'to' is below 'from'");
+    Fault f = Fault::none;
+    const Decimal span = Decimal::sub(to, from, f);
+    // Count before allocating: the number of steps that fit, bounded by the limit.
+    const int128 steps = span.raw() / step.raw();
+    if (f != Fault::none || steps >= static_cast<int128>(limit))
+        throw std::invalid_argument(what + ": more than " + std::to_string(limit) + " values");
+    std::vector<Decimal> out;
+    for (int128 k = 0; k <= steps; ++k) out.push_back(Decimal::from_raw(from.raw() + k * step.raw()));
+    return out;
+}
+
 Axis parse_axis(std::string_view spec) {
     const auto eq = spec.find('=');
     if (eq == std::string_view::npos || eq == 0)
@@ -29,16 +43,7 @@ Axis parse_axis(std::string_view spec) {
         return a;
     }
     if (parts.size() != 3) throw std::invalid_argument("sweep " + a.parameter + ": expected from:to:step, got '" + std::string(range) + "'");
-    const Decimal from = parts[0], to = parts[1], step = parts[2];
-    if (step.is_negative() || step.is_zero()) throw std::invalid_argument("sweep " + a.parameter + ": the step must be positive");
-    if (to < from) throw std::invalid_argument("sweep " + a.parameter + ": 'to' is below 'from'");
-    Fault f = Fault::none;
-    const Decimal span = Decimal::sub(to, from, f);
-    // Count before allocating: the number of steps that fit, bounded by the grid limit.
-    const int128 steps = span.raw() / step.raw();
-    if (f != Fault::none || steps >= static_cast<int128>(kMaxGridPoints))
-        throw std::invalid_argument("sweep " + a.parameter + ": more than " + std::to_string(kMaxGridPoints) + " values");
-    for (int128 k = 0; k <= steps; ++k) a.values.push_back(Decimal::from_raw(from.raw() + k * step.raw()));
+    a.values = stepped_values(parts[0], parts[1], parts[2], kMaxGridPoints, "sweep " + a.parameter);
     return a;
 }
 

@@ -20,6 +20,10 @@ struct Axis {
     std::vector<Decimal> values;
 };
 
+// from, from + step, ... up to `to`, inclusive when reached. std::invalid_argument naming `what`
+// when step <= 0, to < from, or there would be more than `limit` values.
+std::vector<Decimal> stepped_values(Decimal from, Decimal to, Decimal step, std::size_t limit, const std::string& what);
+
 // "hunter.salary=20000:30000:2500" -> 20000, 22500, 25000, 27500, 30000 (from, to inclusive when
 // reached, step > 0); "name=v" is one value. std::invalid_argument saying what is wrong.
 Axis parse_axis(std::string_view spec);

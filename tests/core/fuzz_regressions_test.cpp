@@ -60,6 +60,10 @@ TEST_CASE("fuzz inputs of the CSV target replay without a foreign exception", "[
     replay("csv", &motiv::fuzz::csv_entry);
 }
 
+TEST_CASE("fuzz inputs of the logs target replay without a foreign exception", "[fuzz]") {
+    replay("logs", &motiv::fuzz::logs_entry);
+}
+
 TEST_CASE("fuzz inputs of the periods target (carried states, periods sections) replay without a foreign exception", "[fuzz]") {
     replay("periods", &motiv::fuzz::periods_entry);
 }

@@ -9,6 +9,7 @@ the operators' bonus from the KPI table agrees.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -189,6 +190,28 @@ def test_bad_log_row_names_file_line_and_column(scheme, tmp_path):
     assert (issue["id"], issue["line"], issue["field"]) == ("motiv.data_error.402", 6, "status")
     assert issue["file"].endswith("deals.csv")
     assert issue["message"] == "expected closed, paid or cancelled, got 'lost'"
+
+
+def test_json_log_from_python_same_report_and_pointer_errors(scheme, october, tmp_path):
+    """A log as JSON (an array of objects keyed by the CSV's columns) gives the same DataFrames;
+    a bad value is named by its JSON pointer."""
+    logs = tmp_path / "logs"
+    shutil.copytree(LOGS, logs)
+    with (logs / "contacts.csv").open(encoding="utf-8", newline="") as f:
+        rows = [{k: v for k, v in r.items() if v != ""} for r in csv.DictReader(f)]
+    (logs / "contacts.csv").unlink()
+    (logs / "contacts.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    rep = scheme.logs_report(logs, period="2026-10")
+    assert rep["payroll"].equals(october["payroll"])
+    assert rep["contact_norms"].drop(columns="rows").equals(october["contact_norms"].drop(columns="rows"))
+    rows[3]["kind"] = "fax"
+    (logs / "contacts.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(motiv.DataError) as e:
+        scheme.logs_report(logs, period="2026-10")
+    issue = e.value.issues[0]
+    assert (issue["id"], issue["pointer"], issue["line"]) == ("motiv.data_error.402", "/3/kind", 0)
+    assert issue["file"].endswith("contacts.json")
+    assert issue["message"] == "expected call, meeting or email, got 'fax'"
 
 
 def test_rule_file_without_logs_section(rules_doc):

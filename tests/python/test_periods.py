@@ -52,8 +52,9 @@ def test_retro_refused_with_another_rule_file_unless_accepted():
 def test_bad_state_is_a_data_error():
     scheme = motiv.load(ROOT / "rules/examples/draws.json")
     people = pd.DataFrame({"id": ["h-01"], "role": ["hunter"], "revenue": ["1"]})
-    with pytest.raises(motiv.DataError, match="expected a motiv state object"):
+    with pytest.raises(motiv.DataError, match="expected a motiv state object") as e:
         scheme.pay_period(people, period="2026-01", state={"people": []})
+    assert e.value.id == "motiv.data_error.502"  # 5xx: carried state; 4xx are the logs' ids
     with pytest.raises(TypeError):
         scheme.pay_period(people, period="2026-01", state=42)
 

@@ -143,3 +143,11 @@ def test_pay_curve_of_one_hunter(scheme, people):
     assert curve.columns.tolist() == ["revenue", "salary", "commission", "handover_penalty", "total"]
     with pytest.raises(ValueError, match="unknown input"):
         whatif.pay_curve(scheme, h1, period=PERIOD, kpi="revenu", values=["1"])
+
+
+def test_sweep_a_tier_cell(scheme, people):
+    from motiv import whatif
+
+    # The top commission rate of hunters 10% -> 12%: h-01's 250,000 above quota earns 5,000.00 more.
+    grid = whatif.sweep(scheme, people, period="2026-10", grid={"hunter.commission.tiers[2].rate": ["0.10", "0.12"]}, progress=False)
+    assert grid["hunter"].diff().iloc[1] == Decimal("5000.00")

@@ -46,12 +46,20 @@ def test_monte_carlo_shares_at_gate_target_cap(scheme, people):
     mc = whatif.monte_carlo(scheme, people, period=PERIOD, draws={}, n=4, seed=0, target=TARGET,
                             cap={"operator": TARGET["operator"]})
     s = mc.shares.set_index("role")
-    # Operators with a bonus: op-01, op-03, op-04 of 5 (op-02, op-05 fail a gate) -> 3/5.
-    # At target pay 48,300: only op-03 -> 1/5; the declared cap is the same profile -> 1/5.
+    # Operators past the gate (the bonus's `when`: every KPI gate passed): op-01, op-03, op-04 of 5
+    # (op-02 makes 180 calls < 200, op-05 follows 79% of the script < 80%) -> 3/5.
+    # At target pay 48,300: only op-03 -> 1/5. The operator's 15% ceiling is a min() inside a
+    # formula, not a cap the rules declare: the cap profile (the same as the target) says it -> 1/5.
     assert (s.loc["operator", "at_gate"], s.loc["operator", "at_target"], s.loc["operator", "at_cap"]) == (D("0.6"), D("0.2"), D("0.2"))
-    # Hunters: h-03's commission 2,000 is wiped out by its penalty -> variable 0: 4/5 at the gate;
-    # at 89,000 or more: h-01 (110,000) -> 1/5. No cap declared for hunters.
-    assert (s.loc["hunter", "at_gate"], s.loc["hunter", "at_target"], s.loc["hunter", "at_cap"]) == (D("0.8"), D("0.2"), None)
+    # Hunters have no gate (their only `when` is the penalty's, which is not a gate) -> None.
+    # At 89,000 or more: h-01 (110,000) -> 1/5. At cap, read from the scheme: h-01's revenue
+    # 1,250,000 is in the top commission tier (from 1,000,000), and h-03's penalty of 2 x 2,000 =
+    # 4,000 is capped at its commission of 2,000 -> 2/5.
+    assert (s.loc["hunter", "at_gate"], s.loc["hunter", "at_target"], s.loc["hunter", "at_cap"]) == (None, D("0.2"), D("0.4"))
+    # Farmers: no gate. On-target pay 56,250.00: f-02 (2,400,000 at 15%: 57,500.00) and f-04
+    # (1,000,000 grown: 56,250.00) -> 2/4; f-01 (53,125.00) and f-03 (52,500.00) are cut for no
+    # growth. At cap: f-02's volume reaches the top tier of rate_by_volume (2,000,000) -> 1/4.
+    assert (s.loc["farmer", "at_gate"], s.loc["farmer", "at_target"], s.loc["farmer", "at_cap"]) == (None, D("0.5"), D("0.25"))
     assert s.loc["hunter", "person_draws"] == 20
     assert set(mc.costs["total"]) == {D("715977.01")}
     with pytest.raises(ValueError, match="unknown input"):

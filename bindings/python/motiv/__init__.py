@@ -224,13 +224,13 @@ class Scheme:
     def logs_report(self, logs: _PathLike, *, period: str) -> dict:
         """KPIs, pay and the department report derived from a logs directory for ``period``.
 
-        ``logs`` holds staff.csv, clients.csv, calls.csv, deals.csv, contacts.csv (and the rates file
-        the rules name); the rule file's ``"logs"`` section says how KPIs are derived and which scheme
+        ``logs`` holds staff, clients, calls, deals and contacts, each as NAME.csv or NAME.json (an
+        array of objects keyed by the CSV's columns), and the rates file the rules name; the rule file's ``"logs"`` section says how KPIs are derived and which scheme
         inputs they feed (README, "Logs"). Returns a dict of DataFrames: ``payroll`` (as
         ``compute_frame``), ``kpis`` (person, kpi, value, unit, formula and the log rows it came from),
         ``funnel``, ``refusals``, ``handovers``, ``takeaways``, ``contact_norms``, ``credits``, ``reactivations``,
         ``spiffs``. Amounts, values and ratios are ``Decimal``; counts ``int``. Raises RuleError (no
-        or a bad logs section), DataError (a bad log row, naming file, line and column), IoError.
+        or a bad logs section), DataError (a bad log row, naming file, line and column, or a JSON pointer), IoError.
         """
         (names, columns), tables = _core.logs_run(self._core, os.fspath(logs), period=period)
         out = {"payroll": _frame.result_frame(names, columns)}

@@ -171,28 +171,25 @@ def grid_frame(res: Dict[str, Any]) -> Any:
     return df
 
 
-def pay_curve(scheme: Any, person: Mapping[str, Any], *, period: str, kpi: str, values: Iterable[Any]) -> Any:
+def pay_curve(scheme: Any, person: Mapping[str, Any], *, period: str, kpi: str, values: Iterable[Any], threads: int = 0) -> Any:
     """What would this person earn if ``kpi`` took each of ``values``? One row per value.
 
     ``person`` maps ``role`` and the person's inputs to values (a row of the people table will do);
     ``values`` are str / int / Decimal. Returns ``kpi`` (Decimal), one column per component of the
-    role and ``total`` (Decimal), computed by the batch engine exactly as a payslip would be.
+    role and ``total`` (Decimal), computed by the C++ core's batch engine exactly as a payslip
+    would be (core/whatif/pay_curve.hpp, the same code as ``motiv whatif --curve``).
     """
     import pandas as pd
 
     texts = grid_values(values, kpi)
-    names = {i.name for i in scheme.inputs}
-    if kpi not in names:
-        raise ValueError(f"unknown input '{kpi}'; the scheme's inputs: {', '.join(sorted(names))}")
-    role = person["role"]
-    frame = {"role": [role] * len(texts)}
-    for name in names:
-        if name in person:
-            frame[name] = [_frame.cell_text(person[name])] * len(texts)
-    frame[kpi] = texts
-    pay = _batch.to_decimal(scheme.compute_batch(pd.DataFrame(frame), period=period))
+    names = [i.name for i in scheme.inputs]
+    header = ["id", "role"] + [n for n in names if n in person]
+    row = [_frame.cell_text(person["id"]) if "id" in person else "person", _frame.cell_text(person["role"])]
+    row += [_frame.cell_text(person[n]) for n in header[2:]]
+    res = _core.pay_curve(scheme._core, header, [row], period=period, kpi=kpi, values=texts, threads=threads)
+    scale = res["minor_units"]
     out = pd.DataFrame({kpi: [Decimal(t) for t in texts]})
-    for c in scheme.components(role):
-        out[c] = pay[c].to_list()
-    out["total"] = pay["total"].to_list()
+    for j, c in enumerate(res["components"]):
+        out[c] = _money(res["amounts"][:, j], scale)
+    out["total"] = _money(res["total"], scale)
     return out

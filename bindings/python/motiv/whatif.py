@@ -13,9 +13,10 @@ whether the new scheme still rewards the right behaviour::
     cmp.roles       # per role and 'all': cost, mean, median, pay mix, gainers, losers
     cmp.plan        # what changed between the schemes
 
-Scenarios, comparisons, plan diffs and sweeps run in the C++ core (the same code as
-``motiv whatif``); pay curves, Monte Carlo and diagnostics are built on the batch engine; plots use
-matplotlib (Agg); ``dask_sweep`` / ``dask_compare`` run on a Dask cluster. Amounts are exact
+Scenarios, comparisons, plan diffs, sweeps, pay curves, Monte Carlo and diagnostics run in the
+C++ core (the same code as ``motiv whatif``, on its batch engine); plots use matplotlib (Agg) and
+are drawn from the command line too (``python -m motiv.plot``); ``dask_sweep`` / ``dask_compare``
+run on a Dask cluster. Amounts are exact
 ``Decimal`` values everywhere; floats appear only on plot axes.
 """
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from ._dask import dask_compare, dask_sweep
 from ._diagnostics import Diagnostics, diagnostics
-from ._montecarlo import MonteCarlo, Normal, Resample, Uniform, monte_carlo
+from ._montecarlo import Lognormal, MonteCarlo, Normal, Resample, Triangular, Uniform, monte_carlo
 from ._plots import payout_curves, plot_pay_distribution, plot_payout_curves, plot_sweep_cost
 from ._scenarios import Comparison, compare, pay_curve, plan_diff, sweep
 
@@ -36,6 +37,8 @@ __all__ = [
     "MonteCarlo",
     "Normal",
     "Uniform",
+    "Lognormal",
+    "Triangular",
     "Resample",
     "monte_carlo",
     "Diagnostics",

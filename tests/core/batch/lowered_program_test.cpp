@@ -280,3 +280,28 @@ TEST_CASE("batch on the reference scheme: lowering on and off agree on seeded ro
         if (row_of(a, i) != row_of(b, i)) FAIL("row " << i << " differs");
     CHECK(a.failed() < n / 2);
 }
+
+TEST_CASE("lowering: code no pay line needs is dropped (the hunter's attainment division)", "[batch][lowering]") {
+    // three_tier's hunter computes attainment = revenue / quota for explanations; no line reads it.
+    const auto cs = test::three_tier_scheme();
+    const auto params = cs->bind(*Period::parse("2026-10"));
+    const CompiledRole* hunter = nullptr;
+    for (const CompiledRole& role : cs->roles())
+        if (role.rule->name == "hunter") hunter = &role;
+    REQUIRE(hunter);
+    std::vector<std::pair<expr::Slot, Decimal>> known;
+    for (const auto& [idx, slot] : hunter->params) known.emplace_back(slot, params.values[idx]);
+    std::vector<batch::LoweredProgram::Input> inputs;
+    for (const auto& [idx, slot] : hunter->inputs) inputs.push_back({slot, 2});
+    std::vector<expr::Slot> results;
+    for (const auto& c : hunter->components) results.push_back(c.result);
+    auto divisions = [](const batch::LoweredProgram& lp) {
+        return std::count_if(lp.code().begin(), lp.code().end(), [](const auto& in) { return in.op == batch::LoweredProgram::Op::div; });
+    };
+    const auto all = batch::LoweredProgram::lower(hunter->program, known, inputs, params.tables);
+    const auto needed = batch::LoweredProgram::lower(hunter->program, known, inputs, params.tables, results);
+    REQUIRE((all && needed));
+    CHECK(divisions(*all) == 1);
+    CHECK(divisions(*needed) == 0);
+    CHECK(needed->code().size() < all->code().size());
+}

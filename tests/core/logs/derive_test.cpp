@@ -194,6 +194,47 @@ TEST_CASE("farmer volume, growth, takeaway, contact norms, reactivation", "[logs
     CHECK(kpi(d, "f-1", "reactivation_bonus") == "3000");
 }
 
+TEST_CASE("growth against the same period last year; taken-away clients to the pool or a named farmer", "[logs]") {
+    Fixture f;
+    // c-8 (small, f-1's): first deal 2025-08-01 by h-2 -> handover point 2025-09-30; orders after it:
+    // 2025-10-15 40,000.00 (October last year) and 2026-10-10 60,000.00. A third farmer f-3.
+    f.tables.staff = parse_csv(std::string(kStaff) + "f-3,Farmer Three,farmer,farm,,,\n", "staff.csv");
+    f.tables.clients = parse_csv(std::string(kClients) + "c-8,Theta,small,active,f-1,2025-09-01\n", "clients.csv");
+    f.tables.deals = parse_csv(std::string(kDeals) +
+                                   "d-14,c-8,2025-08-01,10000.00,,paid,2025-08-02,h-2,\n"
+                                   "d-15,c-8,2025-10-15,40000.00,,paid,2025-10-20,,\n"
+                                   "d-16,c-8,2026-10-10,60000.00,,closed,,,\n",
+                               "deals.csv");
+    // Contacted every 82-87 days, within the small group's 90: c-8 stays f-1's all year.
+    f.tables.contacts = parse_csv(std::string(kContacts) +
+                                      "f-1,c-8,2026-01-05,call\nf-1,c-8,2026-04-01,call\nf-1,c-8,2026-06-25,call\nf-1,c-8,2026-09-20,call\n",
+                                  "contacts.csv");
+    f.rules.growth_base = GrowthBase::same_period_last_year;
+    const LogSet logs = f.logs();
+    const Department d = derive(logs, f.rules, f.cs->scheme(), kOct);
+    // October 2026: 147,000.00 (as in the test above) + d-16 60,000.00 = 207,000.00;
+    // October 2025 of the same portfolio: d-15 40,000.00 -> growth 207,000 / 40,000 - 1 = 4.175.
+    CHECK(kpi(d, "f-1", "volume") == "207000");
+    CHECK(kpi(d, "f-1", "volume_base") == "40000");
+    CHECK(kpi(d, "f-1", "growth") == "4.175");
+    CHECK(d.person("f-1")->find("volume_base")->formula ==
+          "orders dated in 2025-10 of the clients held in 2026-10, after their handover point, cancelled excluded (the same period last year)");
+
+    // c-6 is taken away on 2026-10-31 (test above). To the pool: nobody holds it from November.
+    f.rules.takeaway_to = "pool";
+    const Department pool = derive(logs, f.rules, f.cs->scheme(), Period{2026, 11});
+    CHECK(pool.taken.at("c-6").to.empty());
+    CHECK(kpi(pool, "f-1", "portfolio_clients") == "5");  // c-1, c-2, c-4, c-5, c-8
+    CHECK(kpi(pool, "f-2", "portfolio_clients") == "0");
+    CHECK(kpi(pool, "f-3", "portfolio_clients") == "0");
+    // To a named farmer, f-3 (not f-1's team lead f-2).
+    f.rules.takeaway_to = "f-3";
+    const Department named = derive(logs, f.rules, f.cs->scheme(), Period{2026, 11});
+    CHECK(named.taken.at("c-6").to == "f-3");
+    CHECK(kpi(named, "f-3", "portfolio_clients") == "1");
+    CHECK(kpi(named, "f-2", "portfolio_clients") == "0");
+}
+
 TEST_CASE("pay from the logs through the scheme's feed", "[logs]") {
     Fixture f;
     const LogSet logs = f.logs();
@@ -293,6 +334,116 @@ TEST_CASE("bad log rows are reported with file, line, column and what was expect
         CHECK(i.field == field);
         CHECK(i.message == message);
     }
+}
+
+TEST_CASE("bad JSON log rows: the CSV checks and ids, each at its JSON pointer", "[logs][json]") {
+    // The same cells as the CSV table above, written as JSON: the same check and id, the place a pointer.
+    const auto [file, text, id, pointer, message] = GENERATE(table<const char*, const char*, const char*, const char*, const char*>({
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "meeting"},
+                      {"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": -5, "outcome": "meeting"}])",
+         "motiv.data_error.402", "/1/duration_sec", "expected whole seconds from 0 to 86400, got '-5'"},
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05T25:00", "duration_sec": 60, "outcome": "meeting"}])",
+         "motiv.data_error.402", "/0/time", "expected a time YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM:SS, got '2026-10-05T25:00'"},
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "refusal", "reason": "rude"}])",
+         "motiv.data_error.403", "/0/reason",
+         "a refusal needs a reason code declared by the rules (no_need, price, has_supplier, no_budget, not_decision_maker), got 'rude'"},
+        {"calls", R"([{"operator": "op-9", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "meeting"}])",
+         "motiv.data_error.403", "/0/operator", "unknown staff id 'op-9'"},
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "meeting", "script_score": 1.5}])",
+         "motiv.data_error.402", "/0/script_score", "expected a score from 0 to 1 with at most 4 decimal places, got '1.5'"},
+        // A required key missing from one row (a CSV would miss the whole column): 401 at the row.
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60, "outcome": "meeting"},
+                      {"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration_sec": 60}])",
+         "motiv.data_error.401", "/1", "missing required key 'outcome'"},
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05", "duration": 60, "duration_sec": 60, "outcome": "meeting"}])",
+         "motiv.data_error.401", "/0/duration",
+         "unknown key 'duration'; expected one of: operator, client, time, duration_sec, outcome, reason, script_score"},
+        // null is an absent optional value, but not a required one.
+        {"calls", R"([{"operator": "op-1", "client": "pr-1", "time": null, "duration_sec": 60, "outcome": "meeting", "reason": null}])",
+         "motiv.data_error.401", "/0", "missing required key 'time'"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": 100.00, "status": "closed", "credited": "h-1:60;h-2:30"}])",
+         "motiv.data_error.405", "/0/credited", "credit shares add up to 90%, expected 100%"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-09-01", "amount": "100.00", "currency": "USD", "status": "closed"}])",
+         "motiv.data_error.406", "/0/currency", "no USD exchange rate in force on 2026-09-01 in exchange_rates.csv"},
+        // A JSON number is read as its text, exactly: 100.005 is not rounded on the way in.
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": 100.005, "status": "paid", "paid_date": "2026-10-02"}])",
+         "motiv.data_error.402", "/0/amount", "expected an amount >= 0 with at most 2 decimal places, got '100.005'"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": -1, "status": "closed"}])",
+         "motiv.data_error.402", "/0/amount", "expected an amount >= 0 with at most 2 decimal places, got '-1'"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": "100.00", "status": "paid"}])",
+         "motiv.data_error.402", "/0/paid_date", "expected a date YYYY-MM-DD, got ''"},
+        {"deals", R"([{"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": 1, "status": "closed"},
+                      {"id": "d-1", "client": "c-1", "date": "2026-10-01", "amount": 2, "status": "closed"}])",
+         "motiv.data_error.404", "/1/id", "duplicate deal id 'd-1'"},
+        {"clients", R"([{"id": "c-1", "name": "A", "group": "gold", "state": "active"}])", "motiv.data_error.403", "/0/group",
+         "unknown client group 'gold'; the rules declare: vip, large, small"},
+        {"contacts", R"([{"manager": "f-1", "client": "c-1", "date": "2026-10-01", "kind": "fax"}])", "motiv.data_error.402", "/0/kind",
+         "expected call, meeting or email, got 'fax'"},
+        {"staff", R"([{"id": "op-1", "name": "Op", "role": "operator"}, {"id": "x", "name": "X", "role": "boss"}])",
+         "motiv.data_error.403", "/1/role", "unknown role 'boss': not a role of scheme three_tier"},
+        // The document's own shape.
+        {"contacts", R"([{"manager": "f-1", "client": "c-1", "date": "2026-10-01", "kind": ["call"]}])", "motiv.data_error.108", "/0/kind",
+         "expected a string or a number, got an array"},
+        {"contacts", R"([{"manager": "f-1", "client": "c-1", "date": "2026-10-01", "kind": true}])", "motiv.data_error.108", "/0/kind",
+         "expected a string or a number, got a boolean"},
+        {"contacts", R"([["f-1", "c-1", "2026-10-01", "call"]])", "motiv.data_error.108", "/0", "expected an object (one row), got an array"},
+        {"contacts", R"({"rows": []})", "motiv.data_error.108", "", "expected an array of objects, one per row, got an object"},
+        {"contacts", R"([{"manager": "f-1", "client": "c-1", "client": "c-2", "date": "2026-10-01", "kind": "call"}])", "motiv.data_error.102",
+         "/0/client", "duplicate key 'client': each name may appear once"},
+    }));
+    CAPTURE(file, text);
+    Fixture f;
+    const std::string name = std::string(file) + ".json";
+    auto read = [&] { return parse_json_log(text, name); };
+    try {
+        if (std::string(file) == "calls") f.tables.calls = read();
+        if (std::string(file) == "deals") f.tables.deals = read();
+        if (std::string(file) == "clients") f.tables.clients = read();
+        if (std::string(file) == "contacts") f.tables.contacts = read();
+        if (std::string(file) == "staff") f.tables.staff = read();
+        (void)f.logs();
+        FAIL("no DataError");
+    } catch (const DataError& e) {
+        REQUIRE(!e.issues().empty());
+        const Issue& i = e.issues().front();
+        CHECK(i.id == id);
+        CHECK(i.file == name);
+        CHECK(i.pointer == pointer);
+        CHECK(i.line == 0);
+        CHECK(i.message == message);
+    }
+}
+
+TEST_CASE("a JSON log reads as the same records as its CSV", "[logs][json]") {
+    Fixture f;
+    const LogSet from_csv = f.logs();
+    // kDeals's d-4 and d-5, and kCalls's first call, as JSON: numbers as literals, an empty cell as null or left out.
+    f.tables.deals = parse_json_log(R"([
+        {"id": "d-4", "client": "c-3", "date": "2026-10-10", "amount": 1234.57, "currency": "USD", "status": "closed", "paid_date": null,
+         "credited": "h-1:60;h-2:40"},
+        {"id": "d-5", "client": "c-3", "date": "2026-10-11", "amount": "70000.00", "status": "cancelled", "credited": "h-1", "product": ""}])",
+                                    "deals.json");
+    f.tables.calls = parse_json_log(R"([{"operator": "op-1", "client": "pr-1", "time": "2026-10-05T09:00", "duration_sec": 600,
+                                         "outcome": "meeting", "script_score": 0.90}])", "calls.json");
+    const LogSet from_json = f.logs();
+    REQUIRE(from_json.deals.size() == 2);
+    const Deal& a = from_json.deals[0];
+    const Deal& b = from_csv.deals[3];
+    CHECK(a.id == b.id);
+    CHECK(a.amount == b.amount);  // 1234.57 exactly
+    CHECK(a.currency == b.currency);
+    CHECK(a.status == b.status);
+    CHECK(!a.paid);
+    CHECK(a.credited.size() == 2);
+    CHECK(a.credited[1].person == "h-2");
+    CHECK(a.credited[1].percent == b.credited[1].percent);
+    CHECK(a.row == RowRef{"deals.json", 0, true});
+    CHECK(a.row.to_string() == "deals.json#/0");
+    CHECK(from_json.deals[1].status == DealStatus::cancelled);
+    REQUIRE(from_json.calls.size() == 1);
+    CHECK(from_json.calls[0].seconds == 600);
+    CHECK(from_json.calls[0].script_score == from_csv.calls[0].script_score);  // 0.90
+    CHECK(describe_rows({from_json.calls[0].row, from_json.deals[1].row, from_json.deals[0].row}) == "calls.json#/0; deals.json#/0-1");
 }
 
 TEST_CASE("bad logs sections are reported with their JSON pointer", "[logs]") {

@@ -3,10 +3,13 @@
 // revenue (half_up to kopecks); the logs are inline, every amount worked out by hand beside it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/data/csv.hpp"
 #include "core/errors.hpp"
 #include "core/logs/derive.hpp"
 #include "core/logs/read_logs.hpp"
+#include "core/logs/report.hpp"
 #include "core/rules/load_logs.hpp"
 #include "core/rules/loader.hpp"
 
@@ -122,6 +125,61 @@ TEST_CASE("pay on collection: held until paid, released in the period of payment
     const Department d = derive(logs, ex.rules, ex.cs->scheme(), Period{2026, 10});
     CHECK(d.person("a")->find("held_revenue")->value.to_string_fixed(2) == "30000.00");
     CHECK(d.person("b")->find("held_revenue")->value.to_string_fixed(2) == "50000.00");
+}
+
+TEST_CASE("pay on collection: a deal cancelled after its commission was paid takes it back then", "[logs][plan]") {
+    Example ex("logs_pay_on_collection.json",
+               "id,client,date,amount,status,paid_date,cancelled_date,credited\n"
+               "d-1,k-1,2026-09-10,50000.00,cancelled,2026-09-20,2026-10-12,a\n"  // paid for in September, cancelled in October
+               "d-2,k-1,2026-10-01,20000.00,paid,2026-10-05,,a\n"
+               "d-3,k-1,2026-10-02,30000.00,cancelled,2026-10-03,2026-10-20,a\n"  // paid and cancelled in October: never counts
+               "d-4,k-1,2026-09-01,10000.00,cancelled,2026-09-02,,a\n"            // no cancellation date: never counts (as before)
+               "d-5,k-1,2026-09-25,40000.00,cancelled,,2026-10-03,b\n");          // held, never paid, cancelled: nothing to take back
+    // September: a is paid for d-1: 30,000 + 10% x 50,000 = 35,000.00 (what was paid stays what was paid).
+    CHECK(ex.october(Period{2026, 9}).at("a") == std::pair<std::string, std::string>{"50000.00", "35000.00"});
+    // October: a is paid for d-2: 10% x 20,000 = 2,000; d-1's 5,000 commission is taken back:
+    //          30,000 + 2,000 - 5,000 = 27,000.00.  b: salary only (d-5 was only ever held).
+    const auto oct = ex.october();
+    CHECK(oct.at("a") == std::pair<std::string, std::string>{"20000.00", "27000.00"});
+    CHECK(oct.at("b") == std::pair<std::string, std::string>{"0.00", "30000.00"});
+    // November: nothing counts, nothing is taken back.
+    CHECK(ex.october(Period{2026, 11}).at("a") == std::pair<std::string, std::string>{"0.00", "30000.00"});
+
+    const LogSet logs = read_logs(ex.tables, ex.rules, ex.cs->scheme());
+    const Department d = derive(logs, ex.rules, ex.cs->scheme(), Period{2026, 10});
+    const Kpi* rev = d.person("a")->find("reversed_revenue");
+    REQUIRE(rev);
+    CHECK(rev->value.to_string_fixed(2) == "50000.00");
+    CHECK(describe_rows(rev->rows) == "deals.csv:2");
+    CHECK(rev->formula == "credited amounts taken back: deals counted in an earlier period and cancelled in this one: "
+                         "d-1 50000 (counted 2026-09-20, paid 2026-09-20, cancelled 2026-10-12)");
+    const auto run = pay(d, ex.rules, *ex.cs);
+    const PayLine* back = run.payslips[0].line("reversal");
+    REQUIRE(back);
+    CHECK(back->amount.to_string_fixed(2) == "-5000.00");
+    CHECK(back->summary == "reversal = -(rep.commission.rate 10% * reversed_revenue 50,000.00) = -5,000.00 (when reversed_revenue 50,000.00 > 0: true)");
+    // The department report lists it as taken back, with when it counted and when it was cancelled.
+    const auto tables = report(d, logs, ex.rules, ex.cs->scheme());
+    const auto credits = std::find_if(tables.begin(), tables.end(), [](const Table& t) { return t.name == "credits"; });
+    REQUIRE(credits != tables.end());
+    std::vector<std::string> taken_back;
+    for (const auto& r : credits->rows)
+        if (r[7] == "taken_back") taken_back = r;
+    CHECK(taken_back == std::vector<std::string>{"d-1", "k-1", "2026-09-10", "a", "hunter", "100", "-50000.00", "taken_back", "2026-10",
+                                                 "counted on 2026-09-20 (2026-09), cancelled on 2026-10-12", "deals.csv:2"});
+    // A cancellation date on a deal that is not cancelled, or before its payment, is refused.
+    ex.tables.deals = data::parse_csv("id,client,date,amount,status,paid_date,cancelled_date,credited\n"
+                                      "d-1,k-1,2026-09-10,1.00,paid,2026-09-20,2026-10-12,a\n"
+                                      "d-2,k-1,2026-09-10,1.00,cancelled,2026-09-20,2026-09-19,a\n", "deals.csv");
+    try {
+        (void)read_logs(ex.tables, ex.rules, ex.cs->scheme());
+        FAIL("no DataError");
+    } catch (const DataError& e) {
+        REQUIRE(e.issues().size() == 2);
+        CHECK(e.issues()[0].message == "expected no cancellation date unless the status is cancelled, got '2026-10-12'");
+        CHECK(e.issues()[1].message == "expected a cancellation date on or after the payment date, got '2026-09-19'");
+        CHECK(e.issues()[1].id == "motiv.data_error.402");
+    }
 }
 
 TEST_CASE("sums of hostile amounts overflow into an EvalError, not a crash", "[logs][plan]") {

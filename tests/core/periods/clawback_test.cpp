@@ -73,6 +73,7 @@ TEST_CASE("clawback: a deal with no stored pay to claw back from is an error nam
         (void)pay_period(*cs, month("2026-01"), in, {});
         FAIL("no error");
     } catch (const DataError& e) {
+        CHECK(e.issues()[0].id == "motiv.data_error.504");
         CHECK(e.issues()[0].line == 2);
         CHECK(e.issues()[0].message == "deal C-9: no stored pay for h-01 in 2025-12 to claw back from");
     }

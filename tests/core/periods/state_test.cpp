@@ -36,6 +36,7 @@ TEST_CASE("state JSON: round trip, and bad states named by pointer", "[periods][
         FAIL("read");
     } catch (const DataError& e) {
         REQUIRE(e.issues().size() == 3);
+        for (const auto& i : e.issues()) CHECK(i.id == "motiv.data_error.502");  // 5xx: carried state (4xx are the logs')
         CHECK(e.issues()[0].file == "state.json");
         CHECK(e.issues()[0].pointer == "/people/0/role");
         CHECK(e.issues()[1].pointer == "/people/0/draw_balance");
@@ -52,7 +53,7 @@ TEST_CASE("state JSON: round trip, and bad states named by pointer", "[periods][
 }
 
 TEST_CASE("state text: not JSON, and a value nested 200,000 deep, are refused without recursion", "[periods][state]") {
-    CHECK_THROWS_WITH(CarriedState::parse("{\"motiv_state\": 1,", "state.json"), Catch::Contains("[motiv.data_error.401] state.json") && Catch::Contains("not valid JSON"));
+    CHECK_THROWS_WITH(CarriedState::parse("{\"motiv_state\": 1,", "state.json"), Catch::Contains("[motiv.data_error.501] state.json") && Catch::Contains("not valid JSON"));
     const std::string deep = std::string(200000, '[') + std::string(200000, ']');
     const std::string text = R"({"motiv_state": 1, "scheme": "t", "last_period": "", "rules_sha256": "", "handled_deals": [], "people": [
         {"person": "h-01", "role": "hunter", "left": "", "draw_balance": "0", "clawback_pending": "0", "bonuses": [], "history": [],

@@ -82,3 +82,31 @@ TEST_CASE("grid: a failure in any sweep thread stops the sweep and reaches the c
     // 5 hunters at a salary of 5e16 RUB: each payslip (5e18 kopecks) fits in int64, their sum does not.
     CHECK_THROWS_AS(whatif::run_grid(*cs, params, cols.input(), {{"hunter.salary", {"50000000000000000"_d}}}, 2), EvalError);
 }
+
+TEST_CASE("grid: one cell of a tier table (a threshold or a rate) is swept like a scalar", "[whatif]") {
+    const auto cs = test::three_tier_scheme();
+    const auto period = *Period::parse("2026-10");
+    const auto people = data::read_people(data::read_csv_file(test::kExample), *cs, period);
+    const whatif::PeopleColumns cols(*cs, people);
+    const auto params = cs->bind(period);
+    // Hunters' commission by attainment of a 1,000,000 quota: 5% to 30%, 7% to 100%, 10% above.
+    // The top rate 10% -> 12%: only h-01 sells above quota, 250,000 x 2% = +5,000.00:
+    // 715,977.01 -> 720,977.01.
+    const auto rate = whatif::run_grid(*cs, params, cols.input(), {{"hunter.commission.tiers[2].rate", {"0.10"_d, "0.12"_d}}}, 2);
+    CHECK(rate.points[0].total == 71'597'701);
+    CHECK(rate.points[1].total == 72'097'701);
+    // The 7% tier starting at 50% instead of 30% of quota: 200,000 more at 5% instead of 7% (-4,000.00)
+    // for h-01 and h-04; h-05's 0.50 above 300,000: 15,000.035 -> 15,000.04 becomes 15,000.025 ->
+    // 15,000.03 (half up), -0.01; h-02 (exactly 300,000) and h-03 below: none. -8,000.01.
+    const auto from = whatif::run_grid(*cs, params, cols.input(), {{"hunter.commission.tiers[1].from", {"0.3"_d, "0.5"_d}}}, 1);
+    CHECK(from.points[1].total - from.points[0].total == -800'001);
+    CHECK(whatif::grid_csv(from).substr(0, 40) == "hunter.commission.tiers[1].from,total,op");
+    // Bad cells and thresholds that would not rise.
+    CHECK_THROWS_WITH(whatif::run_grid(*cs, params, cols.input(), {{"hunter.commission.tiers[3].rate", {"0.1"_d}}}),
+                      Catch::Contains("has 3 tiers in force (0 to 2)"));
+    CHECK_THROWS_WITH(whatif::run_grid(*cs, params, cols.input(), {{"hunter.commission.tiers[1].size", {"0.1"_d}}}),
+                      Catch::Contains("a tier cell is NAME[K].from or NAME[K].rate"));
+    CHECK_THROWS_WITH(whatif::run_grid(*cs, params, cols.input(), {{"hunter.salary[1].rate", {"0.1"_d}}}), Catch::Contains("is not a tier table"));
+    CHECK_THROWS_WITH(whatif::run_grid(*cs, params, cols.input(), {{"hunter.commission.tiers[1].from", {"0.5"_d, "1.2"_d}}}),
+                      Catch::Contains("sweep point 2: the thresholds of hunter.commission.tiers would not rise (1.2 then 1)"));
+}
