@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "core/export/statement_text.hpp"
@@ -34,10 +35,7 @@ int explain(const std::vector<std::string>& args) {
     }
     po::notify(vm);
     std::optional<Period> period;
-    if (vm.count("period")) {
-        period = Period::parse(vm["period"].as<std::string>());
-        if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
-    }
+    if (vm.count("period")) period = period_option(vm);
     std::optional<exports::Lang> lang;
     if (vm.count("lang")) {
         lang = exports::parse_lang(vm["lang"].as<std::string>());

@@ -81,12 +81,11 @@ int payroll(const std::vector<std::string>& args) {
     std::shared_ptr<const CompiledScheme> scheme;
     exports::Provenance provenance;
     if (vm.count("logs")) {
-        const auto period = Period::parse(vm["period"].as<std::string>());
-        if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
+        const Period period = period_option(vm);
         const std::string rules = vm["rules"].as<std::string>();
         const std::string text = read_rule_file(rules);
         scheme = CompiledScheme::compile(load_scheme(text, rules));
-        auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), *period);
+        auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), period);
         // The logs are many files: the export names the directory and hashes the log files (README, Provenance).
         provenance = logs::provenance(from_logs, scheme->scheme(), vm["logs"].as<std::string>());
         run = std::move(from_logs.payroll);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/period_input.hpp"
 #include "core/export/csv_export.hpp"
 #include "core/export/provenance.hpp"
 #include "core/io/atomic_file.hpp"
@@ -34,12 +35,11 @@ int report(const std::vector<std::string>& args) {
         return 0;
     }
     po::notify(vm);
-    const auto period = Period::parse(vm["period"].as<std::string>());
-    if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
+    const Period period = period_option(vm);
     const std::string rules = vm["rules"].as<std::string>();
     const std::string text = read_rule_file(rules);
     auto cs = CompiledScheme::compile(load_scheme(text, rules));
-    const auto run = logs::run_logs(text, rules, *cs, vm["logs"].as<std::string>(), *period);
+    const auto run = logs::run_logs(text, rules, *cs, vm["logs"].as<std::string>(), period);
     const std::filesystem::path out(vm["out"].as<std::string>());
     std::error_code ec;
     std::filesystem::create_directories(out, ec);

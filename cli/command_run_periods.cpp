@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
@@ -16,13 +17,6 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 namespace {
-
-Period period_arg(const po::variables_map& vm, const char* name) {
-    const auto text = vm[name].as<std::string>();
-    auto p = Period::parse(text);
-    if (!p) throw po::error(std::string("--") + name + " must be YYYY-MM, got '" + text + "'");
-    return *p;
-}
 
 // One row per person and period: what the engine earned, each kind of period line, the total paid,
 // and the state carried after it.
@@ -80,7 +74,7 @@ int run_periods(const std::vector<std::string>& args) {
         return 0;
     }
     po::notify(vm);
-    const Period from = period_arg(vm, "from"), to = period_arg(vm, "to");
+    const Period from = period_option(vm, "from"), to = period_option(vm, "to");
     auto cs = CompiledScheme::compile(
         load_scheme_file(vm["rules"].as<std::string>(), parse_sets(vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{})));
     const Scheme& s = cs->scheme();
@@ -107,11 +101,7 @@ int run_periods(const std::vector<std::string>& args) {
     }
     std::vector<Period> recompute;
     if (vm.count("recompute"))
-        for (const auto& text : vm["recompute"].as<std::vector<std::string>>()) {
-            auto p = Period::parse(text);
-            if (!p) throw po::error("--recompute must be YYYY-MM, got '" + text + "'");
-            recompute.push_back(*p);
-        }
+        for (const auto& text : vm["recompute"].as<std::vector<std::string>>()) recompute.push_back(parse_period_option(text, "recompute"));
     std::optional<periods::RulesChange> accepted;
     if (vm.count("accept-rules-change")) {
         const std::string v = vm["accept-rules-change"].as<std::string>();

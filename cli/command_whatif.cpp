@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
@@ -97,8 +98,7 @@ int whatif(const std::vector<std::string>& args) {
         if (!d || d->is_negative()) throw po::error(std::string("--") + name + " expects a decimal >= 0, got '" + text + "'");
         return *d;
     };
-    const auto period = Period::parse(vm["period"].as<std::string>());
-    if (!period) throw po::error("--period must be YYYY-MM, got '" + vm["period"].as<std::string>() + "'");
+    const Period period = period_option(vm);
     std::vector<whatif::Axis> axes;
     if (vm.count("sweep")) {
         for (const auto& spec : vm["sweep"].as<std::vector<std::string>>()) {
@@ -120,7 +120,7 @@ int whatif(const std::vector<std::string>& args) {
     std::vector<std::pair<std::string, std::string>> files;  // suffix -> content
     std::string text;
     if (scenario) {
-        const auto cmp = whatif::compare_table(*base, *alt, table, *period);
+        const auto cmp = whatif::compare_table(*base, *alt, table, period);
         const auto plan = whatif::diff_plans(base->scheme(), alt->scheme());
         files.emplace_back(".people.csv", whatif::people_csv(cmp));
         files.emplace_back(".roles.csv", whatif::roles_csv(cmp));
@@ -131,8 +131,8 @@ int whatif(const std::vector<std::string>& args) {
     if (!axes.empty() || analysis) {
         const auto people = data::read_people(table, *alt, period);
         if (people.empty())
-            throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "", "no people to pay for period " + period->to_string(), "", 0}});
-        const auto params = alt->bind(*period);
+            throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "", "no people to pay for period " + period.to_string(), "", 0}});
+        const auto params = alt->bind(period);
         if (!axes.empty()) {
             const whatif::PeopleColumns cols(*alt, people);
             whatif::Grid grid;
@@ -160,11 +160,11 @@ int whatif(const std::vector<std::string>& args) {
             auto find = [&](const std::vector<PersonInputs>& list) -> const PersonInputs& {
                 for (const auto& p : list)
                     if (p.id == curve[0]) return p;
-                throw po::error("--curve: no person '" + curve[0] + "' in " + table.source + " for " + period->to_string());
+                throw po::error("--curve: no person '" + curve[0] + "' in " + table.source + " for " + period.to_string());
             };
             try {
                 const auto after = whatif::pay_curve(*alt, params, find(people), curve[1], values, threads);
-                const auto before = scenario ? whatif::pay_curve(*base, base->bind(*period), find(data::read_people(table, *base, period)), curve[1], values, threads)
+                const auto before = scenario ? whatif::pay_curve(*base, base->bind(period), find(data::read_people(table, *base, period)), curve[1], values, threads)
                                              : after;
                 files.emplace_back(".curve.csv", whatif::curve_csv(before, after));
                 text += whatif::curve_text(after, scenario ? &before : nullptr);

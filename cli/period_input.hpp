@@ -1,5 +1,5 @@
-// What a command paying a table for one period reads: --rules, --data and --period, validated.
-// Shared by `motiv payroll` and `motiv statements`.
+// What a command paying a table for one period reads: --rules, --data and --period, validated
+// (`motiv payroll`, `motiv statements`); and the one reading of a YYYY-MM option every command uses.
 #pragma once
 
 #include <boost/program_options/variables_map.hpp>
@@ -20,6 +20,12 @@ struct PeriodInput {
     std::vector<PersonInputs> people;
     [[nodiscard]] exports::Provenance provenance() const;
 };
+
+// The period given as option --`name` ("2026-10"); po::error "--name must be YYYY-MM, got '...'"
+// otherwise.
+Period period_option(const boost::program_options::variables_map& vm, const char* name = "period");
+// "2026-10" -> the period; po::error naming the option otherwise.
+Period parse_period_option(const std::string& text, const char* name);
 
 // Throws po::error for a malformed --period; RuleError, DataError (every bad row; nobody to pay
 // in the period), IoError from reading the files.
