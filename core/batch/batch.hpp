@@ -50,8 +50,27 @@ struct Result {
     LargeBuffer<std::int64_t> total;       // per row, the sum of its lines
     LargeBuffer<RowStatus> status;         // per row
     LargeBuffer<std::uint32_t> bad_input;  // per row: the input index behind missing/invalid_input
-    [[nodiscard]] std::size_t failed() const;
+    std::size_t failed_rows = 0;           // rows whose status is not ok (counted as they fail)
+    [[nodiscard]] std::size_t failed() const { return failed_rows; }
 };
+
+// Caller-owned arrays for compute_into, each of input.role.size() elements (amounts: rows x
+// result_components(scheme).size(), row-major). Why: a what-if sweep, a Monte Carlo run or a
+// monthly re-run pays the same shape again and again, and a fresh result costs the kernel's
+// zeroing of every page it maps (~20% of a one-thread batch, and the part that does not scale
+// over threads; README "Batch engine"). Every element is overwritten -- status and bad_input
+// included -- unless `zeroed` promises they are all zero already (freshly mapped memory), in which
+// case only non-zero values are written.
+struct Output {
+    std::span<std::int64_t> amounts;
+    std::span<std::int64_t> total;
+    std::span<RowStatus> status;
+    std::span<std::uint32_t> bad_input;  // meaningful only where status is missing/invalid_input
+    bool zeroed = false;
+};
+
+// The result's pay columns: every role's component ids, once each, in scheme order.
+std::vector<std::string> result_components(const CompiledScheme& scheme);
 
 struct Options {
     unsigned threads = 0;                 // 0 = all hardware threads
@@ -66,7 +85,15 @@ struct Options {
 // Throws std::invalid_argument when the columns do not match the scheme (count, lengths, scales).
 Result compute(const CompiledScheme& scheme, const BoundParameters& params, const Input& input, const Options& options = {});
 
+// As compute(), into the caller's arrays; returns the number of rows that failed. Amounts are
+// identical to compute()'s. Throws std::invalid_argument, before writing anything, when an array
+// has the wrong length.
+std::size_t compute_into(const CompiledScheme& scheme, const BoundParameters& params, const Input& input, const Output& out,
+                         const Options& options = {});
+
 // Throws DataError / EvalError describing up to `max_rows` failed rows (row numbers 0-based).
 void check(const Result& result, const CompiledScheme& scheme, const Input& input, std::size_t max_rows = 20);
+void check(std::span<const RowStatus> status, std::span<const std::uint32_t> bad_input, const CompiledScheme& scheme, const Input& input,
+           std::size_t max_rows = 20);
 
 }  // namespace motiv::batch

@@ -32,7 +32,7 @@ Data make_data(const CompiledScheme& cs, std::size_t n, std::uint32_t seed) {
     d.cols.assign(s.inputs.size(), std::vector<std::int64_t>(n, 0));
     d.scales.assign(s.inputs.size(), 0);
     for (std::size_t k = 0; k < s.inputs.size(); ++k)
-        d.scales[k] = s.inputs[k].kind == Kind::money ? 2 : s.inputs[k].kind == Kind::ratio ? 4 : s.inputs[k].name == "talk_minutes" ? 1 : 0;
+        d.scales[k] = s.inputs[k].kind == Kind::money ? 2 : s.inputs[k].name == "prorata" ? 9 : s.inputs[k].kind == Kind::ratio ? 4 : s.inputs[k].name == "talk_minutes" ? 1 : 0;
     std::mt19937_64 rng(seed);
     auto pick = [&](std::initializer_list<std::int64_t> edges, std::int64_t lo, std::int64_t hi) {
         if (rng() % 3 == 0) {
@@ -44,7 +44,8 @@ Data make_data(const CompiledScheme& cs, std::size_t n, std::uint32_t seed) {
     };
     const auto calls = input_index(s, "calls"), talk = input_index(s, "talk_minutes"), days = input_index(s, "days_worked"),
                meet = input_index(s, "meetings"), script = input_index(s, "script_compliance"), rev = input_index(s, "revenue"),
-               over = input_index(s, "overdue_handovers"), vol = input_index(s, "volume"), prev = input_index(s, "volume_prev");
+               over = input_index(s, "overdue_handovers"), vol = input_index(s, "volume"), prev = input_index(s, "volume_prev"),
+               prorata = input_index(s, "prorata");
     for (std::size_t i = 0; i < n; ++i) {
         const auto r = static_cast<std::uint32_t>(rng() % cs.roles().size());
         d.role[i] = r;
@@ -57,6 +58,9 @@ Data make_data(const CompiledScheme& cs, std::size_t n, std::uint32_t seed) {
         d.cols[over][i] = pick({0, 1, 2}, 0, 5);
         d.cols[vol][i] = pick({99999999, 100000000, 200000000}, 0, 300000000);
         d.cols[prev][i] = rng() % 4 == 0 ? d.cols[vol][i] : pick({100000000}, 0, 300000000);
+        // The built-in share of the period in the role (scale 9): mostly whole months, some k/21
+        // and halves (salary x share rounds on a tie), never a salary of zero for everyone.
+        d.cols[prorata][i] = rng() % 4 != 0 ? 1000000000 : pick({500000000, 333333333, 47619048, 0}, 0, 1000000000);
     }
     return d;
 }
@@ -171,4 +175,67 @@ TEST_CASE("batch refuses columns that do not match the scheme", "[batch]") {
     d.cols[0].pop_back();
     in.columns[0].values = d.cols[0];
     CHECK_THROWS_WITH(batch::compute(*cs, params, in), Catch::Contains("has 3 values, expected 4"));
+}
+
+TEST_CASE("compute_into over reused arrays pays exactly as a fresh result, failed rows included", "[batch]") {
+    const auto cs = three_tier();
+    const Scheme& s = cs->scheme();
+    const auto params = cs->bind(*Period::parse("2026-10"));
+    const std::size_t n = 6000;
+    Data d = make_data(*cs, n, 20261127);
+    // Rows that fail in every way the engine knows: an unknown role, a missing required input,
+    // an invalid value (a negative count).
+    const auto rev = input_index(s, "revenue"), calls = input_index(s, "calls");
+    std::vector<std::uint8_t> present(n, 1);
+    for (std::size_t i = 0; i < n; i += 97) d.role[i] = 99;
+    for (std::size_t i = 5; i < n; i += 89) present[i] = 0;
+    for (std::size_t i = 7; i < n; i += 83) d.cols[calls][i] = -1;
+    batch::Input in = as_input(d);
+    in.columns[rev].present = present;
+    const bool lower = GENERATE(true, false);
+    const unsigned threads = GENERATE(1u, 2u);
+    batch::Options opt;
+    opt.threads = threads;
+    opt.min_rows_per_thread = 1000;
+    opt.lower = lower;
+    const batch::Result fresh = batch::compute(*cs, params, in, opt);
+    REQUIRE(fresh.failed() > 100);  // the rows above fail, and failed() counts them
+    CHECK(fresh.failed() == static_cast<std::size_t>(std::count_if(fresh.status.begin(), fresh.status.end(), [](batch::RowStatus st) { return st != batch::RowStatus::ok; })));
+
+    // Arrays left dirty by an earlier run: every element must be overwritten.
+    const std::size_t ncols = batch::result_components(*cs).size();
+    REQUIRE(ncols == fresh.components.size());
+    std::vector<std::int64_t> amounts(n * ncols, -7), total(n, -7);
+    std::vector<batch::RowStatus> status(n, batch::RowStatus::overflow);
+    std::vector<std::uint32_t> bad_input(n, 77);
+    const std::size_t failed = batch::compute_into(*cs, params, in, batch::Output{amounts, total, status, bad_input, false}, opt);
+    CHECK(failed == fresh.failed());
+    CHECK(std::equal(amounts.begin(), amounts.end(), fresh.amounts.begin(), fresh.amounts.end()));
+    CHECK(std::equal(total.begin(), total.end(), fresh.total.begin(), fresh.total.end()));
+    CHECK(std::equal(status.begin(), status.end(), fresh.status.begin(), fresh.status.end()));
+    for (std::size_t i = 0; i < n; ++i)
+        if (status[i] == batch::RowStatus::missing_input || status[i] == batch::RowStatus::invalid_input) REQUIRE(bad_input[i] == fresh.bad_input[i]);
+    // The same arrays again, with another parameter value: still no trace of the first run.
+    BoundParameters richer = params;
+    const auto salary = static_cast<std::size_t>(s.find_parameter("hunter.salary") - s.parameters.data());
+    richer.values[salary] = *Decimal::parse("99999.99");
+    const batch::Result fresh_richer = batch::compute(*cs, richer, in, opt);
+    CHECK(batch::compute_into(*cs, richer, in, batch::Output{amounts, total, status, bad_input, false}, opt) == fresh_richer.failed());
+    CHECK(std::equal(amounts.begin(), amounts.end(), fresh_richer.amounts.begin(), fresh_richer.amounts.end()));
+    CHECK(std::equal(total.begin(), total.end(), fresh_richer.total.begin(), fresh_richer.total.end()));
+    CHECK(total != std::vector<std::int64_t>(fresh.total.begin(), fresh.total.end()));
+}
+
+TEST_CASE("compute_into refuses arrays of the wrong length before writing", "[batch]") {
+    const auto cs = three_tier();
+    const auto params = cs->bind(*Period::parse("2026-10"));
+    const Data d = make_data(*cs, 10, 3);
+    const batch::Input in = as_input(d);
+    const std::size_t ncols = batch::result_components(*cs).size();
+    std::vector<std::int64_t> amounts(10 * ncols - 1, -7), total(10, -7);
+    std::vector<batch::RowStatus> status(10, batch::RowStatus::overflow);
+    std::vector<std::uint32_t> bad_input(10, 77);
+    CHECK_THROWS_WITH(batch::compute_into(*cs, params, in, batch::Output{amounts, total, status, bad_input, false}),
+                      Catch::Contains("must hold 10 rows (amounts: 10 x " + std::to_string(ncols) + " components)"));
+    CHECK(total == std::vector<std::int64_t>(10, -7));
 }
