@@ -5,8 +5,10 @@
 Reference workload: rules/three_tier.json, person-periods generated from a fixed seed (half
 operators, a quarter hunters, a quarter farmers, realistic KPI spreads). Prints a table of rows per
 second and ratios, and writes bench/out/results.json. Measured, in one run:
-  1. motiv batch from C++ (bench/bench_batch.cpp), one thread and all threads;
-  2. motiv batch from Python on a DataFrame;
+  1. motiv batch from C++ (bench/bench_batch.cpp), one thread and all threads, into a fresh
+     result (as a first batch) and into the arrays of the previous one (batch::compute_into, as a
+     sweep, a scenario loop or a re-run);
+  2. motiv batch from Python on a DataFrame (fresh result), and Scheme.compute_arrays(out=) (reused);
   3. motiv's one-person API from Python, in a loop (on a slice, scaled);
   4. baseline: the scheme hand-written in vectorised NumPy (floats; rows that differ are counted);
   5. baseline: the scheme as a per-row Python function with `decimal` (on a slice, scaled);
@@ -67,10 +69,12 @@ def _share(days: np.ndarray, total: int) -> np.ndarray:
     return q + ((2 * r > total) | ((2 * r == total) & (q % 2 == 1)))
 
 
-def write_columns(df: pd.DataFrame, out: Path) -> None:
-    """The raw columns for the C++ program (little-endian int64, role codes as uint32)."""
+def write_columns(df: pd.DataFrame, role: np.ndarray, out: Path) -> None:
+    """The raw columns for the C++ program (little-endian int64; role as uint32 indices into the
+    scheme's roles, as Scheme.compute_batch passes them -- not the Categorical's own codes, whose
+    order is alphabetical)."""
     out.mkdir(parents=True, exist_ok=True)
-    df["role"].cat.codes.to_numpy().astype(np.uint32).tofile(out / "role.u32")
+    role.astype(np.uint32).tofile(out / "role.u32")
     for c in SCALES:
         df[c].to_numpy().tofile(out / f"{c}.i64")
     (out / "manifest.json").write_text(json.dumps({
@@ -154,18 +158,24 @@ def main() -> int:
 
     n = args.rows
     df = generate(n)
-    write_columns(df, out / "data")
+    scheme = motiv.load(str(RULES))
+    write_columns(df, motiv._batch.role_codes(scheme.roles, df["role"]), out / "data")
 
     # 1. C++: batch one thread / all threads, one-person loop, load+compile, memory, sweep.
     cpp = json.loads(subprocess.run([str(build / "bench" / "motiv_bench"), str(RULES), str(out / "data")],
                                     check=True, capture_output=True, text=True).stdout)
 
     # 2. Python batch on the DataFrame (int64 columns read in place, GIL released).
-    scheme = motiv.load(str(RULES))
     # Best of 9, as the C++ batch (a best of 3 on a shared VM compared a lucky C++ run with an unlucky one).
     t_py, res = timed(lambda: scheme.compute_batch(df, period=PERIOD, scales=SCALES, threads=1), repeat=9)
     t_py_all, _ = timed(lambda: scheme.compute_batch(df, period=PERIOD, scales=SCALES), repeat=9)
     motiv_total = res["total"].to_numpy()
+    # The C++ program paid the very same rows (same roles, same values): same grand total.
+    assert cpp["grand_total_minor"] == int(motiv_total.sum()), "C++ and Python batches paid different rows"
+    arrays = scheme.compute_arrays(df, period=PERIOD, scales=SCALES)
+    t_py_reused, _ = timed(lambda: scheme.compute_arrays(df, period=PERIOD, scales=SCALES, threads=1, out=arrays), repeat=9)
+    t_py_reused_all, _ = timed(lambda: scheme.compute_arrays(df, period=PERIOD, scales=SCALES, out=arrays), repeat=9)
+    assert np.array_equal(arrays["total"], motiv_total), "compute_arrays(out=) and compute_batch disagree"
 
     # 3. The one-person API from Python, on a slice.
     k = min(n, 5000)
@@ -195,9 +205,15 @@ def main() -> int:
         "cpp_all_threads": cpp["batch_all_threads_rows_per_s"],
         "cpp_1thread_rows_per_cpu_s": n / cpp["batch_1thread_cpu_s"],
         "cpp_all_threads_rows_per_cpu_s": n / cpp["batch_all_threads_cpu_s"],
+        "cpp_reused_1thread": cpp["batch_reused_1thread_rows_per_s"],
+        "cpp_reused_all_threads": cpp["batch_reused_all_threads_rows_per_s"],
+        "cpp_reused_1thread_rows_per_cpu_s": n / cpp["batch_reused_1thread_cpu_s"],
+        "cpp_reused_all_threads_rows_per_cpu_s": n / cpp["batch_reused_all_threads_cpu_s"],
         "threads": cpp["threads"],
         "python_dataframe": rate(n, t_py),
         "python_dataframe_all_threads": rate(n, t_py_all),
+        "python_reused": rate(n, t_py_reused),
+        "python_reused_all_threads": rate(n, t_py_reused_all),
         "python_one_person": rate(k, t_one),
         "cpp_one_person": cpp["single_cpp_rows_per_s"],
         "numpy_float_baseline": rate(n, t_np),
@@ -215,36 +231,51 @@ def main() -> int:
     (out / "results.json").write_text(json.dumps(r, indent=2))
 
     base = r["cpp_1thread"]
+    th = r["threads"]
     rows = [
-        ("motiv batch, C++, 1 thread", r["cpp_1thread"], "30M/s"),
-        (f"motiv batch, C++, {r['threads']} threads", r["cpp_all_threads"], ">= 1.7x 1 thread"),
+        ("motiv batch, C++, 1 thread, fresh result", r["cpp_1thread"], "30M/s"),
+        (f"motiv batch, C++, {th} threads, fresh result", r["cpp_all_threads"], ">= 1.7x 1 thread"),
+        ("motiv batch, C++, 1 thread, into reused arrays", r["cpp_reused_1thread"], "30M/s"),
+        (f"motiv batch, C++, {th} threads, into reused arrays", r["cpp_reused_all_threads"], ">= 1.7x 1 thread"),
         ("motiv batch, Python DataFrame, 1 thread", r["python_dataframe"], "within 1.3x of C++"),
-        (f"motiv batch, Python DataFrame, {r['threads']} threads", r["python_dataframe_all_threads"], ""),
+        (f"motiv batch, Python DataFrame, {th} threads", r["python_dataframe_all_threads"], ""),
+        ("motiv batch, Python compute_arrays(out=), 1 thread", r["python_reused"], "within 1.3x of C++"),
+        (f"motiv batch, Python compute_arrays(out=), {th} threads", r["python_reused_all_threads"], ""),
         ("motiv one-person API, Python loop", r["python_one_person"], ""),
         ("motiv one-person API, C++ loop (with explanations)", r["cpp_one_person"], ""),
         ("baseline: NumPy vectorised (floats)", r["numpy_float_baseline"], "motiv >= 2x"),
         ("baseline: per-row Python decimal", r["decimal_row_baseline"], "motiv >= 500x"),
         ("machine: same memory traffic, no pay logic, 1 thread", r["ceiling_stream_1thread"], "ceiling"),
-        (f"machine: same memory traffic, no pay logic, {r['threads']} threads", r["ceiling_stream_2threads"], "ceiling"),
+        (f"machine: same memory traffic, no pay logic, {th} threads", r["ceiling_stream_2threads"], "ceiling"),
     ]
     print(f"\nmotiv benchmark: {n:,} person-periods of rules/three_tier.json, {os.cpu_count()} cores\n")
-    print(f"{'':52s} {'rows/s':>14s} {'vs C++ 1 thread':>16s}  target")
+    print(f"{'':56s} {'rows/s':>14s} {'vs C++ 1 thread':>16s}  target")
     for name, v, target in rows:
-        print(f"{name:52s} {v:14,.0f} {v / base:15.3f}x  {target}")
+        print(f"{name:56s} {v:14,.0f} {v / base:15.3f}x  {target}")
     print()
-    print(f"all threads / 1 thread:            {r['cpp_all_threads'] / base:.2f}x   (target >= 1.7x; best of 9 each, run alternately)")
+    # Each figure below for a fresh result (the kernel maps and zeroes the result's pages: a first
+    # batch) and for arrays reused from the previous batch (compute_into / out=: a sweep, a
+    # scenario loop, a re-run).
+    fresh, reused = "fresh", "reused"
+    dec = r["decimal_row_baseline"]
+    print(f"all threads / 1 thread:            {r['cpp_all_threads'] / base:.2f}x {fresh}, "
+          f"{r['cpp_reused_all_threads'] / r['cpp_reused_1thread']:.2f}x {reused}   (target >= 1.7x; best of 9 each, run alternately)")
     print(f"machine ceiling, 2 threads / 1:    {r['ceiling_spin_scaling']:.2f}x for a compute-bound loop, "
           f"{r['ceiling_stream_2threads'] / r['ceiling_stream_1thread']:.2f}x for the batch's memory traffic alone")
     # Wall time on a shared machine also measures the share of the cores we were given; CPU time
     # (user + system, all threads) does not. Both are printed; the targets are in wall time.
     print(f"C++ batch per CPU-second:          {r['cpp_1thread_rows_per_cpu_s']:,.0f} rows (1 thread), "
-          f"{r['cpp_all_threads_rows_per_cpu_s']:,.0f} rows ({r['threads']} threads: "
-          f"{r['cpp_1thread_rows_per_cpu_s'] / r['cpp_all_threads_rows_per_cpu_s']:.2f}x the CPU of 1 thread for the same rows)")
+          f"{r['cpp_all_threads_rows_per_cpu_s']:,.0f} rows ({th} threads: "
+          f"{r['cpp_1thread_rows_per_cpu_s'] / r['cpp_all_threads_rows_per_cpu_s']:.2f}x the CPU of 1 thread for the same rows) {fresh}; "
+          f"{r['cpp_reused_1thread_rows_per_cpu_s']:,.0f} / {r['cpp_reused_all_threads_rows_per_cpu_s']:,.0f} rows "
+          f"({r['cpp_reused_1thread_rows_per_cpu_s'] / r['cpp_reused_all_threads_rows_per_cpu_s']:.2f}x) {reused}")
     print(f"machine load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"C++ batch / Python DataFrame time: {base / r['python_dataframe']:.2f}x   (target <= 1.3x)")
-    print(f"motiv 1 thread / NumPy:            {base / r['numpy_float_baseline']:.2f}x   (target >= 2x)")
-    print(f"motiv / decimal rows:              {base / r['decimal_row_baseline']:.0f}x on 1 thread, "
-          f"{r['cpp_all_threads'] / r['decimal_row_baseline']:.0f}x on {r['threads']} threads   (target >= 500x)")
+    print(f"C++ batch / Python time:           {base / r['python_dataframe']:.2f}x DataFrame ({fresh}), "
+          f"{r['cpp_reused_1thread'] / r['python_reused']:.2f}x compute_arrays ({reused})   (target <= 1.3x)")
+    print(f"motiv 1 thread / NumPy:            {base / r['numpy_float_baseline']:.2f}x {fresh}, "
+          f"{r['cpp_reused_1thread'] / r['numpy_float_baseline']:.2f}x {reused}   (target >= 2x)")
+    print(f"motiv / decimal rows:              {base / dec:.0f}x on 1 thread, {r['cpp_all_threads'] / dec:.0f}x on {th} threads {fresh}; "
+          f"{r['cpp_reused_1thread'] / dec:.0f}x / {r['cpp_reused_all_threads'] / dec:.0f}x {reused}   (target >= 500x)")
     print(f"NumPy float rows differing from motiv's exact amounts: {differ:,} of {n:,}")
     print(f"decimal baseline rows differing from motiv:            {dec_differ:,} of {kd:,}")
     print(f"rule file load + compile:          {r['load_compile_ms']:.3f} ms  (target < 2 ms)")

@@ -69,6 +69,29 @@ BatchColumns make_input(const SchemeHandle& h, const py::array& role, const py::
 
 namespace {
 
+// A writable, contiguous array of `shape` and dtype T from a previous result (`out=`), as a span.
+template <class T>
+std::span<T> out_span(const py::dict& out, const char* key, std::vector<py::ssize_t> shape) {
+    if (!out.contains(key)) throw py::value_error(std::string("out: no '") + key + "' array (pass a result of compute_columns)");
+    const auto a = py::reinterpret_borrow<py::object>(out[key]);
+    if (!py::isinstance<py::array>(a)) throw py::value_error(std::string("out['") + key + "']: expected a NumPy array");
+    auto arr = a.cast<py::array>();
+    if (!arr.dtype().is(py::dtype::of<T>()))
+        throw py::value_error(std::string("out['") + key + "']: expected dtype " + py::str(py::dtype::of<T>()).cast<std::string>() + ", got " +
+                              py::str(arr.dtype()).cast<std::string>());
+    if (!(arr.flags() & py::array::c_style) || !arr.writeable()) throw py::value_error(std::string("out['") + key + "']: expected a writable C-contiguous array");
+    std::vector<py::ssize_t> got(arr.shape(), arr.shape() + arr.ndim());
+    if (got != shape) {
+        auto show = [](const std::vector<py::ssize_t>& v) {
+            std::string t = "(";
+            for (std::size_t i = 0; i < v.size(); ++i) t += (i ? ", " : "") + std::to_string(v[i]);
+            return t + (v.size() == 1 ? ",)" : ")");
+        };
+        throw py::value_error(std::string("out['") + key + "']: expected shape " + show(shape) + ", got " + show(got) + " (a result for other rows or another scheme)");
+    }
+    return {static_cast<T*>(arr.mutable_data()), static_cast<std::size_t>(arr.size())};
+}
+
 py::dict result_dict(batch::Result&& r) {
     py::dict d;
     const auto rows = static_cast<py::ssize_t>(r.rows);
@@ -76,10 +99,13 @@ py::dict result_dict(batch::Result&& r) {
     d["minor_units"] = r.minor_units;
     d["amounts"] = to_numpy(std::move(r.amounts), {rows, static_cast<py::ssize_t>(r.components.size())});
     d["total"] = to_numpy(std::move(r.total), {rows});
-    std::vector<std::uint8_t> status(r.status.size());
-    for (std::size_t i = 0; i < status.size(); ++i) status[i] = static_cast<std::uint8_t>(r.status[i]);
-    d["status"] = to_numpy(std::move(status), {rows});
+    // RowStatus is one byte (an enum over uint8_t): NumPy reads the engine's buffer as uint8.
+    static_assert(sizeof(batch::RowStatus) == 1);
+    auto* status = new batch::LargeBuffer<batch::RowStatus>(std::move(r.status));
+    py::capsule free_status(status, [](void* p) { delete static_cast<batch::LargeBuffer<batch::RowStatus>*>(p); });
+    d["status"] = py::array_t<std::uint8_t>({rows}, reinterpret_cast<const std::uint8_t*>(status->data()), free_status);
     d["bad_input"] = to_numpy(std::move(r.bad_input), {rows});
+    d["failed"] = r.failed_rows;
     return d;
 }
 
@@ -87,22 +113,43 @@ py::dict result_dict(batch::Result&& r) {
 
 void register_batch(py::module_& m) {
     m.def("compute_columns", [](const SchemeHandle& h, const py::array& role, const py::dict& columns, const std::string& period,
-                                unsigned threads, bool check) {
+                                unsigned threads, bool check, const std::optional<py::dict>& out) -> py::dict {
         const Period p = parse_period_arg(period);
         BatchColumns c = make_input(h, role, columns);
         batch::Options opt;
         opt.threads = threads;
-        batch::Result r;
+        if (!out) {
+            batch::Result r;
+            {
+                py::gil_scoped_release release;
+                const BoundParameters params = h.compiled->bind(p);
+                r = batch::compute(*h.compiled, params, c.input, opt);
+                if (check) batch::check(r, *h.compiled, c.input);
+            }
+            return result_dict(std::move(r));
+        }
+        // Into the arrays of an earlier result (same rows, same scheme's pay columns): no new pages.
+        const auto rows = static_cast<py::ssize_t>(c.input.role.size());
+        const auto ncols = static_cast<py::ssize_t>(batch::result_components(*h.compiled).size());
+        const std::span<std::uint8_t> status = out_span<std::uint8_t>(*out, "status", {rows});
+        const batch::Output into{out_span<std::int64_t>(*out, "amounts", {rows, ncols}), out_span<std::int64_t>(*out, "total", {rows}),
+                                 {reinterpret_cast<batch::RowStatus*>(status.data()), status.size()},
+                                 out_span<std::uint32_t>(*out, "bad_input", {rows}), false};
+        std::size_t failed = 0;
         {
             py::gil_scoped_release release;
             const BoundParameters params = h.compiled->bind(p);
-            r = batch::compute(*h.compiled, params, c.input, opt);
-            if (check) batch::check(r, *h.compiled, c.input);
+            failed = batch::compute_into(*h.compiled, params, c.input, into, opt);
+            if (check && failed > 0) batch::check(into.status, into.bad_input, *h.compiled, c.input);
         }
-        return result_dict(std::move(r));
+        (*out)["failed"] = failed;
+        (*out)["components"] = batch::result_components(*h.compiled);
+        (*out)["minor_units"] = h.compiled->scheme().currency.minor_units;
+        return *out;
     }, py::arg("scheme"), py::arg("role"), py::arg("columns"), py::kw_only(), py::arg("period"), py::arg("threads") = 0u,
-          py::arg("check") = true,
-          "Pays many rows from NumPy columns; returns components, amounts (rows x components, int64 minor units), total, status.");
+          py::arg("check") = true, py::arg("out") = py::none(),
+          "Pays many rows from NumPy columns; returns components, amounts (rows x components, int64 minor units), total, status,\n"
+          "bad_input and failed. out= an earlier result of the same shape: its arrays are overwritten in place and it is returned.");
 
     m.def("sweep_columns", [](const SchemeHandle& h, const py::array& role, const py::dict& columns, const std::string& period,
                               const std::string& parameter, const std::vector<std::string>& values, unsigned threads) {

@@ -82,6 +82,12 @@ std::vector<SweepPoint> sweep_points(const CompiledScheme& cs, const BoundParame
         BoundParameters local = params;
         Options one;
         one.threads = 1;  // parallel over points, not rows
+        // Every point pays the same rows: one set of result arrays per thread, reused (compute_into).
+        const std::size_t n = input.role.size();
+        LargeBuffer<std::int64_t> amounts(n * result_components(cs).size()), totals(n);
+        LargeBuffer<RowStatus> status(n);
+        LargeBuffer<std::uint32_t> bad_input(n);
+        const Output into{amounts, totals, status, bad_input, false};
         for (std::size_t k; (k = next.fetch_add(1)) < points.size();) {
             for (std::size_t j = 0; j < idx.size(); ++j) {
                 const Target& t = idx[j];
@@ -97,19 +103,18 @@ std::vector<SweepPoint> sweep_points(const CompiledScheme& cs, const BoundParame
                         throw std::invalid_argument("sweep point " + std::to_string(k + 1) + ": the thresholds of " + cs.scheme().parameters[idx[j].param].name +
                                                     " would not rise (" + from[i - 1].to_string() + " then " + from[i].to_string() + ")");
             }
-            const Result r = compute(cs, local, input, one);
             SweepPoint& pt = out[k];
+            pt.failed = compute_into(cs, local, input, into, one);
             pt.values = points[k];
             if (!pt.values.empty()) pt.value = pt.values.front();
             pt.role_total.assign(cs.roles().size(), 0);
             pt.role_paid.assign(cs.roles().size(), 0);
-            pt.failed = r.failed();
-            for (std::size_t row = 0; row < r.rows; ++row) {
+            for (std::size_t row = 0; row < n; ++row) {
                 // Every row fits in int64; their sum need not: an error, never a wrapped number.
-                bool overflow = __builtin_add_overflow(pt.total, r.total[row], &pt.total);
-                if (input.role[row] < pt.role_total.size() && r.status[row] == RowStatus::ok) {
+                bool overflow = __builtin_add_overflow(pt.total, totals[row], &pt.total);
+                if (input.role[row] < pt.role_total.size() && status[row] == RowStatus::ok) {
                     std::int64_t& rt = pt.role_total[input.role[row]];
-                    overflow = __builtin_add_overflow(rt, r.total[row], &rt) || overflow;
+                    overflow = __builtin_add_overflow(rt, totals[row], &rt) || overflow;
                     ++pt.role_paid[input.role[row]];
                 }
                 if (overflow)

@@ -123,3 +123,41 @@ def test_sweep_matches_batch_at_each_value(scheme):
         assert Decimal(int(res["total"].sum())).scaleb(-2) == total
     hunters = (df["role"] == "hunter").sum()
     assert sw["hunter"].iat[2] - sw["hunter"].iat[0] == Decimal(10000) * hunters
+
+
+def test_compute_arrays_into_an_earlier_result_overwrites_every_array(scheme):
+    df = people(5000, seed=5)
+    df.loc[::97, "revenue"] = -1  # invalid (revenue >= 0): these rows fail, status 2
+    fresh = scheme.compute_arrays(df, period=PERIOD, scales=SCALES, threads=2, check=False)
+    assert fresh["failed"] == int((fresh["status"] != 0).sum()) > 0
+    # Another scenario's result, then scribbled over: compute_arrays(out=) must leave no trace of it.
+    richer = scheme.with_overrides({"hunter.salary": "99999.99"})
+    out = richer.compute_arrays(df, period=PERIOD, scales=SCALES, check=False)
+    for key in ("amounts", "total", "status", "bad_input"):
+        out[key][...] = 7
+    ids = {key: id(out[key]) for key in ("amounts", "total", "status", "bad_input")}
+    again = scheme.compute_arrays(df, period=PERIOD, scales=SCALES, threads=2, check=False, out=out)
+    assert again is out and all(id(out[k]) == v for k, v in ids.items())  # the same arrays, in place
+    for key in ("amounts", "total", "status"):
+        assert np.array_equal(out[key], fresh[key]), key
+    failed = fresh["status"] != 0
+    assert np.array_equal(out["bad_input"][failed], fresh["bad_input"][failed])
+    assert out["failed"] == fresh["failed"] and out["components"] == fresh["components"]
+    # And the frame compute_batch builds holds the same amounts.
+    frame = scheme.compute_batch(df.loc[~failed.astype(bool)], period=PERIOD, scales=SCALES)
+    assert np.array_equal(frame["total"].to_numpy(), fresh["total"][~failed.astype(bool)])
+
+
+@pytest.mark.parametrize("spoil, message", [
+    (lambda o: o.pop("total"), "no 'total' array"),
+    (lambda o: o.__setitem__("total", o["total"][:-1]), r"expected shape \(10,\), got \(9,\)"),
+    (lambda o: o.__setitem__("amounts", o["amounts"][:, :2].copy()), r"out\['amounts'\]: expected shape \(10, 5\), got \(10, 2\)"),
+    (lambda o: o.__setitem__("status", o["status"].astype(np.int64)), "expected dtype uint8, got int64"),
+    (lambda o: o.__setitem__("amounts", np.asfortranarray(o["amounts"])), "writable C-contiguous"),
+])
+def test_compute_arrays_refuses_an_out_of_another_shape(scheme, spoil, message):
+    df = people(10)
+    out = scheme.compute_arrays(df, period=PERIOD, scales=SCALES)
+    spoil(out)
+    with pytest.raises(ValueError, match=message):
+        scheme.compute_arrays(df, period=PERIOD, scales=SCALES, out=out)

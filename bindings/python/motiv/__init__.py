@@ -261,13 +261,36 @@ class Scheme:
         minor unit. The GIL is released while it runs; ``threads=0`` uses every core. With
         ``check=True`` a row that cannot be paid raises DataError / EvalError naming the row.
         """
-        roles = self.roles
-        role = _batch.role_codes(roles, data["role"])
-        cols = _batch.input_columns([i.name for i in self.inputs], data, scales)
-        res = _core.compute_columns(self._core, role, cols, period=period, threads=threads, check=check)
+        res = self.compute_arrays(data, period=period, scales=scales, threads=threads, check=check)
         extra = {"id": data["id"]} if "id" in data else {}
         extra["role"] = data["role"]
         return _batch.result_frame(res, index=getattr(data, "index", None), extra=extra)
+
+    def compute_arrays(
+        self,
+        data: Any,
+        *,
+        period: str,
+        scales: Optional[Mapping[str, int]] = None,
+        threads: int = 0,
+        check: bool = True,
+        out: Optional[dict] = None,
+    ) -> dict:
+        """:meth:`compute_batch` without the DataFrame: the engine's NumPy arrays, reusable.
+
+        Returns a dict: ``components`` (the pay column names), ``minor_units``, ``amounts`` (int64,
+        rows x components), ``total`` (int64), ``status`` (uint8, 0 = paid), ``bad_input`` (uint32:
+        the input behind a missing/invalid status) and ``failed`` (how many rows did not pay).
+
+        ``out=`` an earlier result for the same number of rows of this scheme: its arrays are
+        overwritten in place and it is returned. A scenario loop or a re-run then maps no new
+        memory -- a fresh result costs the kernel's zeroing of every page, about a fifth of a
+        one-thread batch (README "Batch engine and benchmarks"). Anything still viewing the old
+        arrays (a frame built from them) sees the new amounts.
+        """
+        role = _batch.role_codes(self.roles, data["role"])
+        cols = _batch.input_columns([i.name for i in self.inputs], data, scales)
+        return _core.compute_columns(self._core, role, cols, period=period, threads=threads, check=check, out=out)
 
     def sweep(
         self,

@@ -158,6 +158,16 @@ class Scheme:
         threads: int = ...,
         check: bool = ...,
     ) -> pd.DataFrame: ...
+    def compute_arrays(
+        self,
+        data: Union[pd.DataFrame, Mapping[str, Any]],
+        *,
+        period: str,
+        scales: Optional[Mapping[str, int]] = ...,
+        threads: int = ...,
+        check: bool = ...,
+        out: Optional[Dict[str, Any]] = ...,
+    ) -> Dict[str, Any]: ...
     def sweep(
         self,
         data: Union[pd.DataFrame, Mapping[str, Any]],
