@@ -271,7 +271,7 @@ private:
             return;
         }
         std::fill_n(lf.redo.data(), n, std::uint8_t{0});
-        lp.run(lf.values.data(), kLoweredBlock, n, lf.redo.data());
+        lp.run(lf.values.data(), kLoweredBlock, n, lf.redo.data(), lf.bounds);
         scatter_lowered(plan, lf, rows, n);
         if (failed_)  // a failed row pays nothing: never a partial payslip
             for (std::size_t k = 0; k < n; ++k)

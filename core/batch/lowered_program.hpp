@@ -74,8 +74,10 @@ public:
 
     // Runs the code over lanes [0, n) of `frame` (lane l of row k at frame[l * width + k]). Sets
     // redo[k] = 1 for a row that divided by zero (its values are then meaningless); leaves the
-    // other entries of `redo` alone. Exact for every other row when in_range() held.
-    void run(std::int64_t* frame, std::size_t width, std::size_t n, std::uint8_t* redo) const;
+    // other entries of `redo` alone. Exact for every other row when in_range() held. `bounds`, the
+    // lane bounds in_range() computed for this block (or empty), lets a division whose operands
+    // are small enough take a faster exact path.
+    void run(std::int64_t* frame, std::size_t width, std::size_t n, std::uint8_t* redo, std::span<const std::uint64_t> bounds = {}) const;
 
     // An operand of a lowered instruction: a lane, or a constant already at the scale the
     // instruction needs.

@@ -305,3 +305,64 @@ TEST_CASE("lowering: code no pay line needs is dropped (the hunter's attainment 
     CHECK(divisions(*needed) == 0);
     CHECK(needed->code().size() < all->code().size());
 }
+
+TEST_CASE("lowering: a quotient is Decimal's, on the double path and the integer path alike", "[batch][lowering]") {
+    // z = x / y with x at 9 places and y a whole number: the lowered numerator is x's raw value
+    // itself (k = 0), so it can be pushed right up to 2^53, where a double quotient rounds to the
+    // next integer and must be corrected. Below 2^53 (bounds given) the kernel divides in double;
+    // without bounds, or at or above 2^53, in integers. Both must equal Decimal's division: the
+    // quotient at 9 places, half-even, with the sign of x / y.
+    const std::int64_t top = std::int64_t{1} << 53;
+    std::vector<std::pair<std::int64_t, std::int64_t>> cases{
+        {0, 7}, {1, 2}, {3, 2}, {5, 2}, {-5, 2}, {5, -2}, {-5, -2}, {1, 3}, {2, 3}, {-2, 3}, {7, 0}, {0, 0},
+        {top - 1, 1}, {top - 1, 2}, {top - 1, 4}, {top - 2, 4}, {top - 3, 2}, {top - 1, 3}, {top - 5, 3},
+        {-(top - 1), 4}, {top - 1, -4},
+        {4 * (std::int64_t{1} << 50) + 3, 4},  // 2^50 + 0.75: a double rounds it up to 2^50 + 1
+        {4 * (std::int64_t{1} << 50) + 2, 4},  // a tie: half-even keeps 2^50 (even)
+        {4 * (std::int64_t{1} << 50) + 6, 4},  // a tie: half-even goes up to 2^50 + 2
+        {top - 1, top - 2}, {top - 2, top - 1}, {1, top - 1},
+    };
+    std::mt19937_64 rng(53);
+    for (int i = 0; i < 4000; ++i) {
+        const std::int64_t den = 1 + static_cast<std::int64_t>(rng() % (i % 2 ? 5 : 1000000));
+        std::int64_t num = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(top));
+        if (i % 3 == 0) num = num / den * den + den / 2 + static_cast<std::int64_t>(rng() % 2);  // ties and near-ties
+        cases.emplace_back(i % 5 == 0 ? -num : num, i % 7 == 0 ? -den : den);
+    }
+    expr::ProgramBuilder b;
+    const expr::Slot x = b.new_slot(), y = b.new_slot();
+    const expr::Slot z = b.emit(expr::OpCode::div, x, y);
+    const expr::Program p = b.finish();
+    const std::vector<batch::LoweredProgram::Input> inputs{{x, 9}, {y, 0}};
+    const auto lp = batch::LoweredProgram::lower(p, {}, inputs, {});
+    REQUIRE(lp);
+    REQUIRE(lp->value(z).scale == 9);
+    const std::size_t n = cases.size();
+    expr::Frame want(p.slot_count, n);
+    for (std::size_t i = 0; i < n; ++i) {
+        want.value(x)[i] = Decimal::from_raw(cases[i].first);
+        want.value(y)[i] = Decimal::from_int(cases[i].second);
+    }
+    p.run(want, n, {});
+    for (const bool with_bounds : {true, false}) {
+        std::vector<std::int64_t> frame(lp->lane_count() * n);
+        for (std::size_t i = 0; i < n; ++i) {
+            frame[lp->value(x).lane * n + i] = cases[i].first;
+            frame[lp->value(y).lane * n + i] = cases[i].second;
+        }
+        // The bounds a worker would measure: below 2^53 for every case, so the double path runs.
+        std::vector<std::uint64_t> bounds(lp->lane_count(), 0);
+        bounds[lp->value(x).lane] = static_cast<std::uint64_t>(top - 1);
+        bounds[lp->value(y).lane] = static_cast<std::uint64_t>(top - 1);
+        REQUIRE(lp->in_range(bounds));
+        std::vector<std::uint8_t> redo(n, 0);
+        lp->run(frame.data(), n, n, redo.data(), with_bounds ? std::span<const std::uint64_t>(bounds) : std::span<const std::uint64_t>{});
+        for (std::size_t i = 0; i < n; ++i) {
+            INFO((with_bounds ? "double path: " : "integer path: ") << cases[i].first << "e-9 / " << cases[i].second);
+            REQUIRE((redo[i] != 0) == (cases[i].second == 0));
+            if (cases[i].second == 0) continue;  // the caller redoes the row with the Decimal program
+            REQUIRE(want.fault(z)[i] == 0);
+            REQUIRE(Decimal::from_minor(frame[lp->value(z).lane * n + i], 9) == want.value(z)[i]);
+        }
+    }
+}
