@@ -70,25 +70,19 @@ struct LoweredOutput {
     std::int64_t multiplier = 1, divisor = 1;
 };
 
-// The least and greatest of p[0..n) folded into lo and hi, over four independent chains (which
-// x86-64-v4 turns into vector min/max).
+// The least and greatest of p[0..n) folded into lo and hi: a plain reduction, which GCC turns
+// into vector min/max (AVX2, x86-64-v4).
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
 __attribute__((target_clones("default", "avx2", "arch=x86-64-v4")))
 #endif
 void min_max(const std::int64_t* p, std::size_t n, std::int64_t& lo, std::int64_t& hi) {
-    std::int64_t l[4] = {lo, lo, lo, lo}, h[4] = {hi, hi, hi, hi};
-    std::size_t k = 0;
-    for (; k + 4 <= n; k += 4)
-        for (std::size_t j = 0; j < 4; ++j) {
-            l[j] = std::min(l[j], p[k + j]);
-            h[j] = std::max(h[j], p[k + j]);
-        }
-    for (; k < n; ++k) {
-        l[0] = std::min(l[0], p[k]);
-        h[0] = std::max(h[0], p[k]);
+    std::int64_t l = lo, h = hi;
+    for (std::size_t k = 0; k < n; ++k) {
+        l = std::min(l, p[k]);
+        h = std::max(h, p[k]);
     }
-    lo = std::min({l[0], l[1], l[2], l[3]});
-    hi = std::max({h[0], h[1], h[2], h[3]});
+    lo = l;
+    hi = h;
 }
 
 // dst[k] = values[rows[k]] for k < n (x86-64-v4: vector gathers).
