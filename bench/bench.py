@@ -210,6 +210,7 @@ def main() -> int:
         "cpp_reused_1thread_rows_per_cpu_s": n / cpp["batch_reused_1thread_cpu_s"],
         "cpp_reused_all_threads_rows_per_cpu_s": n / cpp["batch_reused_all_threads_cpu_s"],
         "threads": cpp["threads"],
+        "isa": cpp["isa"],
         "python_dataframe": rate(n, t_py),
         "python_dataframe_all_threads": rate(n, t_py_all),
         "python_reused": rate(n, t_py_reused),
@@ -248,7 +249,8 @@ def main() -> int:
         ("machine: same memory traffic, no pay logic, 1 thread", r["ceiling_stream_1thread"], "ceiling"),
         (f"machine: same memory traffic, no pay logic, {th} threads", r["ceiling_stream_2threads"], "ceiling"),
     ]
-    print(f"\nmotiv benchmark: {n:,} person-periods of rules/three_tier.json, {os.cpu_count()} cores\n")
+    print(f"\nmotiv benchmark: {n:,} person-periods of rules/three_tier.json, {os.cpu_count()} cores, "
+          f"hot loops for {cpp['isa']} (MOTIV_BATCH_ISA=baseline|avx2|x86-64-v4 to compare)\n")
     print(f"{'':56s} {'rows/s':>14s} {'vs C++ 1 thread':>16s}  target")
     for name, v, target in rows:
         print(f"{name:56s} {v:14,.0f} {v / base:15.3f}x  {target}")

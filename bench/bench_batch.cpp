@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "core/batch/batch.hpp"
+#include "core/batch/isa.hpp"
 #include "core/batch/sweep.hpp"
 #include "core/engine/compute.hpp"
 #include "core/io/atomic_file.hpp"
@@ -194,6 +195,7 @@ int main(int argc, char** argv) {
     const auto params = cs->bind(*Period::parse(manifest.at("period").get<std::string>()));
     out["rows"] = n;
     out["input_bytes"] = input_bytes;
+    out["isa"] = batch::to_string(batch::active_isa());  // the hot loops' instruction set (MOTIV_BATCH_ISA)
 
     batch::Options one;
     one.threads = 1;

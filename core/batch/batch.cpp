@@ -11,6 +11,7 @@
 #include <system_error>
 #include <thread>
 
+#include "core/batch/isa.hpp"
 #include "core/batch/lowered_program.hpp"
 #include "core/errors.hpp"
 #include "core/money/fast_division.hpp"
@@ -70,27 +71,48 @@ struct LoweredOutput {
     std::int64_t multiplier = 1, divisor = 1;
 };
 
-// The least and greatest of p[0..n) folded into lo and hi: a plain reduction, which GCC turns
-// into vector min/max (AVX2, x86-64-v4).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-__attribute__((target_clones("default", "avx2", "arch=x86-64-v4")))
-#endif
-void min_max(const std::int64_t* p, std::size_t n, std::int64_t& lo, std::int64_t& hi) {
+// dst[k] = values[rows[k]] for k < n, the least and greatest of them folded into lo and hi: two
+// plain loops (the loads first, then a reduction; fused, every load waited on a compare-and-move
+// chain), inlined into one wrapper per instruction set (isa.hpp): vector gathers and vector
+// min/max with AVX-512.
+[[gnu::always_inline]] inline void gather_code(const std::int64_t* values, const std::uint32_t* rows, std::size_t n, std::int64_t* dst,
+                                               std::int64_t& lo, std::int64_t& hi) {
+    for (std::size_t k = 0; k < n; ++k) dst[k] = values[rows[k]];
     std::int64_t l = lo, h = hi;
     for (std::size_t k = 0; k < n; ++k) {
-        l = std::min(l, p[k]);
-        h = std::max(h, p[k]);
+        l = std::min(l, dst[k]);
+        h = std::max(h, dst[k]);
     }
     lo = l;
     hi = h;
 }
 
-// dst[k] = values[rows[k]] for k < n (x86-64-v4: vector gathers).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-__attribute__((target_clones("default", "arch=x86-64-v4")))
+void gather_baseline(const std::int64_t* values, const std::uint32_t* rows, std::size_t n, std::int64_t* dst, std::int64_t& lo, std::int64_t& hi) {
+    gather_code(values, rows, n, dst, lo, hi);
+}
+#if MOTIV_BATCH_HAS_ISA_VARIANTS
+MOTIV_TARGET_AVX2 void gather_avx2(const std::int64_t* values, const std::uint32_t* rows, std::size_t n, std::int64_t* dst, std::int64_t& lo,
+                                   std::int64_t& hi) {
+    gather_code(values, rows, n, dst, lo, hi);
+}
+MOTIV_TARGET_X86_64_V4 void gather_v4(const std::int64_t* values, const std::uint32_t* rows, std::size_t n, std::int64_t* dst, std::int64_t& lo,
+                                      std::int64_t& hi) {
+    gather_code(values, rows, n, dst, lo, hi);
+}
 #endif
-void gather_rows(const std::int64_t* values, const std::uint32_t* rows, std::size_t n, std::int64_t* dst) {
-    for (std::size_t k = 0; k < n; ++k) dst[k] = values[rows[k]];
+
+void gather_rows(Isa isa, const std::int64_t* values, const std::uint32_t* rows, std::size_t n, std::int64_t* dst, std::int64_t& lo,
+                 std::int64_t& hi) {
+#if MOTIV_BATCH_HAS_ISA_VARIANTS
+    switch (isa) {
+        case Isa::x86_64_v4: return gather_v4(values, rows, n, dst, lo, hi);
+        case Isa::avx2: return gather_avx2(values, rows, n, dst, lo, hi);
+        case Isa::baseline: break;
+    }
+#else
+    (void)isa;
+#endif
+    gather_baseline(values, rows, n, dst, lo, hi);
 }
 
 // What a worker needs per role, computed once per call.
@@ -152,7 +174,7 @@ class Worker {
 public:
     Worker(const BoundParameters& params, const Input& in, const std::vector<RolePlan>& roles, const std::vector<InputPlan>& inputs, const Output& out,
            std::size_t ncols, int minor_units)
-        : params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out), ncols_(ncols), minor_units_(minor_units) {}
+        : params_(params), in_(in), roles_(roles), inputs_(inputs), out_(out), ncols_(ncols), minor_units_(minor_units), isa_(active_isa()) {}
 
     // Rows that failed so far (each counted once, when its status leaves ok).
     [[nodiscard]] std::size_t failed_rows() const { return failed_rows_; }
@@ -354,8 +376,7 @@ private:
         if (col.present.empty()) {
             // The loads first, then the extremes over the lane: fused, every load waited on a
             // compare-and-move chain (measured: the gather was ~25% of a batch).
-            gather_rows(values, rows, n, dst);
-            min_max(dst, n, lo, hi);
+            gather_rows(isa_, values, rows, n, dst, lo, hi);
             if (mult != 1)  // wraps harmlessly on overflow: the bound below then refuses the block
                 for (std::size_t k = 0; k < n; ++k) dst[k] = static_cast<std::int64_t>(static_cast<std::uint64_t>(dst[k]) * mult);
         } else {
@@ -530,6 +551,7 @@ private:
     const Output& out_;
     const std::size_t ncols_;                          // pay columns per row of out_.amounts
     const int minor_units_;                            // of the scheme's currency
+    const Isa isa_;                                    // the gather's instruction set (isa.hpp)
     std::size_t failed_rows_ = 0;
     std::vector<std::unique_ptr<expr::Frame>> frames_;  // one per role, made on first use
     std::vector<LoweredFrame> lowered_;                // one per role, sized on first use
@@ -571,6 +593,7 @@ std::size_t compute_into(const CompiledScheme& cs, const BoundParameters& params
         p.fallback = d.default_value.value_or(Decimal{});
     }
 
+    (void)active_isa();  // a bad MOTIV_BATCH_ISA throws here, on the calling thread, before anything is written
     const std::vector<std::string> components = result_components(cs);
     const std::size_t ncols = components.size();
     if (out.amounts.size() != n * ncols || out.total.size() != n || out.status.size() != n || out.bad_input.size() != n)

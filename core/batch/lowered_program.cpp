@@ -1,5 +1,7 @@
 #include "core/batch/lowered_program.hpp"
 
+#include "core/batch/isa.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -423,13 +425,15 @@ bool LoweredProgram::in_range(std::vector<std::uint64_t>& bounds) const {
 
 // --- the interpreter ---------------------------------------------------------------------------
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-__attribute__((target_clones("default", "avx2", "arch=x86-64-v4")))
-#endif
-void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::uint8_t* redo, std::span<const std::uint64_t> bounds) const {
+namespace {
+
+// The interpreter, inlined into one wrapper per instruction set (isa.hpp): the kernels' loops
+// vectorise to whatever the wrapper's target allows.
+[[gnu::always_inline]] inline void run_code(std::span<const Instr> code, std::span<const Table> tables, std::int64_t* fr, std::size_t w,
+                                            std::size_t n, std::uint8_t* redo, std::span<const std::uint64_t> bounds) {
     using I = std::int64_t;
     auto bound = [&](const Operand& o) -> u128 { return o.is_const ? magnitude(o.value) : bounds[o.lane]; };
-    for (const Instr& in : code_) {
+    for (const Instr& in : code) {
         switch (in.op) {
             case Op::add: binary(in, fr, w, n, [](I a, I b) { return a + b; }); break;
             case Op::sub: binary(in, fr, w, n, [](I a, I b) { return a - b; }); break;
@@ -533,7 +537,7 @@ void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::ui
                 // The tier loop outside, the lane loop inside: each pass is a branch-free select
                 // over the block, which the compiler vectorises. Thresholds rise (lower() checks),
                 // so the last threshold reached wins, as in TierTable::tier_of().
-                const Table& t = tables_[in.table];
+                const Table& t = tables[in.table];
                 I* d = fr + std::size_t{in.dst} * w;
                 with(in.a, fr, w, [&](auto a) __attribute__((always_inline)) {
                     std::fill_n(d, n, I{0});
@@ -549,7 +553,7 @@ void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::ui
             case Op::graduated: {
                 // Decimal: the sum over tiers below x of rate x (min(x, next threshold) - threshold);
                 // a tier x does not reach contributes max(., 0) = 0. One vectorised pass per tier.
-                const Table& t = tables_[in.table];
+                const Table& t = tables[in.table];
                 I* d = fr + std::size_t{in.dst} * w;
                 with(in.a, fr, w, [&](auto a) __attribute__((always_inline)) {
                     std::fill_n(d, n, I{0});
@@ -568,6 +572,34 @@ void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::ui
             }
         }
     }
+}
+
+void run_baseline(std::span<const Instr> code, std::span<const Table> tables, std::int64_t* fr, std::size_t w, std::size_t n, std::uint8_t* redo,
+                  std::span<const std::uint64_t> bounds) {
+    run_code(code, tables, fr, w, n, redo, bounds);
+}
+#if MOTIV_BATCH_HAS_ISA_VARIANTS
+MOTIV_TARGET_AVX2 void run_avx2(std::span<const Instr> code, std::span<const Table> tables, std::int64_t* fr, std::size_t w, std::size_t n,
+                                std::uint8_t* redo, std::span<const std::uint64_t> bounds) {
+    run_code(code, tables, fr, w, n, redo, bounds);
+}
+MOTIV_TARGET_X86_64_V4 void run_v4(std::span<const Instr> code, std::span<const Table> tables, std::int64_t* fr, std::size_t w, std::size_t n,
+                                   std::uint8_t* redo, std::span<const std::uint64_t> bounds) {
+    run_code(code, tables, fr, w, n, redo, bounds);
+}
+#endif
+
+}  // namespace
+
+void LoweredProgram::run(std::int64_t* fr, std::size_t w, std::size_t n, std::uint8_t* redo, std::span<const std::uint64_t> bounds) const {
+#if MOTIV_BATCH_HAS_ISA_VARIANTS
+    switch (active_isa()) {
+        case Isa::x86_64_v4: return run_v4(code_, tables_, fr, w, n, redo, bounds);
+        case Isa::avx2: return run_avx2(code_, tables_, fr, w, n, redo, bounds);
+        case Isa::baseline: break;
+    }
+#endif
+    run_baseline(code_, tables_, fr, w, n, redo, bounds);
 }
 
 }  // namespace motiv::batch

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "core/batch/batch.hpp"
+#include "core/batch/isa.hpp"
 #include "core/batch/lowered_program.hpp"
 #include "core/engine/compute.hpp"
 #include "core/errors.hpp"
@@ -344,7 +345,13 @@ TEST_CASE("lowering: a quotient is Decimal's, on the double path and the integer
         want.value(y)[i] = Decimal::from_int(cases[i].second);
     }
     p.run(want, n, {});
+    // Every instruction-set variant the CPU runs (isa.hpp), with bounds (double path) and without.
+    std::vector<batch::Isa> variants;
+    for (batch::Isa isa : {batch::Isa::baseline, batch::Isa::avx2, batch::Isa::x86_64_v4})
+        if (batch::supported(isa)) variants.push_back(isa);
+    for (const batch::Isa isa : variants)
     for (const bool with_bounds : {true, false}) {
+        batch::force_isa(isa);
         std::vector<std::int64_t> frame(lp->lane_count() * n);
         for (std::size_t i = 0; i < n; ++i) {
             frame[lp->value(x).lane * n + i] = cases[i].first;
@@ -357,8 +364,9 @@ TEST_CASE("lowering: a quotient is Decimal's, on the double path and the integer
         REQUIRE(lp->in_range(bounds));
         std::vector<std::uint8_t> redo(n, 0);
         lp->run(frame.data(), n, n, redo.data(), with_bounds ? std::span<const std::uint64_t>(bounds) : std::span<const std::uint64_t>{});
+        batch::force_isa(std::nullopt);
         for (std::size_t i = 0; i < n; ++i) {
-            INFO((with_bounds ? "double path: " : "integer path: ") << cases[i].first << "e-9 / " << cases[i].second);
+            INFO(batch::to_string(isa) << (with_bounds ? ", double path: " : ", integer path: ") << cases[i].first << "e-9 / " << cases[i].second);
             REQUIRE((redo[i] != 0) == (cases[i].second == 0));
             if (cases[i].second == 0) continue;  // the caller redoes the row with the Decimal program
             REQUIRE(want.fault(z)[i] == 0);
