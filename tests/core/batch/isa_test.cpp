@@ -2,10 +2,10 @@
 // variant the CPU can run must pay exactly what the baseline x86-64 code pays.
 #include <catch2/catch.hpp>
 
+#include "tests/core/batch/seeded_rows.hpp"
 #include "tests/core/support.hpp"
 
 #include <cstdlib>
-#include <random>
 
 #include "core/batch/batch.hpp"
 #include "core/batch/isa.hpp"
@@ -33,24 +33,10 @@ TEST_CASE("isa: names read back, and the baseline is always there", "[batch][isa
 
 TEST_CASE("isa: every variant this CPU runs pays the reference scheme exactly as the baseline does", "[batch][isa]") {
     const auto cs = test::three_tier_scheme();
-    const Scheme& s = cs->scheme();
     const auto params = cs->bind(*Period::parse("2026-10"));
-    // Seeded rows of every role, with values on the gates' and tiers' edges, some zero divisors
-    // (calls = 0, days = 0: the operator's quotients) and prorated salaries.
     const std::size_t n = 30000;
-    std::mt19937_64 rng(20261127);
-    std::vector<std::uint32_t> role(n);
-    std::vector<std::vector<std::int64_t>> cols(s.inputs.size(), std::vector<std::int64_t>(n));
-    batch::Input in;
-    for (std::size_t i = 0; i < n; ++i) role[i] = static_cast<std::uint32_t>(rng() % cs->roles().size());
-    for (std::size_t k = 0; k < s.inputs.size(); ++k) {
-        const InputDecl& d = s.inputs[k];
-        const int scale = d.name == "prorata" ? 9 : d.kind == Kind::money ? 2 : d.kind == Kind::ratio ? 4 : d.name == "talk_minutes" ? 1 : 0;
-        const std::int64_t top = d.name == "prorata" ? 1000000000 : d.kind == Kind::ratio ? 10000 : d.kind == Kind::money ? 300000000 : 400;
-        for (std::size_t i = 0; i < n; ++i) cols[k][i] = rng() % 5 == 0 ? (rng() % 2 ? 0 : top) : static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(top + 1));
-        in.columns.push_back(batch::Column{cols[k], scale, {}});
-    }
-    in.role = role;
+    const test::Data d = test::make_data(*cs, n, 20261127);
+    const batch::Input in = test::as_input(d);
     batch::Options one;
     one.threads = 1;
     batch::Result want;
