@@ -13,6 +13,7 @@
 // Needs MOTIV_SOURCE_DIR (the repository root), for the CSV target's rules/three_tier.json.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -22,10 +23,13 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/batch/isa.hpp"
+#include "core/batch/lowered_program.hpp"
 #include "core/data/csv.hpp"
 #include "core/data/people_table.hpp"
 #include "core/engine/compiled_scheme.hpp"
@@ -64,6 +68,20 @@ inline Decimal lane_value(expr::ValueType type, std::size_t lane, std::size_t na
     static const std::array<std::string_view, 4> money{"0", "1250000.00", "99999999999999999999.99", "-12345.67"};
     static const std::array<std::string_view, 4> number{"0", "230", "170000000000000000000", "-0.000000001"};
     return dec(type == expr::ValueType::money ? money[lane % 4] : number[(lane + name_index) % 4]);
+}
+
+// Ordinary values, for the lowering check: a block of them stays in the int64 range, so the
+// batch engine's fast path runs. Money and numbers at 2 places, conditions 0 or 1. Set 0 is small
+// enough for the exact double division (operands below 2^53 at the quotient's 9 places), set 1
+// large enough for the integer one; 3 / 1024 = 0.0029296875 is a tie at 9 places, half-even rounds it up.
+inline constexpr int kOrdinaryScale = 2;
+inline Decimal ordinary_value(expr::ValueType type, std::size_t set, std::size_t lane, std::size_t name_index) {
+    if (type == expr::ValueType::boolean) return Decimal::from_int(static_cast<std::int64_t>((lane + name_index) % 2));
+    static const std::array<std::array<std::string_view, 8>, 2> money{{{"0", "1250.00", "3000.50", "-123.67", "0.01", "999.99", "30000", "80000"},
+                                                                      {"0", "1250000.00", "300000.50", "-12345.67", "0.01", "999.99", "30000000", "100000000"}}};
+    static const std::array<std::array<std::string_view, 8>, 2> number{{{"0", "230", "2880.5", "-3.25", "0.15", "3", "1024", "75"},
+                                                                       {"0", "230", "2880.5", "-3.25", "0.15", "3", "1024", "100000"}}};
+    return dec((type == expr::ValueType::money ? money : number)[set % 2][(lane + name_index) % 8]);
 }
 
 // Values for one person's inputs: set 0 leaves every input empty (missing inputs), the others fill
@@ -148,9 +166,68 @@ inline void rules_entry(std::string_view bytes) {
     }
 }
 
+// The batch engine's int64 lowering (core/batch/lowered_program.hpp) must compute what the
+// Decimal program computes on every row it vouches for -- the block in range, the row not marked
+// for redo (a zero divisor) -- under every instruction-set variant this build and CPU run. Any
+// difference is a wrong amount in a batch, so it throws std::logic_error: a finding.
+// check_lowering (below) on one set of detail::ordinary_value.
+inline void check_lowering_on(const expr::Program& program, const expr::CompiledFormula& code,
+                              const std::vector<std::pair<expr::Symbol, std::size_t>>& used, std::span<const expr::TierTable> tables, std::size_t set) {
+    constexpr std::size_t kRows = 8;
+    expr::Frame want(program.slot_count, kRows);
+    program.load_constants(want);
+    std::vector<batch::LoweredProgram::Input> inputs;
+    for (const auto& [sym, index] : used) {
+        inputs.push_back({sym.slot, sym.type == expr::ValueType::boolean ? 0 : detail::kOrdinaryScale});
+        for (std::size_t row = 0; row < kRows; ++row) want.value(sym.slot)[row] = detail::ordinary_value(sym.type, set, row, index);
+    }
+    program.run(want, kRows, tables);
+    const expr::Slot result = code.slot;
+    const auto lp = batch::LoweredProgram::lower(program, {}, inputs, tables, std::span<const expr::Slot>(&result, 1));
+    if (!lp || lp->value(result).kind == batch::LoweredValue::Kind::none) return;
+    std::vector<std::int64_t> start(std::max<std::size_t>(1, lp->lane_count()) * kRows, 0);
+    std::vector<std::uint64_t> bounds(lp->lane_count(), 0);
+    for (const auto& input : inputs) {
+        const batch::LoweredValue& v = lp->value(input.slot);
+        if (v.kind != batch::LoweredValue::Kind::lane) continue;
+        int128 unit = 1;
+        for (int k = 0; k < Decimal::kPlaces - v.scale; ++k) unit *= 10;
+        for (std::size_t row = 0; row < kRows; ++row) {
+            const auto x = static_cast<std::int64_t>(want.value(input.slot)[row].raw() / unit);  // exact: ordinary values fit the scale
+            start[std::size_t{v.lane} * kRows + row] = x;
+            bounds[v.lane] = std::max<std::uint64_t>(bounds[v.lane], x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x));
+        }
+    }
+    if (!lp->in_range(bounds)) return;
+    for (batch::Isa isa : {batch::Isa::baseline, batch::Isa::avx2, batch::Isa::x86_64_v4}) {
+        if (!batch::supported(isa)) continue;
+        std::vector<std::int64_t> frame = start;
+        std::vector<std::uint8_t> redo(kRows, 0);
+        batch::force_isa(isa);
+        lp->run(frame.data(), kRows, kRows, redo.data(), bounds);
+        batch::force_isa(std::nullopt);
+        const batch::LoweredValue& out = lp->value(result);
+        for (std::size_t row = 0; row < kRows; ++row) {
+            if (redo[row] != 0) continue;  // the batch re-runs the row through the Decimal program
+            if (want.fault(result)[row] != 0) throw std::logic_error("the lowered program pays a row the Decimal program faults on");
+            const std::int64_t got = out.kind == batch::LoweredValue::Kind::lane ? frame[std::size_t{out.lane} * kRows + row] : out.value;
+            if (!(Decimal::from_minor(got, out.scale) == want.value(result)[row]))
+                throw std::logic_error(std::string("the lowered program (") + batch::to_string(isa) + ") computes " + Decimal::from_minor(got, out.scale).to_string() +
+                                       " where the Decimal program computes " + want.value(result)[row].to_string());
+        }
+    }
+}
+
+inline void check_lowering(const expr::Program& program, const expr::CompiledFormula& code,
+                           const std::vector<std::pair<expr::Symbol, std::size_t>>& used, std::span<const expr::TierTable> tables) {
+    if (code.type == expr::ValueType::tiers) return;
+    for (std::size_t set = 0; set < 2; ++set) check_lowering_on(program, code, used, tables, set);
+}
+
 // Target "expr": bytes -> expr::parse -> expr::compile (a few money, number and condition names and
 // two tier tables; once for each expected type) -> the program run in a frame of 4 lanes, then every
-// node's value and text read back as an explanation does.
+// node's value and text read back as an explanation does; then the program lowered to int64 as
+// the batch engine runs it, on ordinary values, and compared with the Decimal program row by row.
 inline void expr_entry(std::string_view bytes) {
     using expr::Symbol;
     using expr::ValueType;
@@ -212,6 +289,7 @@ inline void expr_entry(std::string_view bytes) {
             (void)ast.text_of(static_cast<expr::NodeId>(id));
             if (code.node_types[id] != ValueType::tiers) (void)frame.value(code.node_slots[id])[0].to_string();
         }
+        check_lowering(program, code, used, std::span<const expr::TierTable>(tables));
     }
 }
 
