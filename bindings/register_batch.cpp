@@ -70,8 +70,10 @@ BatchColumns make_input(const SchemeHandle& h, const py::array& role, const py::
 namespace {
 
 // A writable, contiguous array of `shape` and dtype T from a previous result (`out=`), as a span.
+// The array is also kept in `keep`: the engine writes it with the GIL released, while another
+// thread could drop it from the dict.
 template <class T>
-std::span<T> out_span(const py::dict& out, const char* key, std::vector<py::ssize_t> shape) {
+std::span<T> out_span(const py::dict& out, const char* key, std::vector<py::ssize_t> shape, std::vector<py::object>& keep) {
     if (!out.contains(key)) throw py::value_error(std::string("out: no '") + key + "' array (pass a result of compute_columns)");
     const auto a = py::reinterpret_borrow<py::object>(out[key]);
     if (!py::isinstance<py::array>(a)) throw py::value_error(std::string("out['") + key + "']: expected a NumPy array");
@@ -89,6 +91,7 @@ std::span<T> out_span(const py::dict& out, const char* key, std::vector<py::ssiz
         };
         throw py::value_error(std::string("out['") + key + "']: expected shape " + show(shape) + ", got " + show(got) + " (a result for other rows or another scheme)");
     }
+    keep.push_back(arr);
     return {static_cast<T*>(arr.mutable_data()), static_cast<std::size_t>(arr.size())};
 }
 
@@ -131,10 +134,11 @@ void register_batch(py::module_& m) {
         // Into the arrays of an earlier result (same rows, same scheme's pay columns): no new pages.
         const auto rows = static_cast<py::ssize_t>(c.input.role.size());
         const auto ncols = static_cast<py::ssize_t>(batch::result_components(*h.compiled).size());
-        const std::span<std::uint8_t> status = out_span<std::uint8_t>(*out, "status", {rows});
-        const batch::Output into{out_span<std::int64_t>(*out, "amounts", {rows, ncols}), out_span<std::int64_t>(*out, "total", {rows}),
+        std::vector<py::object> keep;
+        const std::span<std::uint8_t> status = out_span<std::uint8_t>(*out, "status", {rows}, keep);
+        const batch::Output into{out_span<std::int64_t>(*out, "amounts", {rows, ncols}, keep), out_span<std::int64_t>(*out, "total", {rows}, keep),
                                  {reinterpret_cast<batch::RowStatus*>(status.data()), status.size()},
-                                 out_span<std::uint32_t>(*out, "bad_input", {rows}), false};
+                                 out_span<std::uint32_t>(*out, "bad_input", {rows}, keep), false};
         std::size_t failed = 0;
         {
             py::gil_scoped_release release;
