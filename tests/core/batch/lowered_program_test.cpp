@@ -4,6 +4,7 @@
 // (the Decimal program alone) and with the one-person path, row by row, to the minor unit.
 #include <catch2/catch.hpp>
 
+#include "tests/core/batch/seeded_rows.hpp"
 #include "tests/core/support.hpp"
 
 #include <random>
@@ -83,14 +84,7 @@ struct Rows {
 Rows make_rows(std::size_t count, std::uint32_t seed, std::size_t huge_every) {
     std::mt19937_64 rng(seed);
     Rows d;
-    auto pick = [&](std::initializer_list<std::int64_t> edges, std::int64_t lo, std::int64_t hi) {
-        if (rng() % 2 == 0) {
-            auto it = edges.begin();
-            std::advance(it, static_cast<long>(rng() % edges.size()));
-            return *it;
-        }
-        return lo + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
-    };
+    test::EdgePicker pick(rng, 2);
     for (std::size_t i = 0; i < count; ++i) {
         d.role.push_back(rng() % 8 == 0 ? 1u : 0u);
         // x in kopecks: tier edges (-1000, 0, 300, 1000 RUB), one kopeck around them, small ties.

@@ -2,6 +2,8 @@
 // and tiers' edges and on rounding ties, zero divisors (no calls, no days), prorated salaries.
 #pragma once
 
+#include <initializer_list>
+#include <iterator>
 #include <random>
 #include <vector>
 
@@ -10,6 +12,24 @@
 #include "tests/core/support.hpp"
 
 namespace motiv::test {
+
+// Values piled on edges: one of `edges` one time in `one_in`, else uniform in [lo, hi].
+class EdgePicker {
+public:
+    EdgePicker(std::mt19937_64& rng, std::uint64_t one_in) : rng_(rng), one_in_(one_in) {}
+    std::int64_t operator()(std::initializer_list<std::int64_t> edges, std::int64_t lo, std::int64_t hi) {
+        if (rng_() % one_in_ == 0) {
+            auto it = edges.begin();
+            std::advance(it, static_cast<long>(rng_() % edges.size()));
+            return *it;
+        }
+        return lo + static_cast<std::int64_t>(rng_() % static_cast<std::uint64_t>(hi - lo + 1));
+    }
+
+private:
+    std::mt19937_64& rng_;
+    std::uint64_t one_in_;
+};
 
 // Seeded random person-periods with values piled on tier edges, gates and rounding ties.
 struct Data {
@@ -27,14 +47,7 @@ inline Data make_data(const CompiledScheme& cs, std::size_t n, std::uint32_t see
     for (std::size_t k = 0; k < s.inputs.size(); ++k)
         d.scales[k] = s.inputs[k].kind == Kind::money ? 2 : s.inputs[k].name == "prorata" ? 9 : s.inputs[k].kind == Kind::ratio ? 4 : s.inputs[k].name == "talk_minutes" ? 1 : 0;
     std::mt19937_64 rng(seed);
-    auto pick = [&](std::initializer_list<std::int64_t> edges, std::int64_t lo, std::int64_t hi) {
-        if (rng() % 3 == 0) {
-            auto it = edges.begin();
-            std::advance(it, static_cast<long>(rng() % edges.size()));
-            return *it;
-        }
-        return lo + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
-    };
+    EdgePicker pick(rng, 3);
     const auto calls = input_index(s, "calls"), talk = input_index(s, "talk_minutes"), days = input_index(s, "days_worked"),
                meet = input_index(s, "meetings"), script = input_index(s, "script_compliance"), rev = input_index(s, "revenue"),
                over = input_index(s, "overdue_handovers"), vol = input_index(s, "volume"), prev = input_index(s, "volume_prev"),
