@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "core/rules/json_document.hpp"
 #include "core/rules/loader.hpp"
+#include "core/rules/rule_reader.hpp"
 
 namespace motiv {
 
@@ -13,9 +14,14 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-class LogRulesReader {
+// The "logs" section. Its own ids: rule_error.270 no section, .272 a figure out of its range,
+// .273 an unknown role, input or KPI; the checks every section shares (types, keys, roundings)
+// come from RuleReader, with its ids.
+class LogRulesReader : public RuleReader {
 public:
-    LogRulesReader(std::string source, const Scheme& scheme) : source_(std::move(source)), scheme_(scheme) {}
+    LogRulesReader(const std::string& source, const std::set<std::string>& numbers, const Scheme& scheme) : RuleReader(source, numbers), scheme_(scheme) {
+        currency_ = scheme.currency;
+    }
 
     logs::LogRules run(const json& root) {
         logs::LogRules r;
@@ -50,13 +56,13 @@ public:
         }
         if (const json* rr = member(l, p, "refusal_reasons", true); rr && object(*rr, p + "/refusal_reasons")) {
             for (const auto& [code, text] : rr->items()) {
-                if (!text.is_string()) issue("motiv.rule_error.271", json_pointer_join(p + "/refusal_reasons", code), "expected a description (a string)");
+                if (!text.is_string()) issue("motiv.rule_error.201", json_pointer_join(p + "/refusal_reasons", code), "expected a description (a string)");
                 r.refusal_reasons.push_back(code);
             }
         }
         if (const json* c = member(l, p, "calls", false); c && object(*c, p + "/calls")) {
             keys(*c, p + "/calls", {"talk_rounding"});
-            if (const json* t = member(*c, p + "/calls", "talk_rounding", false)) r.talk_rounding = rounding(*t, p + "/calls/talk_rounding", r.talk_rounding);
+            if (const json* t = member(*c, p + "/calls", "talk_rounding", false)) r.talk_rounding = rounding(*t, p + "/calls/talk_rounding").value_or(r.talk_rounding);
         }
         if (const json* h = member(l, p, "handover", true); h && object(*h, p + "/handover")) {
             keys(*h, p + "/handover", {"description", "days_after_first_deal", "paid_orders"});
@@ -76,7 +82,7 @@ public:
             keys(*t, p + "/takeaway", {"description", "to"});
             if (const json* to = member(*t, p + "/takeaway", "to", true)) {
                 if (!to->is_string() || to->get<std::string>().empty())
-                    issue("motiv.rule_error.271", p + "/takeaway/to", "expected \"pool\", \"team_lead\" or a staff id");
+                    issue("motiv.rule_error.201", p + "/takeaway/to", "expected \"pool\", \"team_lead\" or a staff id");
                 else r.takeaway_to = to->get<std::string>();
             }
         }
@@ -88,21 +94,21 @@ public:
         if (const json* c = member(l, p, "collection", false); c && object(*c, p + "/collection")) {
             keys(*c, p + "/collection", {"description", "pay_on_collection"});
             if (const json* b = member(*c, p + "/collection", "pay_on_collection", true)) {
-                if (!b->is_boolean()) issue("motiv.rule_error.271", p + "/collection/pay_on_collection", "expected true or false");
+                if (!b->is_boolean()) issue("motiv.rule_error.201", p + "/collection/pay_on_collection", "expected true or false");
                 else r.pay_on_collection = b->get<bool>();
             }
         }
         if (const json* c = member(l, p, "credit", false); c && object(*c, p + "/credit")) {
             keys(*c, p + "/credit", {"description", "rounding"});
-            if (const json* t = member(*c, p + "/credit", "rounding", true)) r.credit_rounding = rounding(*t, p + "/credit/rounding", r.credit_rounding);
+            if (const json* t = member(*c, p + "/credit", "rounding", true)) r.credit_rounding = rounding(*t, p + "/credit/rounding").value_or(r.credit_rounding);
         }
         if (const json* c = member(l, p, "currencies", false); c && object(*c, p + "/currencies")) {
             keys(*c, p + "/currencies", {"description", "rates_file", "rounding"});
             if (const json* f = member(*c, p + "/currencies", "rates_file", true)) {
-                if (!f->is_string() || f->get<std::string>().empty()) issue("motiv.rule_error.271", p + "/currencies/rates_file", "expected a file name");
+                if (!f->is_string() || f->get<std::string>().empty()) issue("motiv.rule_error.201", p + "/currencies/rates_file", "expected a file name");
                 else r.rates_file = f->get<std::string>();
             }
-            if (const json* t = member(*c, p + "/currencies", "rounding", true)) r.conversion_rounding = rounding(*t, p + "/currencies/rounding", r.conversion_rounding);
+            if (const json* t = member(*c, p + "/currencies", "rounding", true)) r.conversion_rounding = rounding(*t, p + "/currencies/rounding").value_or(r.conversion_rounding);
         }
         if (const json* s = member(l, p, "spiffs", false)) spiffs(*s, p + "/spiffs", r);
         if (const json* f = member(l, p, "feed", true); f && object(*f, p + "/feed")) feed(*f, p + "/feed", r);
@@ -111,23 +117,6 @@ public:
     }
 
 private:
-    void issue(const char* id, const std::string& pointer, const std::string& message) {
-        issues_.add(Issue{id, source_, pointer, 0, 0, "", "", message, "", 0});
-    }
-    bool object(const json& j, const std::string& pointer) {
-        if (j.is_object()) return true;
-        issue("motiv.rule_error.271", pointer, "expected an object, got " + json_type_name(j));
-        return false;
-    }
-    void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
-        for (const auto& [k, message] : unknown_keys(obj, allowed)) issue("motiv.rule_error.271", json_pointer_join(pointer, k), message);
-    }
-    const json* member(const json& obj, const std::string& pointer, const char* key, bool required) {
-        auto it = obj.find(key);
-        if (it != obj.end()) return &*it;
-        if (required) issue("motiv.rule_error.271", json_pointer_join(pointer, key), std::string("missing required key '") + key + "'");
-        return nullptr;
-    }
     // A whole number of days (or a count) from 0 to 36,600.
     std::optional<int> days(const json& obj, const std::string& pointer, const char* key, bool required) {
         const json* v = member(obj, pointer, key, required);
@@ -138,34 +127,14 @@ private:
         }
         return v->get<int>();
     }
+    // Money >= 0 at the currency's places (a bonus, a SPIFF).
     Decimal money(const json& v, const std::string& pointer) {
-        std::optional<Decimal> d;
-        if (v.is_string()) d = Decimal::parse(v.get<std::string>());
-        else if (v.is_number_integer()) d = Decimal::parse(v.dump());
-        if (!d || d->is_negative() || d->places() > scheme_.currency.minor_units) {
-            issue("motiv.rule_error.272", pointer, "expected money >= 0 with at most " + std::to_string(scheme_.currency.minor_units) +
-                                                       " decimal places (e.g. \"3000.00\"), got " + v.dump());
+        const auto d = value(v, pointer, Kind::money);
+        if (d && d->is_negative()) {
+            issue("motiv.rule_error.272", pointer, "expected money >= 0, got " + d->to_string());
             return {};
         }
-        return *d;
-    }
-    Rounding rounding(const json& r, const std::string& pointer, Rounding fallback) {
-        if (!object(r, pointer)) return fallback;
-        keys(r, pointer, {"mode", "step"});
-        const json* m = member(r, pointer, "mode", true);
-        const json* s = member(r, pointer, "step", true);
-        if (!m || !s) return fallback;
-        const auto mode = m->is_string() ? parse_rounding_mode(m->get<std::string>()) : std::nullopt;
-        if (!mode) {
-            issue("motiv.rule_error.272", pointer + "/mode", "unknown rounding mode " + m->dump() + "; expected one of: " + rounding_mode_names());
-            return fallback;
-        }
-        const auto step = s->is_string() ? Decimal::parse(s->get<std::string>()) : s->is_number_integer() ? Decimal::parse(s->dump()) : std::nullopt;
-        if (!step || step->is_negative() || step->is_zero() || step->places() > scheme_.currency.minor_units) {
-            issue("motiv.rule_error.272", pointer + "/step", "expected a step > 0 no finer than the currency's minor unit (e.g. \"0.01\"), got " + s->dump());
-            return fallback;
-        }
-        return Rounding{*mode, *step};
+        return d.value_or(Decimal{});
     }
     std::vector<std::string> role_list(const json& roles, const std::string& pointer, const char* key) {
         std::vector<std::string> out;
@@ -173,7 +142,7 @@ private:
         if (!v) return out;
         const std::string p = json_pointer_join(pointer, key);
         if (!v->is_array()) {
-            issue("motiv.rule_error.271", p, "expected an array of role names of the scheme");
+            issue("motiv.rule_error.201", p, "expected an array of role names of the scheme");
             return out;
         }
         for (std::size_t i = 0; i < v->size(); ++i) {
@@ -193,7 +162,7 @@ private:
     }
     void spiffs(const json& s, const std::string& p, logs::LogRules& r) {
         if (!s.is_array()) {
-            issue("motiv.rule_error.271", p, "expected an array of SPIFFs");
+            issue("motiv.rule_error.201", p, "expected an array of SPIFFs");
             return;
         }
         if (s.size() > 256) {
@@ -207,9 +176,9 @@ private:
             logs::Spiff f;
             f.pointer = sp;
             if (const json* id = member(s[i], sp, "id", true)) f.id = id->is_string() ? id->get<std::string>() : "";
-            if (f.id.empty() && s[i].contains("id")) issue("motiv.rule_error.271", sp + "/id", "expected a non-empty name");
+            if (f.id.empty() && s[i].contains("id")) issue("motiv.rule_error.201", sp + "/id", "expected a non-empty name");
             if (const json* pr = member(s[i], sp, "product", false)) {
-                if (!pr->is_string()) issue("motiv.rule_error.271", sp + "/product", "expected a product code (a string)");
+                if (!pr->is_string()) issue("motiv.rule_error.201", sp + "/product", "expected a product code (a string)");
                 else f.product = pr->get<std::string>();
             }
             f.from = date(s[i], sp, "from");
@@ -257,21 +226,22 @@ private:
         return cal;
     }
 
-    std::string source_;
     const Scheme& scheme_;
-    IssueCollector<RuleError> issues_;
 };
 
 }  // namespace
 
 logs::LogRules load_log_rules(std::string_view text, const std::string& source, const Scheme& scheme) {
-    return LogRulesReader(source, scheme).run(parse_json_exact(text, source));
+    std::set<std::string> numbers;
+    const auto root = parse_json_exact(text, source, &numbers);
+    return LogRulesReader(source, numbers, scheme).run(root);
 }
 
 std::optional<logs::LogRules> load_log_rules_if_any(std::string_view text, const std::string& source, const Scheme& scheme) {
-    const auto root = parse_json_exact(text, source);
+    std::set<std::string> numbers;
+    const auto root = parse_json_exact(text, source, &numbers);
     if (!root.is_object() || !root.contains(kLogsKey)) return std::nullopt;
-    return LogRulesReader(source, scheme).run(root);
+    return LogRulesReader(source, numbers, scheme).run(root);
 }
 
 logs::LogRules load_log_rules_file(const std::string& path, const Scheme& scheme) {

@@ -167,33 +167,6 @@ private:
                                                    std::to_string(kMaxNameLength) + " ('" + name.substr(0, cut) + "...')");
     }
 
-    std::optional<Rounding> rounding(const json& r, const std::string& pointer) {
-        if (!object(r, pointer)) return std::nullopt;
-        keys(r, pointer, {"mode", "step"});
-        Rounding out;
-        bool ok = true;
-        const std::string mode = string(r, pointer, "mode", true);
-        if (!mode.empty()) {
-            if (auto m = parse_rounding_mode(mode)) out.mode = *m;
-            else {
-                issue("motiv.rule_error.206", pointer + "/mode", "unknown rounding mode '" + mode + "'; expected one of: " + rounding_mode_names());
-                ok = false;
-            }
-        } else ok = false;
-        if (const json* st = member(r, pointer, "step", true)) {
-            auto d = decimal(*st, pointer + "/step", "a rounding step (e.g. \"0.01\")");
-            if (d && (d->is_negative() || d->is_zero())) {
-                issue("motiv.rule_error.210", pointer + "/step", "the rounding step must be greater than zero, got " + d->to_string());
-                ok = false;
-            } else if (d && d->places() > currency_.minor_units) {
-                issue("motiv.rule_error.210", pointer + "/step", "the rounding step " + d->to_string() + " is finer than the currency's minor unit");
-                ok = false;
-            } else if (d) out.step = *d;
-            else ok = false;
-        } else ok = false;
-        return ok ? std::optional<Rounding>(out) : std::nullopt;
-    }
-
     std::optional<Formula> formula(const json& obj, const std::string& pointer, const char* key, bool required) {
         const json* v = member(obj, pointer, key, required);
         if (!v) return std::nullopt;

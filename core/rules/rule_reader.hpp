@@ -1,9 +1,9 @@
 // What every reader of a rule-file section shares: collecting issues, the "expected X, got Y" words,
 // refusing unknown keys, reading members, strings and exact values of a declared kind.
 //
-// The main loader (rules/loader.cpp) and the "periods" section's reader (rules/load_periods.cpp)
-// derive from RuleReader, so that a rule file's errors read the same wherever they are found and each
-// check has one implementation. Issues are collected; the reader throws them all at once.
+// The main loader (rules/loader.cpp), the "periods" section's reader (rules/load_periods.cpp) and
+// the "logs" section's (rules/load_logs.cpp) derive from RuleReader, so that a rule file's errors
+// read the same wherever they are found and each check has one implementation. Issues are collected; the reader throws them all at once.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -15,6 +15,7 @@
 
 #include "core/errors.hpp"
 #include "core/money/decimal.hpp"
+#include "core/money/rounding.hpp"
 #include "core/rules/scheme.hpp"
 
 namespace motiv {
@@ -60,6 +61,10 @@ protected:
     // A value of a declared kind: money has at most the currency's places, a count is whole and >= 0.
     // `what` replaces kind_noun(kind) in the message when the value is no decimal at all.
     std::optional<Decimal> value(const json& v, const std::string& pointer, Kind kind, const std::string& what = "");
+
+    // {"mode": M, "step": S}: a rounding no finer than the currency's minor unit, or nullopt with
+    // the issues said (rule_error.206 an unknown mode, .210 a step <= 0 or too fine).
+    std::optional<Rounding> rounding(const json& r, const std::string& pointer);
 
     std::string source_;
     const std::set<std::string>& numbers_;
