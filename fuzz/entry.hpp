@@ -127,8 +127,9 @@ inline void consume(const Error& e) {
 
 }  // namespace detail
 
-// Target "rules": bytes -> load_scheme -> CompiledScheme::compile -> a payslip for each role, for a
-// few periods and a few fixed sets of inputs (the evaluator and the explanations run too).
+// Target "rules": bytes -> load_scheme -> CompiledScheme::compile -> the "logs" section read -> a
+// payslip for each role, for a few periods and a few fixed sets of inputs (the evaluator and the
+// explanations run too).
 inline void rules_entry(std::string_view bytes) {
     std::shared_ptr<const CompiledScheme> scheme;
     try {
@@ -138,6 +139,11 @@ inline void rules_entry(std::string_view bytes) {
         return;
     }
     const Scheme& s = scheme->scheme();
+    try {  // the "logs" section, as motiv validate reads it
+        (void)load_log_rules_if_any(bytes, "<fuzz>", s);
+    } catch (const Error& e) {
+        detail::consume(e);
+    }
     for (const char* period_text : {"2026-10", "2026-01", "1900-01"}) {
         const Period period = *Period::parse(period_text);
         std::optional<BoundParameters> params;
