@@ -56,7 +56,8 @@ public:
         }
         if (const json* rr = member(l, p, "refusal_reasons", true); rr && object(*rr, p + "/refusal_reasons")) {
             for (const auto& [code, text] : rr->items()) {
-                if (!text.is_string()) issue("motiv.rule_error.201", json_pointer_join(p + "/refusal_reasons", code), "expected a description (a string)");
+                const std::string rp = json_pointer_join(p + "/refusal_reasons", code);
+                if (!is_text(text, rp)) issue("motiv.rule_error.201", rp, "expected a description (a string), got " + type_name(text, rp));
                 r.refusal_reasons.push_back(code);
             }
         }
@@ -81,7 +82,7 @@ public:
         if (const json* t = member(l, p, "takeaway", true); t && object(*t, p + "/takeaway")) {
             keys(*t, p + "/takeaway", {"description", "to"});
             if (const json* to = member(*t, p + "/takeaway", "to", true)) {
-                if (!to->is_string() || to->get<std::string>().empty())
+                if (!is_text(*to, p + "/takeaway/to") || to->get<std::string>().empty())
                     issue("motiv.rule_error.201", p + "/takeaway/to", "expected \"pool\", \"team_lead\" or a staff id");
                 else r.takeaway_to = to->get<std::string>();
             }
@@ -105,7 +106,7 @@ public:
         if (const json* c = member(l, p, "currencies", false); c && object(*c, p + "/currencies")) {
             keys(*c, p + "/currencies", {"description", "rates_file", "rounding"});
             if (const json* f = member(*c, p + "/currencies", "rates_file", true)) {
-                if (!f->is_string() || f->get<std::string>().empty()) issue("motiv.rule_error.201", p + "/currencies/rates_file", "expected a file name");
+                if (!is_text(*f, p + "/currencies/rates_file") || f->get<std::string>().empty()) issue("motiv.rule_error.201", p + "/currencies/rates_file", "expected a file name");
                 else r.rates_file = f->get<std::string>();
             }
             if (const json* t = member(*c, p + "/currencies", "rounding", true)) r.conversion_rounding = rounding(*t, p + "/currencies/rounding").value_or(r.conversion_rounding);
@@ -117,6 +118,8 @@ public:
     }
 
 private:
+    // A JSON string as written: a number literal like 2.5 is held as text in the DOM, but is no name.
+    [[nodiscard]] bool is_text(const json& v, const std::string& pointer) const { return v.is_string() && !numbers_.count(pointer); }
     // A whole number of days (or a count) from 0 to 36,600.
     std::optional<int> days(const json& obj, const std::string& pointer, const char* key, bool required) {
         const json* v = member(obj, pointer, key, required);
@@ -175,10 +178,10 @@ private:
             keys(s[i], sp, {"id", "description", "product", "from", "to", "amount", "pays"});
             logs::Spiff f;
             f.pointer = sp;
-            if (const json* id = member(s[i], sp, "id", true)) f.id = id->is_string() ? id->get<std::string>() : "";
+            if (const json* id = member(s[i], sp, "id", true)) f.id = is_text(*id, sp + "/id") ? id->get<std::string>() : "";
             if (f.id.empty() && s[i].contains("id")) issue("motiv.rule_error.201", sp + "/id", "expected a non-empty name");
             if (const json* pr = member(s[i], sp, "product", false)) {
-                if (!pr->is_string()) issue("motiv.rule_error.201", sp + "/product", "expected a product code (a string)");
+                if (!is_text(*pr, sp + "/product")) issue("motiv.rule_error.201", sp + "/product", "expected a product code (a string), got " + type_name(*pr, sp + "/product"));
                 else f.product = pr->get<std::string>();
             }
             f.from = date(s[i], sp, "from");

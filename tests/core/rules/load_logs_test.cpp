@@ -39,6 +39,8 @@ TEST_CASE("logs section: each mistake has its id, its pointer and what was expec
         {"/logs/handover/days_after_first_deal", "40000", "motiv.rule_error.272", "/logs/handover/days_after_first_deal", "from 0 to 36600"},
         {"/logs/growth_base", "\"last_week\"", "motiv.rule_error.272", "/logs/growth_base", "expected \"previous_period\" or \"same_period_last_year\""},
         {"/logs/roles/hunter/0", "\"boss\"", "motiv.rule_error.273", "/logs/roles/hunter/0", "expected a role of scheme three_tier"},
+        {"/logs/refusal_reasons/price", "2.5", "motiv.rule_error.201", "/logs/refusal_reasons/price", "expected a description (a string), got a number"},
+        {"/logs/takeaway/to", "7", "motiv.rule_error.201", "/logs/takeaway/to", "expected \"pool\", \"team_lead\" or a staff id"},
         {"/logs", std::nullopt, "motiv.rule_error.270", "/logs", "has no \"logs\" section"},
     }));
     auto rules = nlohmann::ordered_json::parse(good);
