@@ -3,6 +3,8 @@
 // Columns are read in place (contiguous 1-D int64 arrays, checked for length and dtype: a
 // ValueError otherwise, never a silent copy), the GIL is released while the engine runs, and
 // results come back as NumPy arrays that own the engine's buffers (no copy either).
+#include <type_traits>
+
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -14,12 +16,15 @@ namespace motiv::bindings {
 
 namespace {
 
-// A vector moved into a NumPy array that frees it when Python is done with it.
-template <class T, class A>
-py::array_t<T> to_numpy(std::vector<T, A>&& v, std::vector<py::ssize_t> shape) {
+// A vector moved into a NumPy array that frees it when Python is done with it. `As` reads the
+// elements as another type of the same size (RowStatus, an enum over uint8_t, as uint8).
+template <class As = void, class T, class A>
+auto to_numpy(std::vector<T, A>&& v, std::vector<py::ssize_t> shape) {
+    using E = std::conditional_t<std::is_void_v<As>, T, As>;
+    static_assert(sizeof(E) == sizeof(T));
     auto* owned = new std::vector<T, A>(std::move(v));
     py::capsule free_it(owned, [](void* p) { delete static_cast<std::vector<T, A>*>(p); });
-    return py::array_t<T>(shape, owned->data(), free_it);
+    return py::array_t<E>(shape, reinterpret_cast<const E*>(owned->data()), free_it);
 }
 
 template <class T>
@@ -102,11 +107,7 @@ py::dict result_dict(batch::Result&& r) {
     d["minor_units"] = r.minor_units;
     d["amounts"] = to_numpy(std::move(r.amounts), {rows, static_cast<py::ssize_t>(r.components.size())});
     d["total"] = to_numpy(std::move(r.total), {rows});
-    // RowStatus is one byte (an enum over uint8_t): NumPy reads the engine's buffer as uint8.
-    static_assert(sizeof(batch::RowStatus) == 1);
-    auto* status = new batch::LargeBuffer<batch::RowStatus>(std::move(r.status));
-    py::capsule free_status(status, [](void* p) { delete static_cast<batch::LargeBuffer<batch::RowStatus>*>(p); });
-    d["status"] = py::array_t<std::uint8_t>({rows}, reinterpret_cast<const std::uint8_t*>(status->data()), free_status);
+    d["status"] = to_numpy<std::uint8_t>(std::move(r.status), {rows});
     d["bad_input"] = to_numpy(std::move(r.bad_input), {rows});
     d["failed"] = r.failed_rows;
     return d;

@@ -278,11 +278,11 @@ public:
 private:
     // Rows per block of the lowered path. A block of a role that is a quarter of the rows spans
     // four times as many rows of the columns, gathered once it is full: 128 keeps them in cache
-    // (measured on three_tier, 1 thread into reused arrays: 256 -> 61, 128 -> 68, 64 -> 66,
-    // 32 -> 61 M rows/s).
+    // (measured on three_tier, 1 thread into reused arrays, on the bench's earlier lighter role
+    // mix: 256 -> 61, 128 -> 68, 64 -> 66, 32 -> 61 M rows/s).
     static constexpr std::size_t kLoweredBlock = 128;
     // How far ahead of the row being bucketed run() prefetches the input columns (measured with
-    // 128-row blocks: 16 -> 67, 64 -> 70, 256 -> 68, 1,024 -> 66 M rows/s).
+    // 128-row blocks, same mix: 16 -> 67, 64 -> 70, 256 -> 68, 1,024 -> 66 M rows/s).
     static constexpr std::size_t kPrefetchRows = 64;
     // Rows of reused arrays zeroed at a time (256..1,024 measured alike; 4,096 ~5% slower).
     static constexpr std::size_t kZeroRows = 1024;
@@ -407,8 +407,9 @@ private:
     }
 
     // Writes the role's lines in minor units and the row totals, one column at a time (no per-row
-    // branching on the column). Columns the role has no line for, and zero constants, are written
-    // only into reused arrays: a fresh result is zero already (large_buffer.hpp).
+    // branching on the column). Columns the role has no line for, and zero constants, are not
+    // written: a fresh result is zero already (large_buffer.hpp), reused arrays were zeroed ahead
+    // of the rows by run().
     void scatter_lowered(const RolePlan& plan, LoweredFrame& lf, const std::uint32_t* rows, std::size_t n) {
         const std::size_t ncols = ncols_;
         std::int64_t* amounts = out_.amounts.data();

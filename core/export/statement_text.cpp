@@ -2,19 +2,9 @@
 
 #include <algorithm>
 
+#include "core/io/text_columns.hpp"
+
 namespace motiv::exports {
-
-namespace {
-
-// Display width in characters (code points) of UTF-8 text: Cyrillic takes two bytes, one column.
-std::size_t width(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string pad_right(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 1, ' '); }
-std::string pad_left(const std::string& s, std::size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
-
-}  // namespace
 
 std::string statement_text(const Statement& st, Lang lang) {
     const Payslip& p = st.payslip;
@@ -29,14 +19,14 @@ std::string statement_text(const Statement& st, Lang lang) {
         {tr(lang, "data_sha256"), pv.data_sha256},
     };
     std::size_t hw = 0;
-    for (const auto& [k, v] : head) hw = std::max(hw, width(k));
-    for (const auto& [k, v] : head) s += pad_right(k, hw + 2) + v + "\n";
+    for (const auto& [k, v] : head) hw = std::max(hw, io::text_width(k));
+    for (const auto& [k, v] : head) s += io::align_left(k, hw + 2) + v + "\n";
 
     s += "\n" + tr(lang, "lines") + "\n";
-    std::size_t lw = width(tr(lang, "total"));
-    for (const auto& l : p.lines) lw = std::max(lw, width(l.label));
+    std::size_t lw = io::text_width(tr(lang, "total"));
+    for (const auto& l : p.lines) lw = std::max(lw, io::text_width(l.label));
     auto amount_row = [&](const std::string& label, std::int64_t minor) {
-        return "  " + pad_right(label, lw + 2) + pad_left(money_text(minor, p.minor_units, lang), 16) + " " + p.currency + "\n";
+        return "  " + io::align_left(label, lw + 2) + io::align_right(money_text(minor, p.minor_units, lang), 16) + " " + p.currency + "\n";
     };
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
         const PayLine& l = p.lines[i];

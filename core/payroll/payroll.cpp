@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/errors.hpp"
+#include "core/io/text_columns.hpp"
 
 namespace motiv::payroll {
 
@@ -76,15 +77,14 @@ PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::ve
 
 std::string summary_text(const PayrollRun& run) {
     std::string s = "Payroll " + run.period + " (" + run.currency + ")\n";
-    auto pad = [](std::string v, std::size_t w) { return v.size() >= w ? v : std::string(w - v.size(), ' ') + v; };
-    s += "  " + std::string("role") + std::string(8, ' ') + pad("people", 7) + pad("total", 18) + pad("average", 16) + "\n";
+    s += "  " + std::string("role") + std::string(8, ' ') + io::align_right("people", 7) + io::align_right("total", 18) + io::align_right("average", 16) + "\n";
     for (const auto& r : run.by_role()) {
         const std::int64_t avg = r.people ? r.total_minor / static_cast<std::int64_t>(r.people) : 0;
-        s += "  " + r.role + std::string(r.role.size() < 12 ? 12 - r.role.size() : 1, ' ') + pad(std::to_string(r.people), 7) +
-             pad(minor_display(r.total_minor, run.minor_units), 18) + pad(minor_display(avg, run.minor_units), 16) + "\n";
-        for (const auto& [c, v] : r.components) s += "      " + c + std::string(c.size() < 18 ? 18 - c.size() : 1, ' ') + pad(minor_display(v, run.minor_units), 19) + "\n";
+        s += "  " + io::align_left(r.role, 12) + io::align_right(std::to_string(r.people), 7) +
+             io::align_right(minor_display(r.total_minor, run.minor_units), 18) + io::align_right(minor_display(avg, run.minor_units), 16) + "\n";
+        for (const auto& [c, v] : r.components) s += "      " + io::align_left(c, 18) + io::align_right(minor_display(v, run.minor_units), 19) + "\n";
     }
-    s += "  all" + std::string(9, ' ') + pad(std::to_string(run.payslips.size()), 7) + pad(minor_display(run.total_minor(), run.minor_units), 18) + "\n";
+    s += "  all" + std::string(9, ' ') + io::align_right(std::to_string(run.payslips.size()), 7) + io::align_right(minor_display(run.total_minor(), run.minor_units), 18) + "\n";
     return s;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "core/io/text_columns.hpp"
 #include "core/money/rounding.hpp"
 
 namespace motiv::whatif {
@@ -166,14 +167,13 @@ std::string roles_csv(const Comparison& c) {
 
 std::string summary_text(const Comparison& c) {
     const int m = c.minor_units;
-    auto pad = [](std::string v, std::size_t w) { return v.size() >= w ? v : std::string(w - v.size(), ' ') + v; };
     auto disp = [&](std::int64_t v) { return Decimal::from_minor(v, m).to_display(m); };
     std::string s = "What-if " + c.period + " (" + c.currency + "): cost before -> after\n";
-    s += "  role        " + pad("people", 7) + pad("before", 16) + pad("after", 16) + pad("delta", 15) + pad("gain", 6) + pad("lose", 6) + "\n";
+    s += "  role        " + io::align_right("people", 7) + io::align_right("before", 16) + io::align_right("after", 16) + io::align_right("delta", 15) + io::align_right("gain", 6) + io::align_right("lose", 6) + "\n";
     auto line = [&](const GroupChange& g) {
-        s += "  " + g.role + std::string(g.role.size() < 12 ? 12 - g.role.size() : 1, ' ') + pad(std::to_string(g.before.people), 7) +
-             pad(disp(g.before.cost), 16) + pad(disp(g.after.cost), 16) + pad(disp(g.after.cost - g.before.cost), 15) +
-             pad(std::to_string(g.gainers), 6) + pad(std::to_string(g.losers), 6) + "\n";
+        s += "  " + io::align_left(g.role, 12) + io::align_right(std::to_string(g.before.people), 7) +
+             io::align_right(disp(g.before.cost), 16) + io::align_right(disp(g.after.cost), 16) + io::align_right(disp(g.after.cost - g.before.cost), 15) +
+             io::align_right(std::to_string(g.gainers), 6) + io::align_right(std::to_string(g.losers), 6) + "\n";
     };
     for (const auto& g : c.roles) line(g);
     line(c.all);

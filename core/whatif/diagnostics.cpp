@@ -5,6 +5,7 @@
 
 #include "core/data/csv.hpp"
 #include "core/errors.hpp"
+#include "core/io/text_columns.hpp"
 #include "core/money/rounding.hpp"
 #include "core/whatif/pay_curve.hpp"
 
@@ -262,27 +263,25 @@ std::string cost_csv(const Diagnostics& d) {
 
 std::string diagnostics_text(const Diagnostics& d) {
     const int m = d.minor_units;
-    auto pad = [](std::string v, std::size_t w) { return v.size() >= w ? v : std::string(w - v.size(), ' ') + v; };
-    auto left = [](std::string v, std::size_t w) { return v.size() >= w ? v + " " : v + std::string(w - v.size(), ' '); };
     auto disp = [&](std::int64_t v) { return Decimal::from_minor(v, m).to_display(m); };
     std::string s = "Diagnostics at target: pay mix and leverage\n";
-    s += "  " + left("role", 12) + pad("fixed", 14) + pad("variable", 14) + pad("variable %", 12) + pad("at stress", 14) + pad("leverage", 10) + "\n";
+    s += "  " + io::align_left("role", 12) + io::align_right("fixed", 14) + io::align_right("variable", 14) + io::align_right("variable %", 12) + io::align_right("at stress", 14) + io::align_right("leverage", 10) + "\n";
     for (std::size_t i = 0; i < d.pay_mix.size(); ++i) {
         const auto& p = d.pay_mix[i];
         const auto& l = d.leverage[i];
         Fault f = Fault::none;
-        s += "  " + left(p.role, 12) + pad(disp(p.fixed), 14) + pad(disp(p.variable), 14) +
-             pad(p.variable_share ? Decimal::mul(*p.variable_share, Decimal::from_int(100), f).to_string_fixed(2) + "%" : "-", 12) +
-             pad(disp(l.at_stress), 14) + pad(l.leverage ? l.leverage->to_string_fixed(4) : "-", 10) + "\n";
+        s += "  " + io::align_left(p.role, 12) + io::align_right(disp(p.fixed), 14) + io::align_right(disp(p.variable), 14) +
+             io::align_right(p.variable_share ? Decimal::mul(*p.variable_share, Decimal::from_int(100), f).to_string_fixed(2) + "%" : "-", 12) +
+             io::align_right(disp(l.at_stress), 14) + io::align_right(l.leverage ? l.leverage->to_string_fixed(4) : "-", 10) + "\n";
     }
     if (!d.cost.empty()) {
-        s += "Cost\n  " + left("case", 12);
-        for (const auto& r : d.roles) s += pad(r, 14);
-        s += pad("total", 16) + "\n";
+        s += "Cost\n  " + io::align_left("case", 12);
+        for (const auto& r : d.roles) s += io::align_right(r, 14);
+        s += io::align_right("total", 16) + "\n";
         for (const auto& c : d.cost) {
-            s += "  " + left(c.name, 12);
-            for (const auto& v : c.role) s += pad(v ? disp(*v) : "-", 14);
-            s += pad(disp(c.total), 16) + "\n";
+            s += "  " + io::align_left(c.name, 12);
+            for (const auto& v : c.role) s += io::align_right(v ? disp(*v) : "-", 14);
+            s += io::align_right(disp(c.total), 16) + "\n";
         }
     }
     const auto w = d.warnings();

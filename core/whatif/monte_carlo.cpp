@@ -7,6 +7,7 @@
 #include "core/batch/batch.hpp"
 #include "core/data/csv.hpp"
 #include "core/errors.hpp"
+#include "core/io/text_columns.hpp"
 #include "core/money/rounding.hpp"
 #include "core/whatif/pay_curve.hpp"
 #include "core/whatif/pay_levels.hpp"
@@ -190,21 +191,19 @@ std::string shares_csv(const MonteCarlo& mc) {
 
 std::string monte_carlo_text(const MonteCarlo& mc) {
     const int m = mc.minor_units;
-    auto pad = [](std::string v, std::size_t w) { return v.size() >= w ? v : std::string(w - v.size(), ' ') + v; };
-    auto left = [](std::string v, std::size_t w) { return v.size() >= w ? v + " " : v + std::string(w - v.size(), ' '); };
     auto disp = [&](std::int64_t v) { return Decimal::from_minor(v, m).to_display(m); };
     std::string s = "Monte Carlo: " + std::to_string(mc.total.size()) + " draws, seed " + std::to_string(mc.seed) + " (cost, nearest rank)\n";
-    s += "  " + left("of", 12) + pad("P50", 16) + pad("P90", 16) + pad("P99", 16) + "\n";
-    for (const auto& q : mc.quantiles) s += "  " + left(q.of, 12) + pad(disp(q.p50), 16) + pad(disp(q.p90), 16) + pad(disp(q.p99), 16) + "\n";
-    s += "  " + left("share", 12) + pad("at gate", 16) + pad("at target", 16) + pad("at cap", 16) + "\n";
+    s += "  " + io::align_left("of", 12) + io::align_right("P50", 16) + io::align_right("P90", 16) + io::align_right("P99", 16) + "\n";
+    for (const auto& q : mc.quantiles) s += "  " + io::align_left(q.of, 12) + io::align_right(disp(q.p50), 16) + io::align_right(disp(q.p90), 16) + io::align_right(disp(q.p99), 16) + "\n";
+    s += "  " + io::align_left("share", 12) + io::align_right("at gate", 16) + io::align_right("at target", 16) + io::align_right("at cap", 16) + "\n";
     auto pct = [](const std::optional<std::size_t>& c, std::size_t n) {
         if (!c) return std::string("-");
         Fault f = Fault::none;
         return Decimal::mul(share_of(*c, n), Decimal::from_int(100), f).to_string_fixed(2) + "%";
     };
     for (const auto& sh : mc.shares)
-        s += "  " + left(sh.role, 12) + pad(pct(sh.at_gate, sh.person_draws), 16) + pad(pct(sh.at_target, sh.person_draws), 16) +
-             pad(pct(sh.at_cap, sh.person_draws), 16) + "\n";
+        s += "  " + io::align_left(sh.role, 12) + io::align_right(pct(sh.at_gate, sh.person_draws), 16) + io::align_right(pct(sh.at_target, sh.person_draws), 16) +
+             io::align_right(pct(sh.at_cap, sh.person_draws), 16) + "\n";
     return s;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/batch/batch.hpp"
 #include "core/data/csv.hpp"
+#include "core/io/text_columns.hpp"
 #include "core/whatif/people_columns.hpp"
 
 namespace motiv::whatif {
@@ -83,15 +84,14 @@ std::string curve_text(const PayCurve& after, const PayCurve* before, std::size_
     const int m = after.minor_units;
     const bool two = before != nullptr;
     std::string s = "Pay curve of " + after.person + " (" + after.role + ") as " + after.kpi + " varies\n";
-    auto pad = [](std::string v, std::size_t w) { return v.size() >= w ? v : std::string(w - v.size(), ' ') + v; };
-    s += "  " + pad(after.kpi, 16) + (two ? pad("before", 16) + pad("after", 16) : pad("pay", 16)) + "\n";
+    s += "  " + io::align_right(after.kpi, 16) + (two ? io::align_right("before", 16) + io::align_right("after", 16) : io::align_right("pay", 16)) + "\n";
     const std::size_t n = after.values.size();
     const std::size_t shown = std::min(n, std::max<std::size_t>(max_rows, 2));
     for (std::size_t r = 0; r < shown; ++r) {
         const std::size_t i = shown == n ? r : r * (n - 1) / (shown - 1);
-        s += "  " + pad(after.values[i].to_string(), 16);
-        if (two) s += pad(Decimal::from_minor(before->total[i], m).to_display(m), 16);
-        s += pad(Decimal::from_minor(after.total[i], m).to_display(m), 16) + "\n";
+        s += "  " + io::align_right(after.values[i].to_string(), 16);
+        if (two) s += io::align_right(Decimal::from_minor(before->total[i], m).to_display(m), 16);
+        s += io::align_right(Decimal::from_minor(after.total[i], m).to_display(m), 16) + "\n";
     }
     if (shown < n) s += "  (" + std::to_string(n - shown) + " more in the CSV)\n";
     return s;
