@@ -14,6 +14,7 @@
 
 #include "bindings/register.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::bindings {
 
@@ -110,7 +111,7 @@ void register_errors(py::module_& m) {
             raise(g_eval_error, e.what(), e.id(), &e.pointer(), nullptr);
         } catch (const IoError& e) {
             // The core's IoError text has no id in it (the CLI prefixes it): so does this.
-            raise(g_io_error, "[" + e.id() + "] " + e.what(), e.id(), nullptr, nullptr, e.id() == "motiv.io_error.003" ? EEXIST : 0);
+            raise(g_io_error, "[" + e.id() + "] " + e.what(), e.id(), nullptr, nullptr, e.id() == err::io_exists ? EEXIST : 0);
         } catch (const Error& e) {
             raise(g_motiv_error, e.what(), e.id(), nullptr, nullptr);
         } catch (const py::builtin_exception&) {

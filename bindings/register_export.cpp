@@ -13,6 +13,7 @@
 #include "apps/export/statement_files.hpp"
 #include "apps/export/statement_html.hpp"
 #include "apps/export/statement_text.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 
 namespace motiv::bindings {
@@ -120,8 +121,7 @@ std::string one_statement(const SchemeHandle& h, const Source& src, const Period
         const auto st = exports::build_statement(*h.compiled, h.compiled->bind(p), x, provenance);
         return *f == exports::StatementFormat::html ? exports::statement_html(st, l) : exports::statement_text(st, l);
     }
-    throw DataError({Issue{"motiv.data_error.306", src.table.source, "", 0, 0, "id", person,
-                           "no person with id '" + person + "' in period " + p.to_string(), "", 0}});
+    throw DataError({Issue{.id = err::data_unknown_person, .file = src.table.source, .field = "id", .person = person, .message = "no person with id '" + person + "' in period " + p.to_string()}});
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "core/data/csv.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/payroll/payroll.hpp"
 
 namespace motiv::bindings {
@@ -23,12 +24,11 @@ data::CsvTable make_table(Header header, Rows rows, const std::string& source) {
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string& name = header[i];
         if (name.find_first_not_of(" \t") == std::string::npos) {
-            issues.add(Issue{"motiv.data_error.102", source, "", 1, i + 1, "", "", "empty column name in the header", "", 0});
+            issues.add(Issue{.id = err::csv_bad_header, .file = source, .line = 1, .column = i + 1, .message = "empty column name in the header"});
             continue;
         }
         if (auto [it, fresh] = first.emplace(name, i); !fresh)
-            issues.add(Issue{"motiv.data_error.102", source, "", 1, i + 1, name, "",
-                             "duplicate column name '" + name + "' (also column " + std::to_string(it->second + 1) + ")", "", 0});
+            issues.add(Issue{.id = err::csv_bad_header, .file = source, .line = 1, .column = i + 1, .field = name, .message = "duplicate column name '" + name + "' (also column " + std::to_string(it->second + 1) + ")"});
     }
     issues.throw_if_any();
     data::CsvTable t;

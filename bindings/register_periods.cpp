@@ -6,7 +6,9 @@
 #include "bindings/register.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "apps/periods/corrections.hpp"
 #include "apps/periods/period_run.hpp"
+#include "apps/periods/state.hpp"
 
 namespace motiv::bindings {
 
@@ -28,29 +30,13 @@ py::dict pay_period(const SchemeHandle& h, Header header, Rows rows, const std::
     periods::PeriodPay pay;
     {
         py::gil_scoped_release release;
-        if (state_json) {
-            nlohmann::json j;
-            try {
-                j = nlohmann::json::parse(*state_json);
-            } catch (const nlohmann::json::exception& e) {
-                throw DataError({Issue{"motiv.data_error.501", "<state>", "", 0, 0, "", "", std::string("the state is not valid JSON: ") + e.what(), "", 0}});
-            }
-            state = periods::CarriedState::from_json(j, "<state>");
-        }
+        if (state_json) state = periods::CarriedState::parse(*state_json, "<state>");
         in.people = data::read_people(make_table(std::move(header), std::move(rows), "<DataFrame>"), cs, p);
         if (cancellations)
             in.cancellations = periods::read_cancellations(make_table(std::move(cancellations->first), std::move(cancellations->second), "<cancellations>"),
                                                            cs.scheme().currency.minor_units);
-        if (corrections) {
-            const auto t = make_table(std::move(corrections->first), std::move(corrections->second), "<corrections>");
-            const auto col = t.column("period");
-            if (!col)
-                throw DataError({Issue{"motiv.data_error.301", t.source, "", 1, 0, "period", "", "missing required column 'period' (the period each row corrects)", "", 0}});
-            for (auto& person : data::read_people(t, cs, std::nullopt)) {
-                const Period q = *Period::parse(t.rows[person.line - 2][*col]);
-                in.corrections.push_back({q, std::move(person)});
-            }
-        }
+        if (corrections)
+            in.corrections = periods::read_corrections(make_table(std::move(corrections->first), std::move(corrections->second), "<corrections>"), cs);
         pay = periods::pay_period(cs, p, in, std::move(state));
     }
     py::list slips;

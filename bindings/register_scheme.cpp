@@ -6,6 +6,7 @@
 #include "core/data/input_values.hpp"
 #include "core/engine/compute.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/json_document.hpp"
 #include "core/rules/loader.hpp"
@@ -112,7 +113,7 @@ std::vector<std::optional<Decimal>> read_inputs(const Scheme& s, py::handle inpu
         throw py::type_error("inputs must be a mapping {input name: value}, got " + py::str(py::type::handle_of(inputs).attr("__name__")).cast<std::string>());
     IssueCollector<DataError> issues;
     auto issue = [&](const char* id, const std::string& field, const std::string& msg) {
-        issues.add(Issue{id, "<inputs>", "", 0, 0, field, person, msg, "", 0});
+        issues.add(Issue{.id = id, .file = "<inputs>", .field = field, .person = person, .message = msg});
     };
     for (auto item : py::reinterpret_borrow<py::object>(inputs).attr("items")()) {
         auto kv = item.cast<py::tuple>();
@@ -122,13 +123,13 @@ std::vector<std::optional<Decimal>> read_inputs(const Scheme& s, py::handle inpu
         if (!in) {
             std::string known;
             for (const auto& i : s.inputs) known += (known.empty() ? "" : ", ") + i.name;
-            issue("motiv.data_error.302", name, "unknown input '" + name + "': not an input of scheme " + s.name + " (inputs: " + known + ")");
+            issue(err::data_unknown_column, name, "unknown input '" + name + "': not an input of scheme " + s.name + " (inputs: " + known + ")");
             continue;
         }
         const auto text = exact_text(kv[1], "input '" + name + "'");
         std::string err;
         auto v = data::parse_input_value(*in, text.value_or(std::string()), s.currency.minor_units, err);
-        if (!err.empty()) issue("motiv.data_error.304", name, err);
+        if (!err.empty()) issue(err::data_bad_value, name, err);
         values[static_cast<std::size_t>(in - s.inputs.data())] = v;
     }
     issues.throw_if_any();

@@ -8,6 +8,7 @@
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "apps/export/statement_text.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
 
@@ -73,8 +74,7 @@ int explain(const std::vector<std::string>& args) {
         if (p.id == id) rows.push_back(&p);
     const PersonInputs* person = rows.empty() ? nullptr : rows.front();
     if (!person) {
-        throw DataError({Issue{"motiv.data_error.306", table.source, "", 0, 0, "id", id,
-                               "no person with id '" + id + "'" + (period ? " in period " + period->to_string() : ""), "", 0}});
+        throw DataError({Issue{.id = err::data_unknown_person, .file = table.source, .field = "id", .person = id, .message = "no person with id '" + id + "'" + (period ? " in period " + period->to_string() : "")}});
     }
     if (!period) {
         const auto pc = table.column("period");

@@ -8,6 +8,7 @@
 #include "cli/period_input.hpp"
 #include "apps/export/csv_export.hpp"
 #include "apps/export/provenance.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 #include "apps/logs/logs_run.hpp"
 #include "core/rules/loader.hpp"
@@ -43,14 +44,14 @@ int report(const std::vector<std::string>& args) {
     const std::filesystem::path out(vm["out"].as<std::string>());
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
-    if (ec) throw IoError("motiv.io_error.002", "cannot create directory " + out.string() + ": " + ec.message());
+    if (ec) throw IoError(err::io_cannot_write, "cannot create directory " + out.string() + ": " + ec.message());
     const auto mode = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
     if (mode == io::Overwrite::refuse) {  // refuse before writing any, so a refusal leaves no partial report
         std::vector<std::string> names = {"payroll"};
         for (const auto& t : run.report) names.push_back(t.name);
         for (const auto& n : names)
             if (std::filesystem::exists(out / (n + ".csv")))
-                throw IoError("motiv.io_error.003", (out / (n + ".csv")).string() + " exists; pass --force to replace it");
+                throw IoError(err::io_exists, (out / (n + ".csv")).string() + " exists; pass --force to replace it");
     }
     io::write_file_atomically((out / "payroll.csv").string(), exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard()), mode);
     for (const auto& t : run.report) io::write_file_atomically((out / (t.name + ".csv")).string(), logs::to_csv(t), mode);

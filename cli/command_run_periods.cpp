@@ -8,7 +8,9 @@
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
+#include "apps/periods/corrections.hpp"
 #include "apps/periods/period_run.hpp"
 #include "core/rules/loader.hpp"
 
@@ -88,17 +90,7 @@ int run_periods(const std::vector<std::string>& args) {
     std::vector<periods::Cancellation> cancellations;
     if (vm.count("cancellations")) cancellations = periods::read_cancellations(data::read_csv_file(vm["cancellations"].as<std::string>()), s.currency.minor_units);
     std::vector<periods::Correction> corrections;
-    if (vm.count("corrections")) {
-        const auto t = data::read_csv_file(vm["corrections"].as<std::string>());
-        const auto period_col = t.column("period");
-        if (!period_col)
-            throw DataError({Issue{"motiv.data_error.301", t.source, "", 1, 0, "period", "", "missing required column 'period' (the period each row corrects)", "", 0}});
-        auto rows = data::read_people(t, *cs, std::nullopt);
-        for (auto& p : rows) {
-            const std::size_t r = static_cast<std::size_t>(std::find(t.row_lines.begin(), t.row_lines.end(), p.line) - t.row_lines.begin());
-            corrections.push_back({*Period::parse(t.rows[r][*period_col]), std::move(p)});
-        }
-    }
+    if (vm.count("corrections")) corrections = periods::read_corrections(data::read_csv_file(vm["corrections"].as<std::string>()), *cs);
     std::vector<Period> recompute;
     if (vm.count("recompute"))
         for (const auto& text : vm["recompute"].as<std::vector<std::string>>()) recompute.push_back(parse_period_option(text, "recompute"));
@@ -120,7 +112,7 @@ int run_periods(const std::vector<std::string>& args) {
             in.people = data::read_people(*table, *cs, p);
         }
         if (in.people.empty())
-            throw DataError({Issue{"motiv.data_error.307", data, "", 0, 0, "period", "", "no people to pay for period " + p.to_string() + "; nothing was written", "", 0}});
+            throw DataError({Issue{.id = err::data_nobody_to_pay, .file = data, .field = "period", .message = "no people to pay for period " + p.to_string() + "; nothing was written"}});
         in.cancellations = cancellations;
         if (p == from) {
             in.corrections = corrections;

@@ -13,6 +13,7 @@
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
 #include "apps/whatif/comparison.hpp"
@@ -131,7 +132,7 @@ int whatif(const std::vector<std::string>& args) {
     if (!axes.empty() || analysis) {
         const auto people = data::read_people(table, *alt, period);
         if (people.empty())
-            throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "", "no people to pay for period " + period.to_string(), "", 0}});
+            throw DataError({Issue{.id = err::data_nobody_to_pay, .file = table.source, .field = "period", .message = "no people to pay for period " + period.to_string()}});
         const auto params = alt->bind(period);
         if (!axes.empty()) {
             const whatif::PeopleColumns cols(*alt, people);
@@ -217,7 +218,7 @@ int whatif(const std::vector<std::string>& args) {
         if (mode == io::Overwrite::refuse)  // refuse before writing any, not after writing some
             for (const auto& [suffix, content] : files)
                 if (std::filesystem::exists(out + suffix))
-                    throw IoError("motiv.io_error.003", "refusing to overwrite existing file '" + out + suffix + "'; ask to replace it explicitly (--force)");
+                    throw IoError(err::io_exists, "refusing to overwrite existing file '" + out + suffix + "'; ask to replace it explicitly (--force)");
         for (const auto& [suffix, content] : files) {
             io::write_file_atomically(out + suffix, content, mode);
             text += "wrote " + out + suffix + "\n";

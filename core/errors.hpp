@@ -1,7 +1,8 @@
 // One exception hierarchy for the whole library (after nlohmann/json's precise exception types).
 //
-// Every error carries a stable id ("motiv.rule_error.203") and says where it is: the file, the
-// JSON pointer or the CSV row and column, and for expressions the column inside the formula.
+// Every error carries a stable id ("motiv.rule_error.203", named err::rule_not_a_decimal in the
+// catalogue, core/errors/catalogue.def) and says where it is: the file, the JSON pointer or the CSV
+// row and column, and for expressions the column inside the formula.
 // A loader collects every issue it finds and throws once, so an author fixes a file in one pass.
 #pragma once
 
@@ -10,19 +11,23 @@
 #include <string>
 #include <vector>
 
+#include "core/errors/catalogue.hpp"
+
 namespace motiv {
 
-// One problem found in a rule file or a data file.
+// One problem found in a rule file or a data file. Built with named fields, the rest left empty:
+//   Issue{.id = err::rule_missing, .file = source, .pointer = "/roles", .message = "..."}
+// (every member has a default, so -Wmissing-field-initializers accepts a partial list).
 struct Issue {
-    std::string id;        // stable id, e.g. "motiv.rule_error.203"
-    std::string file;      // the file (or "<string>") the problem is in
-    std::string pointer;   // JSON pointer ("/roles/hunter/components/1/rate"); empty for CSV
+    std::string id{};        // stable id, e.g. "motiv.rule_error.203" (err::rule_not_a_decimal)
+    std::string file{};      // the file (or "<string>") the problem is in
+    std::string pointer{};   // JSON pointer ("/roles/hunter/components/1/rate"); empty for CSV
     std::size_t line = 0;  // 1-based line in the file, 0 when unknown
     std::size_t column = 0;// 1-based column in the file (JSON syntax, CSV column index), 0 when unknown
-    std::string field;     // CSV column name, empty for rule files
-    std::string person;    // the person's id for a data row, empty otherwise
-    std::string message;   // what was expected and what was found
-    std::string expression;       // the formula text, when the issue is inside an expression
+    std::string field{};     // CSV column name, empty for rule files
+    std::string person{};    // the person's id for a data row, empty otherwise
+    std::string message{};   // what was expected and what was found
+    std::string expression{};       // the formula text, when the issue is inside an expression
     std::size_t expr_column = 0;  // 1-based column inside `expression`, 0 when not applicable
 
     // "[id] file:line:col (pointer) message" plus a caret line under the formula when there is one.

@@ -5,6 +5,7 @@
 
 #include "core/data/csv.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::exports {
 
@@ -122,7 +123,7 @@ std::string to_csv(const payroll::PayrollRun& run, const Scheme& scheme, const P
             if (c.is_amount()) {
                 row.push_back(minor ? amount(*minor) : "");
                 if (minor && __builtin_add_overflow(sums[i], *minor, &sums[i]))
-                    throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + scheme.source + " payroll " + run.period +
+                    throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + scheme.source + " payroll " + run.period +
                                                                 ": the sum of column '" + c.name + "' is out of range (overflow)", "");
             }
         }

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::exports {
 
@@ -12,7 +13,7 @@ void write_all(const std::vector<OutputFile>& files, io::Overwrite mode) {
         for (const auto& f : files) {
             std::error_code ec;
             if (std::filesystem::symlink_status(f.path, ec).type() != std::filesystem::file_type::not_found && !ec)
-                throw IoError("motiv.io_error.003", "refusing to overwrite existing file '" + f.path +
+                throw IoError(err::io_exists, "refusing to overwrite existing file '" + f.path +
                                                         "'; ask to replace it explicitly (--force, or force=True from Python); nothing was written");
         }
     }

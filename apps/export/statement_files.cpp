@@ -8,6 +8,7 @@
 #include "apps/export/output_files.hpp"
 #include "apps/export/statement_html.hpp"
 #include "apps/export/statement_text.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::exports {
 
@@ -57,7 +58,7 @@ std::vector<std::string> write_statements(const CompiledScheme& cs, const Period
     }
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw IoError("motiv.io_error.002", "cannot create directory '" + dir + "': " + ec.message());
+    if (ec) throw IoError(err::io_cannot_write, "cannot create directory '" + dir + "': " + ec.message());
     write_all(outputs, mode);
     std::vector<std::string> paths;
     for (const auto& o : outputs) paths.push_back(o.path);

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 
 namespace motiv::exports {
@@ -20,7 +21,7 @@ constexpr std::size_t kMaxRows = 1'048'576;
 constexpr std::size_t kMaxColumns = 16'384;
 
 [[noreturn]] void does_not_fit(const std::string& why) {
-    throw IoError("motiv.io_error.005", "cannot export the payroll as XLSX: " + why);
+    throw IoError(err::io_export_cannot_hold, "cannot export the payroll as XLSX: " + why);
 }
 
 // libxlsxwriter writes to a file name only: the workbook is built in a private temporary
@@ -29,7 +30,7 @@ class TemporaryDirectory {
 public:
     TemporaryDirectory() {
         std::string tmpl = (fs::temp_directory_path() / "motiv-xlsx-XXXXXX").string();
-        if (!::mkdtemp(tmpl.data())) throw IoError("motiv.io_error.002", "cannot create a temporary directory for the XLSX export in " + fs::temp_directory_path().string());
+        if (!::mkdtemp(tmpl.data())) throw IoError(err::io_cannot_write, "cannot create a temporary directory for the XLSX export in " + fs::temp_directory_path().string());
         path_ = tmpl;
     }
     TemporaryDirectory(const TemporaryDirectory&) = delete;
@@ -49,7 +50,7 @@ private:
 class Workbook {
 public:
     explicit Workbook(const std::string& path) : wb_(workbook_new(path.c_str())) {
-        if (!wb_) throw IoError("motiv.io_error.002", "libxlsxwriter cannot create a workbook");
+        if (!wb_) throw IoError(err::io_cannot_write, "libxlsxwriter cannot create a workbook");
     }
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
@@ -59,7 +60,7 @@ public:
     [[nodiscard]] lxw_workbook* get() const { return wb_; }
     void close() {
         const lxw_error err = workbook_close(std::exchange(wb_, nullptr));
-        if (err != LXW_NO_ERROR) throw IoError("motiv.io_error.002", std::string("libxlsxwriter cannot write the workbook: ") + lxw_strerror(err));
+        if (err != LXW_NO_ERROR) throw IoError(err::io_cannot_write, std::string("libxlsxwriter cannot write the workbook: ") + lxw_strerror(err));
     }
 
 private:
@@ -70,7 +71,7 @@ class Sheet {
 public:
     Sheet(lxw_workbook* wb, const char* name, lxw_format* money, lxw_format* bold, int minor_units)
         : ws_(workbook_add_worksheet(wb, name)), money_(money), bold_(bold), scale_(1.0) {
-        if (!ws_) throw IoError("motiv.io_error.002", std::string("libxlsxwriter cannot add the worksheet ") + name);
+        if (!ws_) throw IoError(err::io_cannot_write, std::string("libxlsxwriter cannot add the worksheet ") + name);
         for (int i = 0; i < minor_units; ++i) scale_ *= 10.0;
     }
     void text(std::size_t row, std::size_t col, const std::string& s, bool header = false) {

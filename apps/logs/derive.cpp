@@ -8,6 +8,7 @@
 #include "core/errors.hpp"
 #include "apps/logs/farmer_volume.hpp"
 #include "apps/logs/operator_kpis.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::logs {
 
@@ -143,7 +144,7 @@ Department derive(const LogSet& logs, const LogRules& rules, const Scheme& schem
         }
         return d;
     } catch (const std::overflow_error&) {
-        throw EvalError("motiv.eval_error.502", "a sum of the logs for " + period.to_string() + " overflows (amounts near 10^29)", "/logs");
+        throw EvalError(err::eval_overflow, "a sum of the logs for " + period.to_string() + " overflows (amounts near 10^29)", "/logs");
     }
 }
 
@@ -161,8 +162,7 @@ std::vector<PersonInputs> feed_inputs(const Department& dept, const LogRules& ru
             std::string error;
             auto v = data::check_input_value(*decl, k->value, scheme.currency.minor_units, error);
             if (!v) {
-                Issue i{"motiv.data_error.407", rules.source, f.pointer, 0, 0, f.input, p.id,
-                        "KPI " + f.kpi + " = " + k->value.to_string() + " cannot feed input '" + f.input + "': " + error, "", 0};
+                Issue i{.id = err::logs_kpi_not_input, .file = rules.source, .pointer = f.pointer, .field = f.input, .person = p.id, .message = "KPI " + f.kpi + " = " + k->value.to_string() + " cannot feed input '" + f.input + "': " + error};
                 issues.add(std::move(i));
                 continue;
             }

@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/rules/json_document.hpp"
 #include "core/rules/loader.hpp"
 #include "core/rules/rule_reader.hpp"
@@ -30,7 +31,7 @@ public:
         r.calendar = calendar(root);
         const auto it = root.is_object() ? root.find(kLogsKey) : root.end();
         if (!root.is_object() || it == root.end()) {
-            issue("motiv.rule_error.270", "/logs", "this rule file has no \"logs\" section: it does not say how to derive KPIs from logs");
+            issue(err::logs_section_missing, "/logs", "this rule file has no \"logs\" section: it does not say how to derive KPIs from logs");
             issues_.throw_if_any();
         }
         const json& l = *it;
@@ -45,7 +46,7 @@ public:
             r.farmer_roles = role_list(*roles, p + "/roles", "farmer");
         }
         if (const json* gs = member(l, p, "client_groups", true); gs && object(*gs, p + "/client_groups")) {
-            if (gs->empty()) issue("motiv.rule_error.272", p + "/client_groups", "declare at least one client group");
+            if (gs->empty()) issue(err::logs_section_bad_value, p + "/client_groups", "declare at least one client group");
             for (const auto& [name, g] : gs->items()) {
                 const std::string gp = json_pointer_join(p + "/client_groups", name);
                 if (!object(g, gp)) continue;
@@ -57,7 +58,7 @@ public:
         if (const json* rr = member(l, p, "refusal_reasons", true); rr && object(*rr, p + "/refusal_reasons")) {
             for (const auto& [code, text] : rr->items()) {
                 const std::string rp = json_pointer_join(p + "/refusal_reasons", code);
-                if (!is_text(text, rp)) issue("motiv.rule_error.201", rp, "expected a description (a string), got " + type_name(text, rp));
+                if (!is_text(text, rp)) issue(err::rule_wrong_type, rp, "expected a description (a string), got " + type_name(text, rp));
                 r.refusal_reasons.push_back(code);
             }
         }
@@ -69,7 +70,7 @@ public:
             keys(*h, p + "/handover", {"description", "days_after_first_deal", "paid_orders"});
             r.handover_days = days(*h, p + "/handover", "days_after_first_deal", true).value_or(0);
             if (auto k = days(*h, p + "/handover", "paid_orders", false)) {
-                if (*k < 1) issue("motiv.rule_error.272", p + "/handover/paid_orders", "expected a whole number >= 1 (the k-th paid order)");
+                if (*k < 1) issue(err::logs_section_bad_value, p + "/handover/paid_orders", "expected a whole number >= 1 (the k-th paid order)");
                 else r.handover_paid_orders = *k;
             }
         }
@@ -77,13 +78,13 @@ public:
             const std::string v = g->is_string() ? g->get<std::string>() : "";
             if (v == "previous_period") r.growth_base = logs::GrowthBase::previous_period;
             else if (v == "same_period_last_year") r.growth_base = logs::GrowthBase::same_period_last_year;
-            else issue("motiv.rule_error.272", p + "/growth_base", "expected \"previous_period\" or \"same_period_last_year\", got " + g->dump());
+            else issue(err::logs_section_bad_value, p + "/growth_base", "expected \"previous_period\" or \"same_period_last_year\", got " + g->dump());
         }
         if (const json* t = member(l, p, "takeaway", true); t && object(*t, p + "/takeaway")) {
             keys(*t, p + "/takeaway", {"description", "to"});
             if (const json* to = member(*t, p + "/takeaway", "to", true)) {
                 if (!is_text(*to, p + "/takeaway/to") || to->get<std::string>().empty())
-                    issue("motiv.rule_error.201", p + "/takeaway/to", "expected \"pool\", \"team_lead\" or a staff id");
+                    issue(err::rule_wrong_type, p + "/takeaway/to", "expected \"pool\", \"team_lead\" or a staff id");
                 else r.takeaway_to = to->get<std::string>();
             }
         }
@@ -95,7 +96,7 @@ public:
         if (const json* c = member(l, p, "collection", false); c && object(*c, p + "/collection")) {
             keys(*c, p + "/collection", {"description", "pay_on_collection"});
             if (const json* b = member(*c, p + "/collection", "pay_on_collection", true)) {
-                if (!b->is_boolean()) issue("motiv.rule_error.201", p + "/collection/pay_on_collection", "expected true or false");
+                if (!b->is_boolean()) issue(err::rule_wrong_type, p + "/collection/pay_on_collection", "expected true or false");
                 else r.pay_on_collection = b->get<bool>();
             }
         }
@@ -106,7 +107,7 @@ public:
         if (const json* c = member(l, p, "currencies", false); c && object(*c, p + "/currencies")) {
             keys(*c, p + "/currencies", {"description", "rates_file", "rounding"});
             if (const json* f = member(*c, p + "/currencies", "rates_file", true)) {
-                if (!is_text(*f, p + "/currencies/rates_file") || f->get<std::string>().empty()) issue("motiv.rule_error.201", p + "/currencies/rates_file", "expected a file name");
+                if (!is_text(*f, p + "/currencies/rates_file") || f->get<std::string>().empty()) issue(err::rule_wrong_type, p + "/currencies/rates_file", "expected a file name");
                 else r.rates_file = f->get<std::string>();
             }
             if (const json* t = member(*c, p + "/currencies", "rounding", true)) r.conversion_rounding = rounding(*t, p + "/currencies/rounding").value_or(r.conversion_rounding);
@@ -125,7 +126,7 @@ private:
         const json* v = member(obj, pointer, key, required);
         if (!v) return std::nullopt;
         if (!v->is_number_integer() || *v < 0 || *v > 36600) {
-            issue("motiv.rule_error.272", json_pointer_join(pointer, key), "expected a whole number from 0 to 36600, got " + v->dump());
+            issue(err::logs_section_bad_value, json_pointer_join(pointer, key), "expected a whole number from 0 to 36600, got " + v->dump());
             return std::nullopt;
         }
         return v->get<int>();
@@ -134,7 +135,7 @@ private:
     Decimal money(const json& v, const std::string& pointer) {
         const auto d = value(v, pointer, Kind::money);
         if (d && d->is_negative()) {
-            issue("motiv.rule_error.272", pointer, "expected money >= 0, got " + d->to_string());
+            issue(err::logs_section_bad_value, pointer, "expected money >= 0, got " + d->to_string());
             return {};
         }
         return d.value_or(Decimal{});
@@ -145,13 +146,13 @@ private:
         if (!v) return out;
         const std::string p = json_pointer_join(pointer, key);
         if (!v->is_array()) {
-            issue("motiv.rule_error.201", p, "expected an array of role names of the scheme");
+            issue(err::rule_wrong_type, p, "expected an array of role names of the scheme");
             return out;
         }
         for (std::size_t i = 0; i < v->size(); ++i) {
             const json& n = (*v)[i];
             if (!n.is_string() || !scheme_.find_role(n.get<std::string>()))
-                issue("motiv.rule_error.273", json_pointer_join(p, i), "expected a role of scheme " + scheme_.name + ", got " + n.dump());
+                issue(err::logs_section_unknown_name, json_pointer_join(p, i), "expected a role of scheme " + scheme_.name + ", got " + n.dump());
             else out.push_back(n.get<std::string>());
         }
         return out;
@@ -160,16 +161,16 @@ private:
         const json* v = member(obj, pointer, key, false);
         if (!v) return std::nullopt;
         auto d = v->is_string() ? parse_iso_date(v->get<std::string>()) : std::nullopt;
-        if (!d) issue("motiv.rule_error.272", json_pointer_join(pointer, key), "expected a date YYYY-MM-DD, got " + v->dump());
+        if (!d) issue(err::logs_section_bad_value, json_pointer_join(pointer, key), "expected a date YYYY-MM-DD, got " + v->dump());
         return d;
     }
     void spiffs(const json& s, const std::string& p, logs::LogRules& r) {
         if (!s.is_array()) {
-            issue("motiv.rule_error.201", p, "expected an array of SPIFFs");
+            issue(err::rule_wrong_type, p, "expected an array of SPIFFs");
             return;
         }
         if (s.size() > 256) {
-            issue("motiv.rule_error.272", p, "too many SPIFFs: " + std::to_string(s.size()) + ", the limit is 256");
+            issue(err::logs_section_bad_value, p, "too many SPIFFs: " + std::to_string(s.size()) + ", the limit is 256");
             return;
         }
         for (std::size_t i = 0; i < s.size(); ++i) {
@@ -179,20 +180,20 @@ private:
             logs::Spiff f;
             f.pointer = sp;
             if (const json* id = member(s[i], sp, "id", true)) f.id = is_text(*id, sp + "/id") ? id->get<std::string>() : "";
-            if (f.id.empty() && s[i].contains("id")) issue("motiv.rule_error.201", sp + "/id", "expected a non-empty name");
+            if (f.id.empty() && s[i].contains("id")) issue(err::rule_wrong_type, sp + "/id", "expected a non-empty name");
             if (const json* pr = member(s[i], sp, "product", false)) {
-                if (!is_text(*pr, sp + "/product")) issue("motiv.rule_error.201", sp + "/product", "expected a product code (a string), got " + type_name(*pr, sp + "/product"));
+                if (!is_text(*pr, sp + "/product")) issue(err::rule_wrong_type, sp + "/product", "expected a product code (a string), got " + type_name(*pr, sp + "/product"));
                 else f.product = pr->get<std::string>();
             }
             f.from = date(s[i], sp, "from");
             f.to = date(s[i], sp, "to");
-            if (f.from && f.to && *f.to < *f.from) issue("motiv.rule_error.272", sp + "/to", "the window ends before it starts");
+            if (f.from && f.to && *f.to < *f.from) issue(err::logs_section_bad_value, sp + "/to", "the window ends before it starts");
             if (const json* a = member(s[i], sp, "amount", true)) f.amount = money(*a, sp + "/amount");
             if (const json* pays = member(s[i], sp, "pays", true)) {
                 const std::string v = pays->is_string() ? pays->get<std::string>() : "";
                 if (v == "each_time") f.each_time = true;
                 else if (v == "once_per_period") f.each_time = false;
-                else issue("motiv.rule_error.272", sp + "/pays", "expected \"each_time\" or \"once_per_period\", got " + pays->dump());
+                else issue(err::logs_section_bad_value, sp + "/pays", "expected \"each_time\" or \"once_per_period\", got " + pays->dump());
             }
             r.spiffs.push_back(std::move(f));
         }
@@ -201,15 +202,15 @@ private:
         const auto kpis = logs::known_kpis(r);
         for (const auto& [role, inputs] : f.items()) {
             const std::string rp = json_pointer_join(p, role);
-            if (!scheme_.find_role(role)) issue("motiv.rule_error.273", rp, "unknown role '" + role + "' of scheme " + scheme_.name);
+            if (!scheme_.find_role(role)) issue(err::logs_section_unknown_name, rp, "unknown role '" + role + "' of scheme " + scheme_.name);
             if (!object(inputs, rp)) continue;
             for (const auto& [input, kpi] : inputs.items()) {
                 const std::string ip = json_pointer_join(rp, input);
-                if (!scheme_.find_input(input)) issue("motiv.rule_error.273", ip, "unknown input '" + input + "' of scheme " + scheme_.name);
+                if (!scheme_.find_input(input)) issue(err::logs_section_unknown_name, ip, "unknown input '" + input + "' of scheme " + scheme_.name);
                 if (!kpi.is_string() || std::find(kpis.begin(), kpis.end(), kpi.get<std::string>()) == kpis.end()) {
                     std::string list;
                     for (const auto& k : kpis) list += (list.empty() ? "" : ", ") + k;
-                    issue("motiv.rule_error.273", ip, "expected the name of a KPI derived from logs, got " + kpi.dump() + "; KPIs: " + list);
+                    issue(err::logs_section_unknown_name, ip, "expected the name of a KPI derived from logs, got " + kpi.dump() + "; KPIs: " + list);
                     continue;
                 }
                 r.feed.push_back({role, input, kpi.get<std::string>(), ip});

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/json_document.hpp"
 
@@ -22,16 +23,16 @@ namespace {
 using json = nlohmann::ordered_json;
 
 [[noreturn]] void refuse(const char* id, const std::string& source, std::string pointer, const std::string& message) {
-    throw DataError({Issue{id, source, std::move(pointer), 0, 0, "", "", message, "", 0}});
+    throw DataError({Issue{.id = id, .file = source, .pointer = std::move(pointer), .message = message}});
 }
 
 // The document's own errors (syntax, duplicate key, depth, size) under the data ids of the same meaning.
 [[noreturn]] void rethrow_as_data(const RuleError& e) {
     std::vector<Issue> out = e.issues();
     for (auto& i : out) {
-        if (i.id == "motiv.rule_error.102") i.id = "motiv.data_error.102";
-        else if (i.id == "motiv.rule_error.103" || i.id == "motiv.rule_error.104") i.id = "motiv.data_error.107";
-        else i.id = "motiv.data_error.108";
+        if (i.id == err::rule_duplicate_key) i.id = err::csv_bad_header;
+        else if (i.id == err::rule_too_deep || i.id == err::rule_file_too_large) i.id = err::data_limit_exceeded;
+        else i.id = err::json_log_invalid;
     }
     throw DataError(std::move(out));
 }
@@ -40,7 +41,7 @@ using json = nlohmann::ordered_json;
 
 LogTable parse_json_log(std::string_view text, std::string source) {
     if (text.size() > kJsonLogMaxBytes)
-        refuse("motiv.data_error.107", source, "",
+        refuse(err::data_limit_exceeded, source, "",
                "JSON log too large: " + std::to_string(text.size()) + " bytes, the limit is " + std::to_string(kJsonLogMaxBytes) + " (write a large log as CSV)");
     json doc;
     try {
@@ -48,9 +49,9 @@ LogTable parse_json_log(std::string_view text, std::string source) {
     } catch (const RuleError& e) {
         rethrow_as_data(e);
     }
-    if (!doc.is_array()) refuse("motiv.data_error.108", source, "", "expected an array of objects, one per row, got " + json_type_name(doc));
+    if (!doc.is_array()) refuse(err::json_log_invalid, source, "", "expected an array of objects, one per row, got " + json_type_name(doc));
     if (doc.size() > data::kCsvMaxRows)
-        refuse("motiv.data_error.107", source, "", "too many rows: " + std::to_string(doc.size()) + ", the limit is " + std::to_string(data::kCsvMaxRows));
+        refuse(err::data_limit_exceeded, source, "", "too many rows: " + std::to_string(doc.size()) + ", the limit is " + std::to_string(data::kCsvMaxRows));
 
     LogTable t;
     t.source = std::move(source);
@@ -58,20 +59,20 @@ LogTable parse_json_log(std::string_view text, std::string source) {
     IssueCollector<DataError> issues;
     std::unordered_map<std::string, std::size_t> index;  // column of each key
     auto add = [&](const char* id, std::string pointer, std::string message) {
-        issues.add(Issue{id, t.source, std::move(pointer), 0, 0, "", "", std::move(message), "", 0});
+        issues.add(Issue{.id = id, .file = t.source, .pointer = std::move(pointer), .message = std::move(message)});
     };
     for (std::size_t r = 0; r < doc.size(); ++r) {
         const json& row = doc[r];
         const std::string at = json_pointer_join("", r);
         std::vector<std::string> cells(t.header.size());
         std::vector<bool> has(t.header.size());
-        if (!row.is_object()) add("motiv.data_error.108", at, "expected an object (one row), got " + json_type_name(row));
+        if (!row.is_object()) add(err::json_log_invalid, at, "expected an object (one row), got " + json_type_name(row));
         static const json kNoKeys = json::object();
         for (const auto& item : (row.is_object() ? row : kNoKeys).items()) {
             auto [it, fresh] = index.try_emplace(item.key(), t.header.size());
             if (fresh) {
                 if (t.header.size() >= data::kCsvMaxColumns) {
-                    add("motiv.data_error.107", at, "too many distinct keys: the limit is " + std::to_string(data::kCsvMaxColumns));
+                    add(err::data_limit_exceeded, at, "too many distinct keys: the limit is " + std::to_string(data::kCsvMaxColumns));
                     issues.throw_if_any();
                 }
                 t.header.push_back(item.key());
@@ -85,11 +86,11 @@ LogTable parse_json_log(std::string_view text, std::string source) {
             if (v.is_string()) cells[c] = v.get<std::string>();
             else if (v.is_number()) cells[c] = v.dump();  // integers; other numbers are kept as their text by parse_json_exact
             else {
-                add("motiv.data_error.108", json_pointer_join(at, item.key()), "expected a string or a number, got " + json_type_name(v));
+                add(err::json_log_invalid, json_pointer_join(at, item.key()), "expected a string or a number, got " + json_type_name(v));
                 continue;
             }
             if (cells[c].size() > data::kCsvMaxCellBytes) {
-                add("motiv.data_error.107", json_pointer_join(at, item.key()),
+                add(err::data_limit_exceeded, json_pointer_join(at, item.key()),
                     "value too long: " + std::to_string(cells[c].size()) + " bytes, the limit is " + std::to_string(data::kCsvMaxCellBytes));
                 cells[c].clear();
             }

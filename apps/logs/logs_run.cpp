@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "apps/logs/read_logs.hpp"
 #include "apps/logs/load_logs.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::logs {
 
@@ -17,13 +18,12 @@ LogsRun run_logs(std::string_view rules_text, const std::string& source, const C
     r.logs = read_logs(tables, r.rules, scheme.scheme());
     r.dept = derive(r.logs, r.rules, scheme.scheme(), period);
     if (r.dept.people.empty())  // a mistyped --period must not produce an empty payroll that looks like success
-        throw DataError({Issue{"motiv.data_error.307", dir, "", 0, 0, "period", "",
-                               "nobody in staff.csv is employed in " + period.to_string() + "; nothing was written", "", 0}});
+        throw DataError({Issue{.id = err::data_nobody_to_pay, .file = dir, .field = "period", .message = "nobody in staff.csv is employed in " + period.to_string() + "; nothing was written"}});
     r.payroll = pay(r.dept, r.rules, scheme);
     try {
         r.report = report(r.dept, r.logs, r.rules, scheme.scheme());
     } catch (const std::overflow_error&) {
-        throw EvalError("motiv.eval_error.502", "a total of the report for " + period.to_string() + " overflows (amounts near 10^29)", "/logs");
+        throw EvalError(err::eval_overflow, "a total of the report for " + period.to_string() + " overflows (amounts near 10^29)", "/logs");
     }
     return r;
 }

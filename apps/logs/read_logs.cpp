@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/sha256.hpp"
 #include "core/rules/json_document.hpp"
 
@@ -65,21 +66,21 @@ public:
             for (std::size_t c = 0; c < t.header.size(); ++c)
                 if (!known(t.header[c]))
                     add_at(json_pointer_join(json_pointer_join("", t.first_row[c]), t.header[c]), 0, 0, "",
-                           "unknown key '" + t.header[c] + "'; expected one of: " + names(required, optional), "motiv.data_error.401");
+                           "unknown key '" + t.header[c] + "'; expected one of: " + names(required, optional), err::logs_bad_columns);
             for (std::size_t r = 0; r < t.rows.size(); ++r)
                 for (const char* c : required) {
                     const auto col = t.column(c);
                     if (col && t.present[r][*col]) continue;
-                    add_at(json_pointer_join("", r), 0, 0, "", "missing required key '" + std::string(c) + "'", "motiv.data_error.401");
+                    add_at(json_pointer_join("", r), 0, 0, "", "missing required key '" + std::string(c) + "'", err::logs_bad_columns);
                     usable_[r] = false;
                 }
             return;
         }
         for (const char* c : required) {
-            if (!t.column(c)) add_at("", 1, 0, c, "missing required column '" + std::string(c) + "'", "motiv.data_error.401");
+            if (!t.column(c)) add_at("", 1, 0, c, "missing required column '" + std::string(c) + "'", err::logs_bad_columns);
         }
         for (std::size_t c = 0; c < t.header.size(); ++c) {
-            if (!known(t.header[c])) add_at("", 1, c + 1, t.header[c], "unknown column '" + t.header[c] + "'", "motiv.data_error.401");
+            if (!known(t.header[c])) add_at("", 1, c + 1, t.header[c], "unknown column '" + t.header[c] + "'", err::logs_bad_columns);
         }
         if (!std::all_of(required.begin(), required.end(), [&](const char* c) { return t.column(c).has_value(); })) usable_.assign(t.rows.size(), false);
     }
@@ -99,7 +100,7 @@ public:
         const auto c = t_.column(name);
         return c ? t_.rows[r_][*c] : empty;
     }
-    void bad(const char* name, const std::string& expected, const char* id = "motiv.data_error.402") {
+    void bad(const char* name, const std::string& expected, const char* id = err::logs_bad_value) {
         problem(name, expected + ", got '" + cell(name) + "'", id);
     }
     void problem(const char* name, const std::string& message, const char* id) {
@@ -125,7 +126,7 @@ public:
     // A cell naming a staff member (required: non-empty), checked against the staff ids.
     std::string staff(const char* name, const std::set<std::string>& ids, bool required) {
         const std::string v = required ? text(name) : cell(name);
-        if (!v.empty() && !ids.count(v)) problem(name, "unknown staff id '" + v + "'", "motiv.data_error.403");
+        if (!v.empty() && !ids.count(v)) problem(name, "unknown staff id '" + v + "'", err::logs_unknown_reference);
         return v;
     }
 
@@ -137,7 +138,7 @@ private:
         return out;
     }
     void add_at(std::string pointer, std::size_t line, std::size_t col, const std::string& field, const std::string& msg, const char* id) {
-        issues_.add(Issue{id, t_.source, std::move(pointer), line, col, field, "", msg, "", 0});
+        issues_.add(Issue{.id = id, .file = t_.source, .pointer = std::move(pointer), .line = line, .column = col, .field = field, .message = msg});
     }
     const LogTable& t_;
     IssueCollector<DataError>& issues_;
@@ -191,10 +192,10 @@ std::string pick_log_file(const std::filesystem::path& dir, const std::string& s
     const auto csv = dir / (stem + ".csv"), json = dir / (stem + ".json");
     const bool has_csv = std::filesystem::exists(csv, ec), has_json = std::filesystem::exists(json, ec);
     if (has_csv && has_json)
-        throw IoError("motiv.io_error.006", dir.string() + ": both " + stem + ".csv and " + stem +
+        throw IoError(err::io_ambiguous_log, dir.string() + ": both " + stem + ".csv and " + stem +
                                                 ".json are there; keep one (which one is the log is not guessed)");
     if (!has_csv && !has_json)
-        throw IoError("motiv.io_error.001", dir.string() + ": no " + stem + ".csv or " + stem + ".json");
+        throw IoError(err::io_cannot_read, dir.string() + ": no " + stem + ".csv or " + stem + ".json");
     return (has_json ? json : csv).string();
 }
 
@@ -245,8 +246,8 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
     for (std::size_t r = 0; r < st.rows(); ++r) {
         if (!st.at(r)) continue;
         StaffMember s{st.text("id"), st.cell("name"), st.cell("role"), st.cell("team"), st.cell("manager"), st.date("hired", false), st.date("left", false), st.ref()};
-        if (!s.id.empty() && !staff_ids.insert(s.id).second) st.problem("id", "duplicate staff id '" + s.id + "'", "motiv.data_error.404");
-        if (!scheme.find_role(s.role)) st.problem("role", "unknown role '" + s.role + "': not a role of scheme " + scheme.name, "motiv.data_error.403");
+        if (!s.id.empty() && !staff_ids.insert(s.id).second) st.problem("id", "duplicate staff id '" + s.id + "'", err::logs_duplicate);
+        if (!scheme.find_role(s.role)) st.problem("role", "unknown role '" + s.role + "': not a role of scheme " + scheme.name, err::logs_unknown_reference);
         if (s.hired && s.left && *s.left < *s.hired) st.bad("left", "expected a date on or after 'hired'");
         out.staff.push_back(std::move(s));
     }
@@ -256,19 +257,18 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
     }
 
     if (rules.takeaway_to != "pool" && rules.takeaway_to != "team_lead" && !staff_ids.count(rules.takeaway_to))
-        issues.add(Issue{"motiv.data_error.403", t.staff.source, "", 0, 0, "id", "",
-                         "the rules send taken-away clients to '" + rules.takeaway_to + "' (logs/takeaway/to), who is not in this file", "", 0});
+        issues.add(Issue{.id = err::logs_unknown_reference, .file = t.staff.source, .field = "id", .message = "the rules send taken-away clients to '" + rules.takeaway_to + "' (logs/takeaway/to), who is not in this file"});
 
     TableReader cl(t.clients, issues, {"id", "name", "group", "state"}, {"owner", "handed_over"});
     std::set<std::string> client_ids;
     for (std::size_t r = 0; r < cl.rows(); ++r) {
         if (!cl.at(r)) continue;
         Client c{cl.text("id"), cl.cell("name"), cl.cell("group"), cl.cell("state"), cl.cell("owner"), cl.date("handed_over", false), cl.ref()};
-        if (!c.id.empty() && !client_ids.insert(c.id).second) cl.problem("id", "duplicate client id '" + c.id + "'", "motiv.data_error.404");
+        if (!c.id.empty() && !client_ids.insert(c.id).second) cl.problem("id", "duplicate client id '" + c.id + "'", err::logs_duplicate);
         if (!rules.find_group(c.group)) {
             std::vector<std::string> names;
             for (const auto& g : rules.groups) names.push_back(g.name);
-            cl.problem("group", "unknown client group '" + c.group + "'; the rules declare: " + join(names), "motiv.data_error.403");
+            cl.problem("group", "unknown client group '" + c.group + "'; the rules declare: " + join(names), err::logs_unknown_reference);
         }
         if (c.state != "active" && c.state != "dormant") cl.bad("state", "expected active or dormant");
         (void)cl.staff("owner", staff_ids, false);
@@ -294,7 +294,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         if (c.outcome == CallOutcome::refusal) {
             if (std::find(rules.refusal_reasons.begin(), rules.refusal_reasons.end(), c.reason) == rules.refusal_reasons.end()) {
                 ca.problem("reason", "a refusal needs a reason code declared by the rules (" + join(rules.refusal_reasons) + "), got '" + c.reason + "'",
-                           "motiv.data_error.403");
+                           err::logs_unknown_reference);
             }
         } else if (!c.reason.empty()) {
             ca.bad("reason", "expected no reason unless the outcome is refusal");
@@ -320,7 +320,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
             if (!rate || rate->is_negative() || rate->is_zero()) ra.bad("rate", "expected a rate > 0 with at most 6 decimal places");
             else x.rate = *rate;
             if (!x.since.is_not_a_date() && !seen.insert({x.currency, x.since}).second)
-                ra.problem("date", "a second rate for " + x.currency + " on " + to_iso(x.since), "motiv.data_error.404");
+                ra.problem("date", "a second rate for " + x.currency + " on " + to_iso(x.since), err::logs_duplicate);
             out.rates.push_back(std::move(x));
         }
         std::sort(out.rates.begin(), out.rates.end(), [](const auto& a, const auto& b) {
@@ -335,9 +335,9 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         Deal d;
         d.row = de.ref();
         d.id = de.text("id");
-        if (!d.id.empty() && !deal_ids.insert(d.id).second) de.problem("id", "duplicate deal id '" + d.id + "'", "motiv.data_error.404");
+        if (!d.id.empty() && !deal_ids.insert(d.id).second) de.problem("id", "duplicate deal id '" + d.id + "'", err::logs_duplicate);
         d.client = de.text("client");
-        if (!d.client.empty() && !client_ids.count(d.client)) de.problem("client", "unknown client '" + d.client + "'", "motiv.data_error.403");
+        if (!d.client.empty() && !client_ids.count(d.client)) de.problem("client", "unknown client '" + d.client + "'", err::logs_unknown_reference);
         if (auto x = de.date("date", true)) d.date = *x;
         d.currency = de.cell("currency").empty() ? scheme.currency.code : de.cell("currency");
         const bool home = d.currency == scheme.currency.code;
@@ -347,9 +347,9 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         else d.amount = *amount;
         if (!home) {
             if (rules.rates_file.empty())
-                de.problem("currency", "a deal in " + d.currency + " but the rules declare no exchange rates (logs/currencies)", "motiv.data_error.406");
+                de.problem("currency", "a deal in " + d.currency + " but the rules declare no exchange rates (logs/currencies)", err::logs_no_exchange_rate);
             else if (!d.date.is_not_a_date() && !rate_on(out, d.currency, d.date))
-                de.problem("currency", "no " + d.currency + " exchange rate in force on " + to_iso(d.date) + " in " + rules.rates_file, "motiv.data_error.406");
+                de.problem("currency", "no " + d.currency + " exchange rate in force on " + to_iso(d.date) + " in " + rules.rates_file, err::logs_no_exchange_rate);
         }
         const bool status_ok = one_of<DealStatus>(de.cell("status"), {{"closed", DealStatus::closed}, {"paid", DealStatus::paid}, {"cancelled", DealStatus::cancelled}}, d.status);
         if (!status_ok) de.bad("status", "expected closed, paid or cancelled");
@@ -376,7 +376,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
                 else s.percent = *p;
             }
             if (s.person.empty()) ok = false;
-            else if (!staff_ids.count(s.person)) de.problem("credited", "unknown staff id '" + s.person + "'", "motiv.data_error.403");
+            else if (!staff_ids.count(s.person)) de.problem("credited", "unknown staff id '" + s.person + "'", err::logs_unknown_reference);
             for (const auto& o : d.credited)
                 if (o.person == s.person) ok = false;
             if (ok) sum = sum + s.percent;
@@ -385,7 +385,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         }
         if (!ok) de.bad("credited", "expected a staff id, or shares like 'h-01:60;h-02:40' (each person once, percent > 0)");
         else if (!d.credited.empty() && sum != Decimal::from_int(100))
-            de.problem("credited", "credit shares add up to " + sum.to_string() + "%, expected 100%", "motiv.data_error.405");
+            de.problem("credited", "credit shares add up to " + sum.to_string() + "%, expected 100%", err::logs_credit_shares);
         out.deals.push_back(std::move(d));
     }
 
@@ -396,7 +396,7 @@ LogSet read_logs(const LogTables& t, const LogRules& rules, const Scheme& scheme
         c.row = co.ref();
         c.manager = co.staff("manager", staff_ids, true);
         c.client = co.text("client");
-        if (!c.client.empty() && !client_ids.count(c.client)) co.problem("client", "unknown client '" + c.client + "'", "motiv.data_error.403");
+        if (!c.client.empty() && !client_ids.count(c.client)) co.problem("client", "unknown client '" + c.client + "'", err::logs_unknown_reference);
         if (auto x = co.date("date", true)) c.date = *x;
         if (!one_of<ContactKind>(co.cell("kind"), {{"call", ContactKind::call}, {"meeting", ContactKind::meeting}, {"email", ContactKind::email}}, c.kind))
             co.bad("kind", "expected call, meeting or email");

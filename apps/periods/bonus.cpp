@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "apps/periods/figure.hpp"
 #include "apps/periods/pay_line.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::periods {
 
@@ -76,7 +77,7 @@ PayLine bonus_line(const CompiledScheme& cs, const BoundParameters& params, cons
     const Figures fig(s, params);
     const Decimal rate = fig.value(rule.advance);
     const Decimal target = s.rounding.apply(Decimal::mul(amount, rate, f), f);
-    if (f != Fault::none) throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] (" + rule.pointer + ") bonus advance out of range", rule.pointer);
+    if (f != Fault::none) throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + "(" + rule.pointer + ") bonus advance out of range", rule.pointer);
     const Decimal advance = std::max(Decimal{}, target - advanced);
     it->advanced = advanced + advance;
     why.push_back(fig.fact("advance rate", rule.advance, rate.to_string()));

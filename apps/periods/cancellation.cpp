@@ -3,13 +3,14 @@
 #include <map>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::periods {
 
 std::vector<Cancellation> read_cancellations(const data::CsvTable& table, int minor_units) {
     IssueCollector<DataError> issues;
     auto issue = [&](std::size_t line, std::size_t col, const std::string& field, const std::string& person, const std::string& msg) {
-        issues.add(Issue{"motiv.data_error.310", table.source, "", line, col, field, person, msg, "", 0});
+        issues.add(Issue{.id = err::cancellation_invalid, .file = table.source, .line = line, .column = col, .field = field, .person = person, .message = msg});
     };
     static const char* const kColumns[] = {"deal_id", "person", "amount", "paid_period", "payment_date", "cancel_date"};
     std::size_t col[6] = {};

@@ -1,13 +1,14 @@
 #include "apps/periods/pay_line.hpp"
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::periods {
 
 Decimal checked_add(Decimal a, Decimal b, const std::string& pointer, const std::string& what) {
     Fault f = Fault::none;
     const Decimal sum = Decimal::add(a, b, f);
-    if (f != Fault::none) throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] (" + pointer + ") " + what + " is out of range (overflow)", pointer);
+    if (f != Fault::none) throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + "(" + pointer + ") " + what + " is out of range (overflow)", pointer);
     return sum;
 }
 
@@ -25,7 +26,7 @@ PayLine make_line(const std::string& id, const std::string& label, const std::st
                   int minor_units, const std::string& summary, std::vector<Explanation> children) {
     const auto minor = amount.to_minor(minor_units);
     if (!minor)
-        throw EvalError("motiv.eval_error.503", "[motiv.eval_error.503] (" + pointer + ") line '" + id + "' of " + amount.to_string() +
+        throw EvalError(err::eval_not_minor_units, err::tag(err::eval_not_minor_units) + "(" + pointer + ") line '" + id + "' of " + amount.to_string() +
                                                     " is not a whole number of minor units or out of range", pointer);
     PayLine l;
     l.component = id;
@@ -48,7 +49,7 @@ void append_line(Payslip& slip, PayLine line) {
     const Decimal total = Decimal::add(slip.total, line.amount, f);
     std::int64_t minor = 0;
     if (f != Fault::none || __builtin_add_overflow(slip.total_minor, line.minor, &minor))
-        throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] (" + line.pointer + ") person '" + slip.person +
+        throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + "(" + line.pointer + ") person '" + slip.person +
                                                     "': the payslip total is out of range (overflow)", line.pointer);
     slip.total = total;
     slip.total_minor = minor;

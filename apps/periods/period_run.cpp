@@ -11,6 +11,7 @@
 #include "apps/periods/draw.hpp"
 #include "apps/periods/pay_line.hpp"
 #include "apps/periods/team_override.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::periods {
 
@@ -21,7 +22,7 @@ namespace {
 bool before(const Period& a, const Period& b) { return a.first_day() < b.first_day(); }
 
 [[noreturn]] void refuse(const std::string& source, std::size_t line, const std::string& person, const std::string& message) {
-    throw DataError({Issue{"motiv.data_error.504", source, "", line, 0, "", person, message, "", 0}});
+    throw DataError({Issue{.id = err::period_out_of_sequence, .file = source, .line = line, .person = person, .message = message}});
 }
 
 }  // namespace

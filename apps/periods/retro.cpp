@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "apps/periods/pay_line.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::periods {
 
@@ -21,8 +22,7 @@ PersonInputs record_inputs(const Scheme& s, const PeriodRecord& rec, const std::
     for (const auto& [name, v] : rec.inputs) {
         const InputDecl* in = s.find_input(name);
         if (!in)
-            throw DataError({Issue{"motiv.data_error.503", p.source, "", 0, 0, name, person,
-                                   "the stored input '" + name + "' of " + rec.period + " is not an input of scheme " + s.name, "", 0}});
+            throw DataError({Issue{.id = err::state_unknown_input, .file = p.source, .field = name, .person = person, .message = "the stored input '" + name + "' of " + rec.period + " is not an input of scheme " + s.name}});
         p.values[static_cast<std::size_t>(in - s.inputs.data())] = v;
     }
     return p;
@@ -31,11 +31,9 @@ PersonInputs record_inputs(const Scheme& s, const PeriodRecord& rec, const std::
 void check_rules(const Scheme& s, const PeriodRecord& rec, const std::string& person, const std::optional<RulesChange>& accepted) {
     if (rec.rules_sha256 == s.sha256) return;
     if (accepted && accepted->from_sha256 == rec.rules_sha256 && accepted->to_sha256 == s.sha256) return;
-    throw RuleError({Issue{"motiv.rule_error.501", s.source, "", 0, 0, "", person,
-                           "refusing to recompute " + rec.period + " for " + person + ": it was paid with rules sha256 " + rec.rules_sha256 +
+    throw RuleError({Issue{.id = err::retro_rules_changed, .file = s.source, .person = person, .message = "refusing to recompute " + rec.period + " for " + person + ": it was paid with rules sha256 " + rec.rules_sha256 +
                                " and this rule file is sha256 " + s.sha256 + "; to recompute it with these rules, accept the change " +
-                               rec.rules_sha256 + " -> " + s.sha256 + " explicitly",
-                           "", 0}});
+                               rec.rules_sha256 + " -> " + s.sha256 + " explicitly"}});
 }
 
 PayLine retro_line(const CompiledScheme& cs, PeriodRecord& rec, const PersonInputs& inputs, const std::optional<RulesChange>& accepted) {

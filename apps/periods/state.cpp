@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/json_document.hpp"
 
@@ -45,7 +46,7 @@ public:
     explicit Reader(std::string source) : source_(std::move(source)) {}
 
     void fail(const std::string& pointer, const std::string& msg) {
-        issues_.add(Issue{"motiv.data_error.502", source_, pointer, 0, 0, "", "", msg, "", 0});
+        issues_.add(Issue{.id = err::state_bad_value, .file = source_, .pointer = pointer, .message = msg});
     }
     void done() { issues_.throw_if_any(); }
 
@@ -203,7 +204,7 @@ CarriedState CarriedState::parse(std::string_view text, const std::string& sourc
     try {
         j = json::parse(text);
     } catch (const json::exception& e) {
-        throw DataError({Issue{"motiv.data_error.501", source, "", 0, 0, "", "", std::string("the state file is not valid JSON: ") + e.what(), "", 0}});
+        throw DataError({Issue{.id = err::state_not_json, .file = source, .message = std::string("the state file is not valid JSON: ") + e.what()}});
     }
     return from_json(j, source);
 }

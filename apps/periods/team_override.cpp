@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "apps/periods/pay_line.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::periods {
 
@@ -29,7 +30,7 @@ PayLine team_override_line(const TeamOverrideRule& rule, const Figures& fig, con
     }
     Fault f = Fault::none;
     const Decimal amount = rounding.apply(Decimal::mul(share, sum, f), f);
-    if (f != Fault::none) throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] (" + rule.pointer + ") team override out of range", rule.pointer);
+    if (f != Fault::none) throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + "(" + rule.pointer + ") team override out of range", rule.pointer);
     why.push_back(fig.fact("share", rule.share, share.to_string()));
     const std::string summary = rule.id + " = share " + fig.show(rule.share, share.to_string()) + " x team " + rule.of + " (" +
                                 (members.empty() ? std::string("no members") : parts) + " = " + show(sum, mu) + ") = " + show(amount, mu) + " (rounded " +

@@ -6,6 +6,7 @@
 #include "core/engine/compute.hpp"
 #include "apps/periods/period_run.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/rules/json_document.hpp"
 #include "core/rules/loader.hpp"
 
@@ -80,7 +81,7 @@ public:
     }
 
 private:
-    void issue(const std::string& pointer, const std::string& msg) { issues_.add(Issue{"motiv.rule_error.220", source_, pointer, 0, 0, "", "", msg, "", 0}); }
+    void issue(const std::string& pointer, const std::string& msg) { issues_.add(Issue{.id = err::cases_file_invalid, .file = source_, .pointer = pointer, .message = msg}); }
 
     std::optional<std::string> text(const json& v) {
         if (v.is_string()) return v.get<std::string>();

@@ -28,6 +28,8 @@
 #include <string>
 #include <vector>
 
+#include "core/errors/catalogue.hpp"
+
 namespace motiv::plantest {
 
 struct CaseResult {

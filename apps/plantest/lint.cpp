@@ -2,6 +2,7 @@
 
 #include "core/engine/compute.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::plantest {
 
@@ -34,17 +35,17 @@ private:
             for (std::size_t k = 0; k < t.from.size(); ++k) {
                 const std::string at = where + "/" + std::to_string(k);
                 if (p.basis == Kind::ratio && Decimal::from_int(10) < t.from[k])
-                    warn("motiv.lint.602", at, "threshold " + t.from[k].to_string() + " of '" + p.name + "' is a ratio: " + pct(t.from[k]) +
+                    warn(err::lint_ratio_threshold, at, "threshold " + t.from[k].to_string() + " of '" + p.name + "' is a ratio: " + pct(t.from[k]) +
                                                    " of the quota; write \"" + t.from[k].to_string() + "%\" for " + t.from[k].to_string() + "%");
                 if (k == 0) continue;
                 if (p.kind == Kind::tiers && t.rate[k] < t.rate[k - 1])
-                    warn("motiv.lint.601", at, "tier " + std::to_string(k + 1) + " of '" + p.name + "' pays " + pct(t.rate[k]) + ", less than the " +
+                    warn(err::lint_tier_rate_falls, at, "tier " + std::to_string(k + 1) + " of '" + p.name + "' pays " + pct(t.rate[k]) + ", less than the " +
                                                    pct(t.rate[k - 1]) + " of the tier below: a higher result earns a lower rate");
                 if (p.kind == Kind::tiers && t.rate[k] == t.rate[k - 1])
-                    warn("motiv.lint.601", at, "tiers " + std::to_string(k) + " and " + std::to_string(k + 1) + " of '" + p.name + "' have the same rate " +
+                    warn(err::lint_tier_rate_falls, at, "tiers " + std::to_string(k) + " and " + std::to_string(k + 1) + " of '" + p.name + "' have the same rate " +
                                                    pct(t.rate[k]) + ": one tier, or a rate mistyped?");
                 if (p.kind == Kind::curve && t.rate[k] < t.rate[k - 1])
-                    warn("motiv.lint.603", at, "pay curve '" + p.name + "' falls from " + pct(t.rate[k - 1]) + " at " + t.from[k - 1].to_string() + " to " +
+                    warn(err::lint_curve_falls, at, "pay curve '" + p.name + "' falls from " + pct(t.rate[k - 1]) + " at " + t.from[k - 1].to_string() + " to " +
                                                    pct(t.rate[k]) + " at " + x(t.from[k]) + ": more attainment would pay less");
             }
         }
@@ -88,7 +89,7 @@ private:
                 const bool unit_clash = !x.unit.empty() && !d->unit.empty() && x.unit != d->unit;
                 const bool kind_clash = x.kind != d->kind && (x.kind == Kind::money || d->kind == Kind::money || x.kind == Kind::ratio || d->kind == Kind::ratio);
                 if (unit_clash || kind_clash)
-                    warn("motiv.lint.605", f.pointer, "units do not match in '" + ast.text + "': " + first->first + " is " + describe(x) + ", " + an.name + " is " + describe(*d));
+                    warn(err::lint_units_mismatch, f.pointer, "units do not match in '" + ast.text + "': " + first->first + " is " + describe(x) + ", " + an.name + " is " + describe(*d));
             }
         }
     }
@@ -131,12 +132,12 @@ private:
             for (const auto* f : {&c.amount, &c.rate, &c.of, &c.base, &c.when, &c.cap, &c.floor, &c.quota, &c.multiplier, &c.minimum, &c.maximum})
                 if (*f) units(**f);
             if (c.when && never(c.when->ast, c.when->ast.node(c.when->ast.root)))
-                warn("motiv.lint.604", c.when->pointer, "component '" + c.id + "' is never paid: '" + c.when->ast.text + "' cannot hold for any value the inputs' declared min/max allow");
+                warn(err::lint_never_paid, c.when->pointer, "component '" + c.id + "' is never paid: '" + c.when->ast.text + "' cannot hold for any value the inputs' declared min/max allow");
             if (c.cap) {
                 const auto& root = c.cap->ast.node(c.cap->ast.root);
                 auto d = root.kind == NodeKind::name ? dim(root.name) : std::nullopt;
                 const bool zero = (root.kind == NodeKind::number && root.number.is_zero()) || (d && d->max && d->min && d->max->is_zero() && d->min->is_zero());
-                if (zero) warn("motiv.lint.604", c.cap->pointer, "component '" + c.id + "' is capped at zero: it can never pay");
+                if (zero) warn(err::lint_never_paid, c.cap->pointer, "component '" + c.id + "' is capped at zero: it can never pay");
             }
             for (const auto& m : c.measures) {
                 units(m.actual);
@@ -159,7 +160,7 @@ private:
         try {
             slip = compute_payslip(cs_, o.period, p, Explain::none);
         } catch (const Error& e) {
-            warn("motiv.lint.606", o.pointer, "on-target earnings of " + o.role + " cannot be checked: " + e.what());
+            warn(err::lint_ote_not_paid, o.pointer, "on-target earnings of " + o.role + " cannot be checked: " + e.what());
             return;
         }
         const int mu = s_.currency.minor_units;
@@ -171,7 +172,7 @@ private:
         std::string note = "on target: " + o.role + " is paid " + slip.total.to_display(mu) + " at the declared inputs in " + o.period.to_string() +
                            " (declared " + o.earnings.to_display(mu) + ", tolerance " + pct(o.tolerance) + "): " + (ok ? "ok" : "DIFFERS");
         if (!ok)
-            warn("motiv.lint.606", o.pointer + "/earnings", "on-target earnings of " + o.role + ": declared " + o.earnings.to_display(mu) + ", the scheme pays " +
+            warn(err::lint_ote_not_paid, o.pointer + "/earnings", "on-target earnings of " + o.role + ": declared " + o.earnings.to_display(mu) + ", the scheme pays " +
                                                                 slip.total.to_display(mu) + " at the declared inputs (off by " + diff.to_display(mu) + ")");
         if (o.fixed_share) {
             Decimal fixed;
@@ -184,7 +185,7 @@ private:
             note += "; pay mix: fixed " + fixed.to_display(mu) + " = " + pct(Decimal::parse(shown).value_or(share)) + " of the total (declared " +
                     pct(*o.fixed_share) + "): " + (mix_ok ? "ok" : "DIFFERS");
             if (!mix_ok)
-                warn("motiv.lint.606", o.pointer + "/fixed_share", "pay mix of " + o.role + ": declared fixed share " + pct(*o.fixed_share) + ", the scheme pays " +
+                warn(err::lint_ote_not_paid, o.pointer + "/fixed_share", "pay mix of " + o.role + ": declared fixed share " + pct(*o.fixed_share) + ", the scheme pays " +
                                                                        pct(Decimal::parse(shown).value_or(share)) + " fixed at the declared inputs");
         }
         out_.notes.push_back(note);

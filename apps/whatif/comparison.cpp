@@ -6,6 +6,7 @@
 
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/text_columns.hpp"
 #include "core/money/rounding.hpp"
 
@@ -14,7 +15,7 @@ namespace motiv::whatif {
 namespace {
 
 [[noreturn]] void overflow(const std::string& what) {
-    throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] what-if comparison: " + what + " is out of range (overflow)", "");
+    throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + "what-if comparison: " + what + " is out of range (overflow)", "");
 }
 
 std::int64_t add(std::int64_t a, std::int64_t b, const std::string& what) {
@@ -122,15 +123,12 @@ Comparison compare(const payroll::PayrollRun& before, const payroll::PayrollRun&
 Comparison compare_table(const CompiledScheme& before, const CompiledScheme& after, const data::CsvTable& table, const Period& period) {
     const Scheme& a = after.scheme();
     if (before.scheme().currency.code != a.currency.code || before.scheme().currency.minor_units != a.currency.minor_units)
-        throw RuleError({Issue{"motiv.rule_error.290", a.source, "/currency", 0, 0, "", "",
-                               "cannot compare schemes paying in different currencies: " + before.scheme().currency.code + " (" +
-                                   before.scheme().source + ") and " + a.currency.code,
-                               "", 0}});
+        throw RuleError({Issue{.id = err::whatif_currency_mismatch, .file = a.source, .pointer = "/currency", .message = "cannot compare schemes paying in different currencies: " + before.scheme().currency.code + " (" +
+                                   before.scheme().source + ") and " + a.currency.code}});
     const auto people_before = data::read_people(table, before, period);
     const auto people_after = data::read_people(table, after, period);
     if (people_before.empty())
-        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
-                               "no people to pay for period " + period.to_string(), "", 0}});
+        throw DataError({Issue{.id = err::data_nobody_to_pay, .file = table.source, .field = "period", .message = "no people to pay for period " + period.to_string()}});
     return compare(payroll::run(before, period, people_before), payroll::run(after, period, people_after));
 }
 

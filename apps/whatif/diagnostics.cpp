@@ -5,6 +5,7 @@
 
 #include "core/data/csv.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/text_columns.hpp"
 #include "core/money/rounding.hpp"
 #include "apps/whatif/pay_curve.hpp"
@@ -14,7 +15,7 @@ namespace motiv::whatif {
 namespace {
 
 [[noreturn]] void overflow(const std::string& what) {
-    throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] diagnostics: " + what + " is out of range (overflow)", "");
+    throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + "diagnostics: " + what + " is out of range (overflow)", "");
 }
 
 Decimal half_even(Decimal x, int places) {

@@ -7,6 +7,7 @@
 #include "core/batch/batch.hpp"
 #include "core/data/csv.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/text_columns.hpp"
 #include "core/money/rounding.hpp"
 #include "apps/whatif/pay_curve.hpp"
@@ -22,7 +23,7 @@ namespace {
 constexpr std::size_t kChunkRows = 1u << 16;
 
 [[noreturn]] void overflow(const std::string& what) {
-    throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] Monte Carlo: " + what + " is out of range (overflow)", "");
+    throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + "Monte Carlo: " + what + " is out of range (overflow)", "");
 }
 
 std::int64_t add(std::int64_t a, std::int64_t b, const char* what) {

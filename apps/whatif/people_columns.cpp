@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::whatif {
 
@@ -37,7 +38,7 @@ PeopleColumns::PeopleColumns(const CompiledScheme& cs, const std::vector<PersonI
             if (!v) continue;
             const auto minor = v->to_minor(scale);
             if (!minor)
-                throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + people[r].source + ":" + std::to_string(people[r].line) +
+                throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + people[r].source + ":" + std::to_string(people[r].line) +
                                                             " (person '" + people[r].id + "') input " + cs.scheme().inputs[i].name + " " +
                                                             v->to_string() + " is out of range for a sweep (overflow)", "");
             vals[r] = *minor;

@@ -4,13 +4,14 @@
 
 #include "core/data/input_values.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/json_document.hpp"
 
 namespace motiv::whatif {
 
 Issue model_issue(const std::string& source, const std::string& pointer, std::string message) {
-    return Issue{"motiv.rule_error.291", source, pointer, 0, 0, "", "", std::move(message), "", 0};
+    return Issue{.id = err::whatif_model_invalid, .file = source, .pointer = pointer, .message = std::move(message)};
 }
 
 namespace {

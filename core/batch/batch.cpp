@@ -14,6 +14,7 @@
 #include "core/batch/isa.hpp"
 #include "core/batch/lowered_program.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/money/fast_division.hpp"
 
 namespace motiv::batch {
@@ -695,11 +696,11 @@ void check(std::span<const RowStatus> status, std::span<const std::uint32_t> bad
             const Column& c = in.columns[bad_input[row]];
             std::string msg = st == RowStatus::missing_input ? "missing required input '" + d.name + "'" : "invalid value for input '" + d.name + "' (" + to_string(d.kind) + ")";
             if (st == RowStatus::invalid_input) msg += ": " + Decimal::from_raw(static_cast<int128>(c.values[row]) * pow10(Decimal::kPlaces - c.scale)).to_string();
-            data.add(Issue{st == RowStatus::missing_input ? "motiv.data_error.202" : "motiv.data_error.304", "<batch>", "", 0, 0, d.name, "", where + ": " + msg, "", 0});
+            data.add(Issue{.id = st == RowStatus::missing_input ? err::data_missing_input : err::data_bad_value, .file = "<batch>", .field = d.name, .message = where + ": " + msg});
         } else if (st == RowStatus::bad_role) {
-            data.add(Issue{"motiv.data_error.201", "<batch>", "", 0, 0, "role", "", where + ": unknown role index " + std::to_string(in.role[row]), "", 0});
+            data.add(Issue{.id = err::data_unknown_role, .file = "<batch>", .field = "role", .message = where + ": unknown role index " + std::to_string(in.role[row])});
         } else if (eval.empty()) {
-            eval_id = st == RowStatus::division_by_zero ? "motiv.eval_error.501" : "motiv.eval_error.502";
+            eval_id = st == RowStatus::division_by_zero ? err::eval_division_by_zero : err::eval_overflow;
             eval = "[" + eval_id + "] " + where + " (role " + cs.roles()[in.role[row]].rule->name + "): " + to_string(st);
         }
     }

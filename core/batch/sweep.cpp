@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::batch {
 
@@ -23,7 +24,7 @@ struct Target {
 };
 
 [[noreturn]] void unknown(const CompiledScheme& cs, const std::string& message) {
-    throw RuleError({Issue{"motiv.rule_error.301", cs.scheme().source, "/parameters", 0, 0, "", "", message, "", 0}});
+    throw RuleError({Issue{.id = err::rule_unknown_name, .file = cs.scheme().source, .pointer = "/parameters", .message = message}});
 }
 
 Target target_of(const CompiledScheme& cs, const BoundParameters& params, const std::string& name) {
@@ -118,7 +119,7 @@ std::vector<SweepPoint> sweep_points(const CompiledScheme& cs, const BoundParame
                     ++pt.role_paid[input.role[row]];
                 }
                 if (overflow)
-                    throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + cs.scheme().source + " sweep: the cost at point " +
+                    throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + cs.scheme().source + " sweep: the cost at point " +
                                                                 std::to_string(k + 1) + " is out of range (overflow)", "");
             }
             if (progress) {

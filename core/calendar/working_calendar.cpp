@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "core/errors/catalogue.hpp"
+
 namespace motiv {
 
 namespace {
@@ -60,20 +62,20 @@ WorkingCalendar read_working_calendar(const nlohmann::json& j, const std::string
                                       IssueCollector<RuleError>& issues) {
     WorkingCalendar cal = WorkingCalendar::five_day_week();
     if (!j.is_object()) {
-        problem(issues, "motiv.rule_error.260", file, pointer,
+        problem(issues, err::calendar_invalid, file, pointer,
                 "expected a calendar object {\"weekend\": [...], \"holidays\": [...], \"working_weekends\": [...]}");
         return cal;
     }
     for (const auto& [key, value] : j.items()) {
         if (key != "weekend" && key != "holidays" && key != "working_weekends" && key != "description")
-            problem(issues, "motiv.rule_error.260", file, pointer + "/" + key,
+            problem(issues, err::calendar_invalid, file, pointer + "/" + key,
                     "unknown calendar key '" + key + "'; expected weekend, holidays, working_weekends or description");
     }
     if (j.contains("weekend")) {
         const auto& w = j["weekend"];
         const std::string p = pointer + "/weekend";
         if (!w.is_array()) {
-            problem(issues, "motiv.rule_error.260", file, p, "expected an array of weekday names, e.g. [\"saturday\", \"sunday\"]");
+            problem(issues, err::calendar_invalid, file, p, "expected an array of weekday names, e.g. [\"saturday\", \"sunday\"]");
         } else {
             cal.weekend = {};
             for (std::size_t i = 0; i < w.size() && i < 7; ++i) {
@@ -83,13 +85,13 @@ WorkingCalendar read_working_calendar(const nlohmann::json& j, const std::string
                     for (std::size_t k = 0; k < 7; ++k)
                         if (w[i].get_ref<const std::string&>() == kWeekdays[k]) day = k;
                 if (day == 7)
-                    problem(issues, "motiv.rule_error.261", file, ip, "expected a weekday name in lower case (monday ... sunday)");
+                    problem(issues, err::calendar_bad_day, file, ip, "expected a weekday name in lower case (monday ... sunday)");
                 else if (cal.weekend[day])
-                    problem(issues, "motiv.rule_error.261", file, ip, "weekday '" + std::string(kWeekdays[day]) + "' listed twice");
+                    problem(issues, err::calendar_bad_day, file, ip, "weekday '" + std::string(kWeekdays[day]) + "' listed twice");
                 else
                     cal.weekend[day] = true;
             }
-            if (w.size() > 7) problem(issues, "motiv.rule_error.261", file, p, "a week has 7 days; got " + std::to_string(w.size()) + " names");
+            if (w.size() > 7) problem(issues, err::calendar_bad_day, file, p, "a week has 7 days; got " + std::to_string(w.size()) + " names");
         }
     }
     std::size_t dates = 0;
@@ -98,27 +100,27 @@ WorkingCalendar read_working_calendar(const nlohmann::json& j, const std::string
         const auto& a = j[key];
         const std::string p = pointer + "/" + key;
         if (!a.is_array()) {
-            problem(issues, "motiv.rule_error.260", file, p, "expected an array of dates \"YYYY-MM-DD\"");
+            problem(issues, err::calendar_invalid, file, p, "expected an array of dates \"YYYY-MM-DD\"");
             return;
         }
         for (std::size_t i = 0; i < a.size(); ++i) {
             const std::string ip = p + "/" + std::to_string(i);
             if (++dates > kCalendarMaxDates) {
-                problem(issues, "motiv.rule_error.262", file, ip,
+                problem(issues, err::calendar_too_many_dates, file, ip,
                         "a calendar may list at most " + std::to_string(kCalendarMaxDates) + " dates");
                 return;
             }
             std::optional<Date> d;
             if (a[i].is_string()) d = parse_iso_date(a[i].get_ref<const std::string&>());
             if (!d) {
-                problem(issues, "motiv.rule_error.261", file, ip, "expected a date \"YYYY-MM-DD\"");
+                problem(issues, err::calendar_bad_day, file, ip, "expected a date \"YYYY-MM-DD\"");
                 continue;
             }
             const bool weekend_day = cal.weekend[d->day_of_week().as_number()];
             if (!out.insert(*d).second)
-                problem(issues, "motiv.rule_error.261", file, ip, "date " + to_iso(*d) + " listed twice");
+                problem(issues, err::calendar_bad_day, file, ip, "date " + to_iso(*d) + " listed twice");
             else if (weekend_day != want_weekend)
-                problem(issues, "motiv.rule_error.261", file, ip,
+                problem(issues, err::calendar_bad_day, file, ip,
                         want_weekend ? "date " + to_iso(*d) + " is already a working day; a working weekend must fall on a weekend day"
                                      : "date " + to_iso(*d) + " is a weekend day already; a holiday must fall on a working weekday");
         }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/atomic_file.hpp"
 
 namespace motiv::data {
@@ -92,14 +93,14 @@ public:
         table.source = source_;
 
         if (text_.substr(0, 2) == "\xFF\xFE" || text_.substr(0, 2) == "\xFE\xFF") {
-            add("106", 1, 0, {}, "the file is UTF-16 encoded; save it as UTF-8");
+            add(err::csv_invalid_utf8, 1, 0, {}, "the file is UTF-16 encoded; save it as UTF-8");
             issues_.throw_if_any();
         }
         if (text_.substr(0, kBom.size()) == kBom) pos_ = kBom.size();
 
         Record rec;
         if (!read_record(rec)) {
-            if (!stop_) add("101", 0, 0, {}, "empty file: expected a header line naming the columns");
+            if (!stop_) add(err::csv_empty, 0, 0, {}, "empty file: expected a header line naming the columns");
             issues_.throw_if_any();
         }
         take_header(rec, table);
@@ -107,7 +108,7 @@ public:
         std::size_t seen = 0;  // data records read, well-formed or not
         while (!stop_ && read_record(rec)) {
             if (seen == kCsvMaxRows) {
-                add("107", rec.line, 0, {},
+                add(err::data_limit_exceeded, rec.line, 0, {},
                     "more than " + with_commas(kCsvMaxRows) + " rows; split the file");
                 stop_ = true;
                 break;
@@ -139,12 +140,12 @@ private:
         for (std::size_t i = 0; i < header_.size(); ++i) {
             const std::string_view name = header_[i];
             if (name.find_first_not_of(" \t") == std::string_view::npos) {
-                add("102", rec.line, i + 1, {}, "empty column name in the header");
+                add(err::csv_bad_header, rec.line, i + 1, {}, "empty column name in the header");
                 continue;
             }
             auto [it, inserted] = first.emplace(name, i);
             if (!inserted) {
-                add("102", rec.line, i + 1, std::string(name),
+                add(err::csv_bad_header, rec.line, i + 1, std::string(name),
                     "duplicate column name '" + std::string(name) + "' (also column " +
                         std::to_string(it->second + 1) + ")");
             }
@@ -162,7 +163,7 @@ private:
             rec.cells[0].text.find_first_not_of(" \t") == std::string::npos) {
             msg += "; the line holds only whitespace, delete it";
         }
-        add("103", rec.line, col, got < want ? header_[got] : std::string(), std::move(msg));
+        add(err::csv_ragged_row, rec.line, col, got < want ? header_[got] : std::string(), std::move(msg));
     }
 
     void check_utf8(const Record& rec) {
@@ -171,7 +172,7 @@ private:
             const std::size_t bad = invalid_utf8_at(t);
             if (bad == std::string::npos) continue;
             const auto newlines = std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-            add("106", rec.cells[i].line + static_cast<std::size_t>(newlines), i + 1, field_name(i),
+            add(err::csv_invalid_utf8, rec.cells[i].line + static_cast<std::size_t>(newlines), i + 1, field_name(i),
                 "invalid UTF-8 at byte " + std::to_string(bad + 1) + " of the cell; save the file as UTF-8");
         }
     }
@@ -180,11 +181,11 @@ private:
         return col < header_.size() ? header_[col] : std::string();
     }
 
-    void add(const char* code, std::size_t line, std::size_t column, std::string field, std::string message) {
+    void add(const char* id, std::size_t line, std::size_t column, std::string field, std::string message) {
         if (stop_) return;
         if (issues_.size() == kCsvMaxIssues) {
             Issue cap;
-            cap.id = "motiv.data_error.107";
+            cap.id = err::data_limit_exceeded;
             cap.file = source_;
             cap.line = line;
             cap.message = "more than " + std::to_string(kCsvMaxIssues) + " problems; stopped reading here";
@@ -193,7 +194,7 @@ private:
             return;
         }
         Issue issue;
-        issue.id = std::string("motiv.data_error.") + code;
+        issue.id = id;
         issue.file = source_;
         issue.line = line;
         issue.column = column;
@@ -220,7 +221,7 @@ private:
         rec.line = line_;
         for (;;) {
             if (rec.cells.size() == kCsvMaxColumns) {
-                add("107", line_, rec.cells.size() + 1, {},
+                add(err::data_limit_exceeded, line_, rec.cells.size() + 1, {},
                     "more than " + with_commas(kCsvMaxColumns) + " columns in one row");
                 stop_ = true;
                 return false;
@@ -243,7 +244,7 @@ private:
     // Appends text to a cell unless that would pass the cell limit.
     bool append(Cell& cell, std::string_view chunk, std::size_t col) {
         if (chunk.size() > kCsvMaxCellBytes - cell.text.size()) {
-            add("107", cell.line, col + 1, field_name(col),
+            add(err::data_limit_exceeded, cell.line, col + 1, field_name(col),
                 "cell longer than " + with_commas(kCsvMaxCellBytes) + " bytes");
             stop_ = true;
             return false;
@@ -259,7 +260,7 @@ private:
             for (;;) {
                 const std::size_t q = text_.find('"', pos_);
                 if (q == std::string_view::npos) {
-                    add("104", open_line, col + 1, field_name(col),
+                    add(err::csv_unclosed_quote, open_line, col + 1, field_name(col),
                         "quoted field is not closed before the end of the file");
                     stop_ = true;  // everything after the quote was swallowed: nothing more to read
                     return;
@@ -278,7 +279,7 @@ private:
             if (at_end() || text_[pos_] == delim_ || at_line_end()) return;
             const char c = text_[pos_];
             const std::string what = (c >= 0x20 && c < 0x7F) ? "'" + std::string(1, c) + "'" : "text";
-            add("105", line_, col + 1, field_name(col),
+            add(err::csv_stray_quote, line_, col + 1, field_name(col),
                 "unexpected " + what +
                     " after the closing quote; quote the whole field and double the quotes inside it");
             read_unquoted(cell, col, /*quote_reported=*/true);
@@ -291,7 +292,7 @@ private:
         const std::size_t start = pos_;
         while (!at_end() && text_[pos_] != delim_ && !at_line_end()) {
             if (text_[pos_] == '"' && !quote_reported) {
-                add("105", line_, col + 1, field_name(col),
+                add(err::csv_stray_quote, line_, col + 1, field_name(col),
                     "quote inside an unquoted field; quote the whole field and double the quotes inside it");
                 quote_reported = true;
             }

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/errors/catalogue.hpp"
+
 namespace motiv::data {
 
 // Limits for untrusted input; exceeding one is motiv.data_error.107.
@@ -48,8 +50,8 @@ struct CsvTable {
 // `delimiter` must be an ASCII character other than '"', CR or LF (std::invalid_argument otherwise).
 CsvTable parse_csv(std::string_view text, std::string source, char delimiter = ',');
 
-// Reads a file and parses it with parse_csv (source = path). motiv::IoError "motiv.io_error.001"
-// naming the path when it cannot be opened or read; "motiv.io_error.004" when larger than 1 GiB.
+// Reads a file and parses it with parse_csv (source = path). motiv::IoError err::io_cannot_read
+// naming the path when it cannot be opened or read; err::io_too_large when larger than 1 GiB.
 CsvTable read_csv_file(const std::string& path, char delimiter = ',');
 
 // Quotes a field if it contains the delimiter, a quote, CR or LF (RFC 4180); quotes are doubled.

@@ -4,6 +4,7 @@
 
 #include "core/data/input_values.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::data {
 
@@ -11,7 +12,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
     const Scheme& s = cs.scheme();
     IssueCollector<DataError> issues;
     auto issue = [&](const char* id, std::size_t line, std::size_t col, const std::string& field, const std::string& person, const std::string& msg) {
-        issues.add(Issue{id, table.source, "", line, col, field, person, msg, "", 0});
+        issues.add(Issue{.id = id, .file = table.source, .line = line, .column = col, .field = field, .person = person, .message = msg});
     };
     const auto id_col = table.column("id");
     const auto role_col = table.column("role");
@@ -21,10 +22,10 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
     const auto start_col = table.column("start_date");
     const auto end_col = table.column("end_date");
     if ((start_col || end_col) && !s.proration)
-        issue("motiv.data_error.302", 1, (start_col ? *start_col : *end_col) + 1, start_col ? "start_date" : "end_date", "",
+        issue(err::data_unknown_column, 1, (start_col ? *start_col : *end_col) + 1, start_col ? "start_date" : "end_date", "",
               "column '" + std::string(start_col ? "start_date" : "end_date") + "' needs a \"proration\" section in scheme " + s.name);
-    if (!id_col) issue("motiv.data_error.301", 1, 0, "id", "", "missing required column 'id'");
-    if (!role_col) issue("motiv.data_error.301", 1, 0, "role", "", "missing required column 'role'");
+    if (!id_col) issue(err::data_missing_column, 1, 0, "id", "", "missing required column 'id'");
+    if (!role_col) issue(err::data_missing_column, 1, 0, "role", "", "missing required column 'role'");
     // Column index -> scheme input index; unknown columns are refused (a typo must not drop a KPI).
     std::vector<std::optional<std::size_t>> input_of(table.header.size());
     for (std::size_t c = 0; c < table.header.size(); ++c) {
@@ -34,7 +35,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
         if (!in) {
             std::string known;
             for (const auto& i : s.inputs) known += (known.empty() ? "" : ", ") + i.name;
-            issue("motiv.data_error.302", 1, c + 1, h, "", "unknown column '" + h + "': not an input of scheme " + s.name + " (inputs: " + known + ")");
+            issue(err::data_unknown_column, 1, c + 1, h, "", "unknown column '" + h + "': not an input of scheme " + s.name + " (inputs: " + known + ")");
             continue;
         }
         input_of[c] = static_cast<std::size_t>(in - s.inputs.data());
@@ -62,13 +63,13 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
         if (period_col) {
             auto pr = Period::parse(row[*period_col]);
             if (!pr) {
-                issue("motiv.data_error.305", line, *period_col + 1, "period", p.id, "expected a period YYYY-MM, got '" + row[*period_col] + "'");
+                issue(err::data_bad_period, line, *period_col + 1, "period", p.id, "expected a period YYYY-MM, got '" + row[*period_col] + "'");
                 continue;
             }
             if (period && !(*pr == *period)) continue;
         }
         if (p.id.empty()) {
-            issue("motiv.data_error.304", line, *id_col + 1, "id", "", "empty person id");
+            issue(err::data_bad_value, line, *id_col + 1, "id", "", "empty person id");
             continue;
         }
         bool dates_ok = true;
@@ -76,7 +77,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
             if (!col || row[*col].empty()) return std::nullopt;
             auto d = parse_iso_date(row[*col]);
             if (!d) {
-                issue("motiv.data_error.304", line, *col + 1, what, p.id, "expected a date YYYY-MM-DD, got '" + row[*col] + "'");
+                issue(err::data_bad_value, line, *col + 1, what, p.id, "expected a date YYYY-MM-DD, got '" + row[*col] + "'");
                 dates_ok = false;
             }
             return d;
@@ -84,7 +85,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
         p.start = date(start_col, "start_date");
         p.end = date(end_col, "end_date");
         if (p.start && p.end && *p.end < *p.start) {
-            issue("motiv.data_error.308", line, *end_col + 1, "end_date", p.id, "end_date " + to_iso(*p.end) + " is before start_date " + to_iso(*p.start));
+            issue(err::data_bad_dates, line, *end_col + 1, "end_date", p.id, "end_date " + to_iso(*p.end) + " is before start_date " + to_iso(*p.start));
             dates_ok = false;
         }
         auto& rows_of = seen[p.id];
@@ -93,7 +94,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
             // [start, end] ranges, open-ended where a date is missing, must not share a day.
             const bool overlap = !dated || ((!p.start || !other.end || *p.start <= *other.end) && (!other.start || !p.end || *other.start <= *p.end));
             if (overlap && dates_ok) {
-                issue("motiv.data_error.303", line, *id_col + 1, "id", p.id,
+                issue(err::data_duplicate_person, line, *id_col + 1, "id", p.id,
                       "duplicate person id '" + p.id + "' (first on line " + std::to_string(other.line) + ")" +
                           (dated ? ": their start_date / end_date ranges overlap" : "; a role change within the period needs start_date / end_date on both rows"));
                 break;
@@ -104,7 +105,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
         if (!role) {
             std::string roles;
             for (const auto& x : s.roles) roles += (roles.empty() ? "" : ", ") + x.name;
-            issue("motiv.data_error.201", line, *role_col + 1, "role", p.id, "unknown role '" + p.role + "'; the scheme has: " + roles);
+            issue(err::data_unknown_role, line, *role_col + 1, "role", p.id, "unknown role '" + p.role + "'; the scheme has: " + roles);
             continue;
         }
         p.values.assign(s.inputs.size(), std::nullopt);
@@ -115,7 +116,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
             std::string err;
             auto v = parse_input_value(in, row[c], s.currency.minor_units, err);
             if (!err.empty()) {
-                issue("motiv.data_error.304", line, c + 1, in.name, p.id, err);
+                issue(err::data_bad_value, line, c + 1, in.name, p.id, err);
                 malformed[*input_of[c]] = true;
             }
             p.values[*input_of[c]] = v;
@@ -125,7 +126,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
             const auto col = table.column(s.inputs[idx].name);
             // A malformed value is already reported; a blank cell ("", or only spaces) is missing.
             if (!malformed[idx])
-                issue("motiv.data_error.202", line, col ? *col + 1 : 0, s.inputs[idx].name, p.id,
+                issue(err::data_missing_input, line, col ? *col + 1 : 0, s.inputs[idx].name, p.id,
                       "missing required input '" + s.inputs[idx].name + "' for role " + p.role + (col ? "" : " (no such column)"));
         }
         people.push_back(std::move(p));
@@ -137,8 +138,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
 std::vector<PersonInputs> read_people_to_pay(const CsvTable& table, const CompiledScheme& scheme, const Period& period) {
     auto people = read_people(table, scheme, period);
     if (people.empty())
-        throw DataError({Issue{"motiv.data_error.307", table.source, "", 0, 0, "period", "",
-                               "no people to pay for period " + period.to_string() + "; nothing was written", "", 0}});
+        throw DataError({Issue{.id = err::data_nobody_to_pay, .file = table.source, .field = "period", .message = "no people to pay for period " + period.to_string() + "; nothing was written"}});
     return people;
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv {
 
@@ -78,7 +79,7 @@ private:
     enum class State { active, done };
 
     void issue(const char* id, const std::string& pointer, const std::string& msg, const std::string& expression = "", std::size_t col = 0) {
-        issues_.add(Issue{id, s_.source, pointer, 0, 0, "", "", msg, expression, col});
+        issues_.add(Issue{.id = id, .file = s_.source, .pointer = pointer, .message = msg, .expression = expression, .expr_column = col});
     }
 
     // Thrown by the resolver for a name whose own formula failed (or that closes a cycle) and caught
@@ -131,7 +132,7 @@ private:
                 if (s == name) on = true;
                 if (on) path += s + " -> ";
             }
-            issue("motiv.rule_error.302", pointer, "cycle: " + path + name + " (a value cannot depend on itself)");
+            issue(err::rule_cycle, pointer, "cycle: " + path + name + " (a value cannot depend on itself)");
         }
         return false;
     }
@@ -159,7 +160,7 @@ private:
         // one) overflowed the stack.
         const std::size_t h = height(f.ast);
         if (depth_ + h > kMaxReferenceDepth && !stack_.empty()) {
-            issue("motiv.rule_error.209", f.pointer,
+            issue(err::rule_too_many, f.pointer,
                   "formulas nested too deeply through the names they use: more than " + std::to_string(kMaxReferenceDepth) +
                       " levels in all along " + stack_.front() + " -> ... -> " + stack_.back() + " (" + std::to_string(stack_.size()) +
                       " names); use fewer levels of variables");
@@ -176,7 +177,7 @@ private:
         } catch (const expr::CompileError& e) {
             const std::string msg = e.what();
             if (msg == kPoisoned) return std::nullopt;  // already reported where the name is defined
-            const char* id = msg.rfind("unknown name", 0) == 0 ? "motiv.rule_error.301" : "motiv.rule_error.402";
+            const char* id = msg.rfind("unknown name", 0) == 0 ? err::rule_unknown_name : err::formula_type;
             issue(id, f.pointer, msg, f.ast.text, e.column());
             return std::nullopt;
         }
@@ -239,7 +240,7 @@ private:
         }
         if (c.prorate) {
             if (!s_.proration) {
-                issue("motiv.rule_error.202", c.pointer + "/prorate", "'prorate' needs a \"proration\" section in the scheme (calendar or working days)");
+                issue(err::rule_missing, c.pointer + "/prorate", "'prorate' needs a \"proration\" section in the scheme (calendar or working days)");
                 ok = false;
             } else if (auto sym = resolve("prorata", 0)) {
                 out.prorata = sym->slot;
@@ -248,15 +249,15 @@ private:
         if (c.kind == ComponentKind::commission && !c.tiers.empty()) {
             const Parameter* p = s_.find_parameter(c.tiers);
             if (!p || p->kind != Kind::tiers) {
-                issue("motiv.rule_error.301", c.pointer + "/tiers", "'" + c.tiers + "' is not a tier table parameter" + (p ? " (it is a " + std::string(to_string(p->kind)) + ")" : ""));
+                issue(err::rule_unknown_name, c.pointer + "/tiers", "'" + c.tiers + "' is not a tier table parameter" + (p ? " (it is a " + std::string(to_string(p->kind)) + ")" : ""));
                 ok = false;
             } else if (quota && p->basis != Kind::ratio) {
-                issue("motiv.rule_error.402", c.pointer + "/tiers", "a commission by attainment of a quota needs a tier table of basis ratio (thresholds as shares of the quota), '" + c.tiers + "' has basis " + to_string(p->basis));
+                issue(err::formula_type, c.pointer + "/tiers", "a commission by attainment of a quota needs a tier table of basis ratio (thresholds as shares of the quota), '" + c.tiers + "' has basis " + to_string(p->basis));
                 ok = false;
             } else if (!quota && c.quota) {
                 ok = false;  // the quota's own error is reported
             } else if (!c.quota && p->basis != Kind::money) {
-                issue("motiv.rule_error.402", c.pointer + "/tiers", "a commission's tier table must have basis money (or basis ratio with a 'quota'), '" + c.tiers + "' has basis " + to_string(p->basis));
+                issue(err::formula_type, c.pointer + "/tiers", "a commission's tier table must have basis money (or basis ratio with a 'quota'), '" + c.tiers + "' has basis " + to_string(p->basis));
                 ok = false;
             } else {
                 out.tiers = static_cast<std::size_t>(p - s_.parameters.data());
@@ -329,7 +330,7 @@ private:
             auto threshold = m.threshold ? typed("threshold", *m.threshold, kind) : std::nullopt;
             auto cap = m.cap ? typed("cap", *m.cap, ValueType::number) : std::nullopt;
             if (actual && actual->second != ValueType::money && actual->second != ValueType::number) {
-                issue("motiv.rule_error.402", m.pointer + "/actual", "a measure's actual value must be a number or money, got " + std::string(expr::to_string(actual->second)));
+                issue(err::formula_type, m.pointer + "/actual", "a measure's actual value must be a number or money, got " + std::string(expr::to_string(actual->second)));
                 ok = false;
                 continue;
             }
@@ -405,8 +406,7 @@ BoundParameters CompiledScheme::bind(const Period& period) const {
         for (const auto& v : p.versions)
             if (v.since.is_not_a_date() || v.since <= day) in_force = &v;
         if (!in_force) {
-            issues.add(Issue{"motiv.rule_error.211", scheme_.source, p.pointer, 0, 0, "", "",
-                             "parameter '" + p.name + "' has no value in force on " + to_iso(day) + " (period " + period.to_string() + ")", "", 0});
+            issues.add(Issue{.id = err::rule_no_value_in_force, .file = scheme_.source, .pointer = p.pointer, .message = "parameter '" + p.name + "' has no value in force on " + to_iso(day) + " (period " + period.to_string() + ")"});
             continue;
         }
         b.values[i] = in_force->value;

@@ -82,6 +82,14 @@ public:
     // Compiles a loaded scheme; throws RuleError listing every problem found.
     static std::shared_ptr<const CompiledScheme> compile(Scheme scheme);
 
+    // The compiled roles point into scheme_ (each CompiledRole::rule, CompiledComponent::rule ...):
+    // a copy or a move would leave them pointing into the original. It is shared, never copied.
+    CompiledScheme(const CompiledScheme&) = delete;
+    CompiledScheme& operator=(const CompiledScheme&) = delete;
+    CompiledScheme(CompiledScheme&&) = delete;
+    CompiledScheme& operator=(CompiledScheme&&) = delete;
+    ~CompiledScheme() = default;
+
     [[nodiscard]] const Scheme& scheme() const { return scheme_; }
     [[nodiscard]] const std::vector<CompiledRole>& roles() const { return roles_; }
     // nullptr for an unknown role.

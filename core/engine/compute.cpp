@@ -5,6 +5,7 @@
 
 #include "core/engine/proration.hpp"
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv {
 
@@ -458,12 +459,11 @@ std::optional<ProrataShare> prorata_of(const Scheme& s, const Period& period, co
         try {
             return prorata_share(*s.proration, period, person.start, person.end);
         } catch (const std::invalid_argument& e) {
-            throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, "end_date", person.id, e.what(), "", 0}});
+            throw DataError({Issue{.id = err::data_bad_dates, .file = person.source, .line = person.line, .field = "end_date", .person = person.id, .message = e.what()}});
         }
     }
     if (person.start || person.end)
-        throw DataError({Issue{"motiv.data_error.308", person.source, "", person.line, 0, person.start ? "start_date" : "end_date", person.id,
-                               "start_date / end_date given, but scheme " + s.name + " declares no proration", "", 0}});
+        throw DataError({Issue{.id = err::data_bad_dates, .file = person.source, .line = person.line, .field = person.start ? "start_date" : "end_date", .person = person.id, .message = "start_date / end_date given, but scheme " + s.name + " declares no proration"}});
     return std::nullopt;
 }
 
@@ -497,16 +497,14 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     if (!role) {
         std::string roles;
         for (const auto& r : s.roles) roles += (roles.empty() ? "" : ", ") + r.name;
-        throw DataError({Issue{"motiv.data_error.201", person.source, "", person.line, 0, "role", person.id,
-                               "unknown role '" + person.role + "'; the scheme has: " + roles, "", 0}});
+        throw DataError({Issue{.id = err::data_unknown_role, .file = person.source, .line = person.line, .field = "role", .person = person.id, .message = "unknown role '" + person.role + "'; the scheme has: " + roles}});
     }
     if (person.values.size() != s.inputs.size())
         throw std::invalid_argument("PersonInputs.values must have one entry per scheme input");
     IssueCollector<DataError> missing;
     for (std::size_t idx : role->required_inputs) {
         if (!person.values[idx])
-            missing.add(Issue{"motiv.data_error.202", person.source, "", person.line, 0, s.inputs[idx].name, person.id,
-                              "missing required input '" + s.inputs[idx].name + "' (" + to_string(s.inputs[idx].kind) + ") for role " + person.role, "", 0});
+            missing.add(Issue{.id = err::data_missing_input, .file = person.source, .line = person.line, .field = s.inputs[idx].name, .person = person.id, .message = "missing required input '" + s.inputs[idx].name + "' (" + to_string(s.inputs[idx].kind) + ") for role " + person.role});
     }
     missing.throw_if_any();
 
@@ -528,7 +526,7 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
     if (share) ex.prorata_note_ = share->note;
     for (const auto& c : role->components) {
         if (const std::uint8_t f = frame.fault(c.result)[0]) {
-            const std::string id = f == static_cast<std::uint8_t>(Fault::division_by_zero) ? "motiv.eval_error.501" : "motiv.eval_error.502";
+            const std::string id = f == static_cast<std::uint8_t>(Fault::division_by_zero) ? err::eval_division_by_zero : err::eval_overflow;
             std::string where;
             if (auto site = ex.fault_site(c, 0)) {
                 where = " in '" + site->part + "' (" + site->pointer + (site->part == site->formula ? "" : ": " + site->formula) + ")";
@@ -538,13 +536,13 @@ Payslip compute_payslip(const CompiledScheme& cs, const BoundParameters& params,
                             c.rule->pointer);
         }
         if (!frame.value(c.result)[0].to_minor(s.currency.minor_units))
-            throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + s.source + " (" + c.rule->pointer + ") person '" + person.id +
+            throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + s.source + " (" + c.rule->pointer + ") person '" + person.id +
                             "': component '" + c.rule->id + "' is out of range (overflow)", c.rule->pointer);
         PayLine l = explain == Explain::full ? ex.line(c) : ex.bare_line(c);
         Fault f = Fault::none;
         p.total = Decimal::add(p.total, l.amount, f);
         if (f != Fault::none || __builtin_add_overflow(p.total_minor, l.minor, &p.total_minor))
-            throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + s.source + " (" + c.rule->pointer + ") person '" + person.id +
+            throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + s.source + " (" + c.rule->pointer + ") person '" + person.id +
                             "': the payslip total is out of range (overflow)", c.rule->pointer);
         p.lines.push_back(std::move(l));
     }

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv::io {
 
@@ -21,10 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kCannotRead = "motiv.io_error.001";
-constexpr const char* kCannotWrite = "motiv.io_error.002";
-constexpr const char* kExists = "motiv.io_error.003";
-constexpr const char* kTooLarge = "motiv.io_error.004";
+constexpr const char* kCannotRead = err::io_cannot_read;
+constexpr const char* kCannotWrite = err::io_cannot_write;
+constexpr const char* kExists = err::io_exists;
+constexpr const char* kTooLarge = err::io_too_large;
 
 // std::strerror is not thread-safe; the generic category's message is.
 std::string reason(int err) { return std::generic_category().message(err); }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/io/text_columns.hpp"
 
 namespace motiv::payroll {
@@ -16,7 +17,7 @@ std::string minor_display(std::int64_t minor, int places) { return Decimal::from
 // error can still name what overflowed. Sums are checked in the order the accessors add them.
 void check_sums(const PayrollRun& r, const Scheme& scheme) {
     auto fail = [&](const std::string& what) {
-        throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + scheme.source + " payroll " + r.period + ": " + what +
+        throw EvalError(err::eval_overflow, err::tag(err::eval_overflow) + scheme.source + " payroll " + r.period + ": " + what +
                                                     " is out of range (overflow)", "");
     };
     std::int64_t total = 0;

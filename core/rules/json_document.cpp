@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 
 namespace motiv {
 
@@ -68,8 +69,7 @@ public:
         Level& top = stack_.back();
         duplicate_ = !top.keys.insert(k).second;
         if (duplicate_) {
-            issues_.add(Issue{"motiv.rule_error.102", source_, json_pointer_join(top.pointer, k), 0, 0, "", "",
-                              "duplicate key '" + k + "': each name may appear once", "", 0});
+            issues_.add(Issue{.id = err::rule_duplicate_key, .file = source_, .pointer = json_pointer_join(top.pointer, k), .message = "duplicate key '" + k + "': each name may appear once"});
         }
         key_ = std::move(k);
         return true;
@@ -176,8 +176,7 @@ std::pair<std::size_t, std::size_t> line_col(std::string_view text, std::size_t 
 nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string& source, std::set<std::string>* number_texts,
                                         std::size_t max_bytes) {
     if (text.size() > max_bytes) {
-        throw RuleError({Issue{"motiv.rule_error.104", source, "", 0, 0, "", "",
-                               "rule file too large: " + std::to_string(text.size()) + " bytes, the limit is " + std::to_string(max_bytes), "", 0}});
+        throw RuleError({Issue{.id = err::rule_file_too_large, .file = source, .message = "rule file too large: " + std::to_string(text.size()) + " bytes, the limit is " + std::to_string(max_bytes)}});
     }
     ExactDomBuilder builder(source);
     builder.number_texts_ = number_texts;
@@ -185,9 +184,8 @@ nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string
     if (!ok) {
         if (builder.too_deep_) {
             // The place goes in the message, not the pointer field: nothing at that pointer was read.
-            throw RuleError({Issue{"motiv.rule_error.103", source, "", 0, 0, "", "",
-                                   "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels (the level too many starts at " +
-                                       (builder.too_deep_pointer_.empty() ? std::string("/") : builder.too_deep_pointer_) + ")", "", 0}});
+            throw RuleError({Issue{.id = err::rule_too_deep, .file = source, .message = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels (the level too many starts at " +
+                                       (builder.too_deep_pointer_.empty() ? std::string("/") : builder.too_deep_pointer_) + ")"}});
         }
         auto [line, col] = line_col(text, builder.error_position_);
         std::string msg = builder.error_message_;
@@ -201,7 +199,7 @@ nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string
             literal.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
         if (literal == "nan" || literal == "infinity" || literal == "inf")
             msg += " (JSON has no NaN or Infinity: write a finite number)";
-        throw RuleError({Issue{"motiv.rule_error.101", source, "", line, col, "", "", "invalid JSON: " + msg, "", 0}});
+        throw RuleError({Issue{.id = err::rule_json_syntax, .file = source, .line = line, .column = col, .message = "invalid JSON: " + msg}});
     }
     builder.issues_.throw_if_any();
     return std::move(builder.result);

@@ -3,6 +3,7 @@
 #include <initializer_list>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/rules/json_document.hpp"
 #include "core/rules/rule_reader.hpp"
 
@@ -50,7 +51,7 @@ public:
         std::set<std::string> ids;
         for (const auto& b : out.bonuses) ids.insert(b.id);
         for (const auto& o : out.team_overrides)
-            if (!ids.insert(o.id).second) issue("motiv.rule_error.303", o.pointer, "duplicate id '" + o.id + "': already used by a bonus");
+            if (!ids.insert(o.id).second) issue(err::rule_duplicate_name, o.pointer, "duplicate id '" + o.id + "': already used by a bonus");
         return finish(out);
     }
 
@@ -76,7 +77,7 @@ private:
     std::string text(const json& obj, const std::string& pointer, const char* key, bool required) {
         const std::string t = string(obj, pointer, key, required);
         if (t.empty() && obj.contains(key) && obj.at(key).is_string() && !numbers_.count(json_pointer_join(pointer, key)))
-            issue("motiv.rule_error.201", json_pointer_join(pointer, key), "expected a non-empty string, got an empty string");
+            issue(err::rule_wrong_type, json_pointer_join(pointer, key), "expected a non-empty string, got an empty string");
         return t;
     }
 
@@ -96,7 +97,7 @@ private:
         const std::optional<Decimal> d = value(*v, f.pointer, range.kind, expected);
         if (!d) return std::nullopt;
         if (!range.holds(*d)) {
-            issue("motiv.rule_error.210", f.pointer, "expected " + range.text() + ", got " + d->to_string());
+            issue(err::rule_out_of_range, f.pointer, "expected " + range.text() + ", got " + d->to_string());
             return std::nullopt;
         }
         f.literal = *d;
@@ -106,17 +107,17 @@ private:
     std::optional<Figure> parameter_figure(const std::string& name, Figure& f, const Range& range, const std::string& expected) {
         const Parameter* p = s_.find_parameter(name);
         if (!p) {
-            issue("motiv.rule_error.301", f.pointer, "unknown parameter '" + name + "'; expected " + expected);
+            issue(err::rule_unknown_name, f.pointer, "unknown parameter '" + name + "'; expected " + expected);
             return std::nullopt;
         }
         if (p->kind != range.kind) {
-            issue("motiv.rule_error.301", f.pointer, "'" + name + "' is not a " + to_string(range.kind) + " parameter (its type is " + to_string(p->kind) + ")");
+            issue(err::rule_unknown_name, f.pointer, "'" + name + "' is not a " + to_string(range.kind) + " parameter (its type is " + to_string(p->kind) + ")");
             return std::nullopt;
         }
         bool ok = true;
         for (const auto& v : p->versions)
             if (!range.holds(v.value)) {
-                issue("motiv.rule_error.210", f.pointer, "parameter '" + name + "' is " + v.value.to_string() +
+                issue(err::rule_out_of_range, f.pointer, "parameter '" + name + "' is " + v.value.to_string() +
                                                           (v.since.is_not_a_date() ? "" : " from " + to_iso(v.since)) + "; expected " + range.text());
                 ok = false;
             }
@@ -132,13 +133,13 @@ private:
         if (!v) return out;
         const std::string p = json_pointer_join(pointer, key);
         if (!v->is_array() || v->empty() || v->size() > kMaxPeriodRules) {
-            issue("motiv.rule_error.201", p, "expected a list of 1 to " + std::to_string(kMaxPeriodRules) + " names, got " + type_name(*v, p));
+            issue(err::rule_wrong_type, p, "expected a list of 1 to " + std::to_string(kMaxPeriodRules) + " names, got " + type_name(*v, p));
             return out;
         }
         for (std::size_t i = 0; i < v->size(); ++i) {
             const std::string ip = json_pointer_join(p, i);
             if ((*v)[i].is_string() && !numbers_.count(ip)) out.push_back((*v)[i].get<std::string>());
-            else issue("motiv.rule_error.201", ip, "expected a name (a string), got " + type_name((*v)[i], ip));
+            else issue(err::rule_wrong_type, ip, "expected a name (a string), got " + type_name((*v)[i], ip));
         }
         return out;
     }
@@ -152,7 +153,7 @@ private:
             if (t == n) return e;
             list += std::string(list.empty() ? "" : ", ") + n;
         }
-        issue("motiv.rule_error.206", json_pointer_join(pointer, key), "unknown " + std::string(key) + " '" + t + "'; expected one of: " + list);
+        issue(err::rule_unknown_choice, json_pointer_join(pointer, key), "unknown " + std::string(key) + " '" + t + "'; expected one of: " + list);
         return std::nullopt;
     }
 
@@ -166,20 +167,20 @@ private:
     const Role* role(const std::string& name, const std::string& pointer) {
         if (name.empty()) return nullptr;
         if (const Role* r = s_.find_role(name)) return r;
-        issue("motiv.rule_error.301", pointer, "unknown role '" + name + "'; the scheme has: " + known_roles());
+        issue(err::rule_unknown_name, pointer, "unknown role '" + name + "'; the scheme has: " + known_roles());
         return nullptr;
     }
 
     void input(const std::string& name, const std::string& pointer) {
         if (name.empty() || s_.find_input(name)) return;
-        issue("motiv.rule_error.301", pointer, "unknown input '" + name + "'");
+        issue(err::rule_unknown_name, pointer, "unknown input '" + name + "'");
     }
 
     void component(const Role* r, const std::string& id, const std::string& pointer) {
         if (!r) return;
         for (const auto& c : r->components)
             if (c.id == id) return;
-        issue("motiv.rule_error.301", pointer, "role " + r->name + " has no component '" + id + "'");
+        issue(err::rule_unknown_name, pointer, "role " + r->name + " has no component '" + id + "'");
     }
 
     DrawRule draw(const std::string& name, const json& d, const std::string& p) {
@@ -195,11 +196,11 @@ private:
         r.forgive_after = figure(d, p, "forgive_after", false, Range{Kind::count, 1, kMaxForgiveAfter});
         if (const json* f = member(d, p, "forgive_on_leaving", false)) {
             if (f->is_boolean()) r.forgive_on_leaving = f->get<bool>();
-            else issue("motiv.rule_error.201", p + "/forgive_on_leaving", "expected true or false, got " + type_name(*f, p + "/forgive_on_leaving"));
+            else issue(err::rule_wrong_type, p + "/forgive_on_leaving", "expected true or false, got " + type_name(*f, p + "/forgive_on_leaving"));
         }
         if (r.kind == DrawRule::Kind::non_recoverable)
             for (const char* k : {"recovery_limit", "forgive_after", "forgive_on_leaving"})
-                if (d.contains(k)) issue("motiv.rule_error.204", json_pointer_join(p, k), "'" + std::string(k) + "' applies only to a recoverable draw");
+                if (d.contains(k)) issue(err::rule_key_not_allowed, json_pointer_join(p, k), "'" + std::string(k) + "' applies only to a recoverable draw");
         return r;
     }
 
@@ -223,7 +224,7 @@ private:
                    std::string& pointer, std::string& paid_role) {
         id = name;
         pointer = p;
-        if (!is_identifier(name)) issue("motiv.rule_error.205", p, "invalid " + std::string(what) + " id '" + name + "': use letters, digits and _, starting with a letter");
+        if (!is_identifier(name)) issue(err::rule_invalid_name, p, "invalid " + std::string(what) + " id '" + name + "': use letters, digits and _, starting with a letter");
         label = d.contains("label") ? text(d, p, "label", false) : name;
         paid_role = text(d, p, "role", true);
         role(paid_role, p + "/role");
@@ -256,7 +257,7 @@ private:
             bool found = false;
             for (const auto& r : s_.roles)
                 for (const auto& c : r.components) found = found || c.id == o.of;
-            if (!found) issue("motiv.rule_error.301", p + "/of", "no role has a component '" + o.of + "'; expected a component id or \"total\"");
+            if (!found) issue(err::rule_unknown_name, p + "/of", "no role has a component '" + o.of + "'; expected a component id or \"total\"");
         }
         return o;
     }

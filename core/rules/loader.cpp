@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/errors.hpp"
+#include "core/errors/catalogue.hpp"
 #include "core/expr/parser.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/io/sha256.hpp"
@@ -97,12 +98,12 @@ public:
         Scheme s;
         s.source = source_;
         if (!root.is_object()) {
-            issue("motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + type_name(root, ""));
+            issue(err::rule_wrong_type, "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got " + type_name(root, ""));
             issues_.throw_if_any();
         }
         keys(root, "", {"motiv", "scheme", "currency", "rounding", "inputs", "parameters", "roles", "periods", "logs", "calendar", "proration", "on_target", "$schema", "description"});
         if (const json* v = member(root, "", "motiv", true)) {
-            if (!v->is_number_integer() || *v != 1) issue("motiv.rule_error.110", "/motiv", "expected the format version 1, got " + v->dump());
+            if (!v->is_number_integer() || *v != 1) issue(err::rule_format_version, "/motiv", "expected the format version 1, got " + v->dump());
         }
         if (const json* sc = member(root, "", "scheme", true); sc && object(*sc, "/scheme")) {
             keys(*sc, "/scheme", {"name", "version", "description"});
@@ -115,7 +116,7 @@ public:
             s.currency.code = string(*cur, "/currency", "code", true);
             if (const json* mu = member(*cur, "/currency", "minor_units", true)) {
                 if (!mu->is_number_integer() || *mu < 0 || *mu > 4)
-                    issue("motiv.rule_error.210", "/currency/minor_units", "expected a whole number of decimal places from 0 to 4, got " + mu->dump());
+                    issue(err::rule_out_of_range, "/currency/minor_units", "expected a whole number of decimal places from 0 to 4, got " + mu->dump());
                 else
                     s.currency.minor_units = mu->get<int>();
             }
@@ -137,12 +138,12 @@ public:
         if (overrides.is_object()) {
             for (const auto& [name, v] : overrides.items())
                 if (!s.find_parameter(name))
-                    issue("motiv.rule_error.301", json_pointer_join("/overrides", name), "override of unknown parameter '" + name + "'");
+                    issue(err::rule_unknown_name, json_pointer_join("/overrides", name), "override of unknown parameter '" + name + "'");
         } else if (!overrides.is_null()) {
-            issue("motiv.rule_error.201", "/overrides", "expected an object {parameter name: value}, got " + json_type_name(overrides));
+            issue(err::rule_wrong_type, "/overrides", "expected an object {parameter name: value}, got " + json_type_name(overrides));
         }
         if (const json* rs = member(root, "", "roles", true); rs && object(*rs, "/roles")) {
-            if (rs->empty()) issue("motiv.rule_error.202", "/roles", "a scheme needs at least one role");
+            if (rs->empty()) issue(err::rule_missing, "/roles", "a scheme needs at least one role");
             if (limit(rs->size(), kMaxRoles, "/roles", "roles"))
                 for (const auto& [name, decl] : rs->items()) s.roles.push_back(role(name, decl, json_pointer_join("/roles", name)));
         }
@@ -158,12 +159,12 @@ private:
     // shortened (a 10,000-character name is not worth repeating whole; the pointer has it).
     void bad_name(const std::string& pointer, const std::string& what, const std::string& name, const std::string& hint) {
         if (name.size() <= kMaxNameLength) {
-            issue("motiv.rule_error.205", pointer, "invalid " + what + " '" + name + "'" + hint);
+            issue(err::rule_invalid_name, pointer, "invalid " + what + " '" + name + "'" + hint);
             return;
         }
         std::size_t cut = 32;
         while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
-        issue("motiv.rule_error.205", pointer, what + " too long: " + std::to_string(name.size()) + " characters, the limit is " +
+        issue(err::rule_invalid_name, pointer, what + " too long: " + std::to_string(name.size()) + " characters, the limit is " +
                                                    std::to_string(kMaxNameLength) + " ('" + name.substr(0, cut) + "...')");
     }
 
@@ -176,13 +177,13 @@ private:
         else if (v->is_number_integer() || v->is_number_unsigned()) text = v->dump();
         else if (v->is_boolean()) text = v->get<bool>() ? "true" : "false";
         else {
-            issue("motiv.rule_error.201", p, "expected a formula (a string), got " + json_type_name(*v));
+            issue(err::rule_wrong_type, p, "expected a formula (a string), got " + json_type_name(*v));
             return std::nullopt;
         }
         try {
             return Formula{p, expr::parse(text)};
         } catch (const expr::SyntaxError& e) {
-            issue("motiv.rule_error.401", p, std::string("formula syntax: ") + e.what(), text, e.column());
+            issue(err::formula_syntax, p, std::string("formula syntax: ") + e.what(), text, e.column());
             return std::nullopt;
         }
     }
@@ -198,13 +199,13 @@ private:
         const std::string type = string(decl, pointer, "type", true);
         if (!type.empty()) {
             auto k = parse_kind(type);
-            if (!k || *k == Kind::tiers) issue("motiv.rule_error.206", pointer + "/type", "unknown input type '" + type + "'; expected one of: money, number, count, ratio");
+            if (!k || *k == Kind::tiers) issue(err::rule_unknown_choice, pointer + "/type", "unknown input type '" + type + "'; expected one of: money, number, count, ratio");
             else in.kind = *k;
         }
         in.unit = string(decl, pointer, "unit", false);
         in.description = string(decl, pointer, "description", false);
         if (const json* r = member(decl, pointer, "required", false)) {
-            if (!r->is_boolean()) issue("motiv.rule_error.201", pointer + "/required", "expected true or false, got " + type_name(*r, pointer + "/required"));
+            if (!r->is_boolean()) issue(err::rule_wrong_type, pointer + "/required", "expected true or false, got " + type_name(*r, pointer + "/required"));
             else in.required = r->get<bool>();
         }
         if (const json* d = member(decl, pointer, "default", false)) {
@@ -218,11 +219,11 @@ private:
 
     std::optional<expr::TierTable> tiers(const json& v, const std::string& pointer, Kind basis) {
         if (!v.is_array()) {
-            issue("motiv.rule_error.201", pointer, "expected a tier table: an array of {\"from\": ..., \"rate\": ...}, got " + type_name(v, pointer));
+            issue(err::rule_wrong_type, pointer, "expected a tier table: an array of {\"from\": ..., \"rate\": ...}, got " + type_name(v, pointer));
             return std::nullopt;
         }
         if (v.empty()) {
-            issue("motiv.rule_error.208", pointer, "a tier table needs at least one tier");
+            issue(err::rule_bad_table, pointer, "a tier table needs at least one tier");
             return std::nullopt;
         }
         if (!limit(v.size(), kMaxTiers, pointer, "tiers")) return std::nullopt;
@@ -244,7 +245,7 @@ private:
                 continue;
             }
             if (!t.from.empty() && !(t.from.back() < *from)) {
-                issue("motiv.rule_error.208", p + "/from", "tier thresholds must rise strictly: " + from->to_string() + " does not exceed " + t.from.back().to_string());
+                issue(err::rule_bad_table, p + "/from", "tier thresholds must rise strictly: " + from->to_string() + " does not exceed " + t.from.back().to_string());
                 ok = false;
             }
             t.from.push_back(*from);
@@ -281,13 +282,13 @@ private:
             version(p, v, pointer, Date(boost::gregorian::not_a_date_time));
             return;
         }
-        if (v.empty()) issue("motiv.rule_error.202", pointer, "dated values need at least one date");
+        if (v.empty()) issue(err::rule_missing, pointer, "dated values need at least one date");
         if (!limit(v.size(), kMaxVersions, pointer, "dated values")) return;
         for (const auto& [date, val] : v.items()) {
             const std::string vp = json_pointer_join(pointer, date);
             auto d = parse_iso_date(date);
             if (!d) {
-                issue("motiv.rule_error.207", vp, "expected a date YYYY-MM-DD as the key of a dated value, got '" + date + "'");
+                issue(err::rule_bad_date, vp, "expected a date YYYY-MM-DD as the key of a dated value, got '" + date + "'");
                 continue;
             }
             version(p, val, vp, *d);
@@ -306,25 +307,25 @@ private:
         const std::string type = string(decl, pointer, "type", true);
         if (!type.empty()) {
             if (auto k = parse_kind(type)) p.kind = *k;
-            else issue("motiv.rule_error.206", pointer + "/type", "unknown parameter type '" + type + "'; expected one of: money, number, count, ratio, tiers, curve");
+            else issue(err::rule_unknown_choice, pointer + "/type", "unknown parameter type '" + type + "'; expected one of: money, number, count, ratio, tiers, curve");
         }
         if (p.kind == Kind::tiers || p.kind == Kind::curve) {
             if (p.kind == Kind::curve) p.basis = Kind::ratio;  // attainment, unless declared
             const std::string basis = string(decl, pointer, "basis", false);
             if (!basis.empty()) {
                 auto b = parse_kind(basis);
-                if (!b || *b == Kind::tiers || *b == Kind::curve) issue("motiv.rule_error.206", pointer + "/basis", "unknown tier basis '" + basis + "'; expected money, number, count or ratio");
+                if (!b || *b == Kind::tiers || *b == Kind::curve) issue(err::rule_unknown_choice, pointer + "/basis", "unknown tier basis '" + basis + "'; expected money, number, count or ratio");
                 else p.basis = *b;
             }
         } else if (decl.contains("basis")) {
-            issue("motiv.rule_error.204", pointer + "/basis", "'basis' applies only to parameters of type tiers or curve");
+            issue(err::rule_key_not_allowed, pointer + "/basis", "'basis' applies only to parameters of type tiers or curve");
         }
         curve_extrapolate_ = false;
         curve_rounding_ = expr::TierTable{}.rounding;
         if (p.kind == Kind::curve) curve_options(decl, pointer);
         else
             for (const char* k : {"beyond", "rounding"})
-                if (decl.contains(k)) issue("motiv.rule_error.204", pointer + "/" + k, "'" + std::string(k) + "' applies only to parameters of type curve");
+                if (decl.contains(k)) issue(err::rule_key_not_allowed, pointer + "/" + k, "'" + std::string(k) + "' applies only to parameters of type curve");
         p.unit = string(decl, pointer, "unit", false);
         p.description = string(decl, pointer, "description", false);
         if (overrides.is_object() && overrides.contains(name)) {
@@ -363,13 +364,13 @@ private:
         for (const auto& [n, s] : shapes)
             if (n == kind) shape = &s;
         if (!shape) {
-            if (!kind.empty()) issue("motiv.rule_error.206", pointer + "/kind", "unknown component kind '" + kind + "'; expected one of: fixed, percent, commission, penalty, formula, scorecard, adjustment");
+            if (!kind.empty()) issue(err::rule_unknown_choice, pointer + "/kind", "unknown component kind '" + kind + "'; expected one of: fixed, percent, commission, penalty, formula, scorecard, adjustment");
             return out;
         }
         out.kind = shape->kind;
         for (const char* f : {"amount", "rate", "of", "base", "tiers", "mode", "measures", "multiplier", "minimum", "maximum"}) {
             const bool allowed = std::any_of(shape->fields.begin(), shape->fields.end(), [&](const auto& p) { return std::string_view(p.first) == f; });
-            if (c.contains(f) && !allowed) issue("motiv.rule_error.204", json_pointer_join(pointer, f), "'" + std::string(f) + "' does not apply to a " + kind + " component");
+            if (c.contains(f) && !allowed) issue(err::rule_key_not_allowed, json_pointer_join(pointer, f), "'" + std::string(f) + "' does not apply to a " + kind + " component");
         }
         auto field = [&](const char* key) -> std::optional<Formula> {
             bool required = false, allowed = false;
@@ -388,36 +389,36 @@ private:
         out.minimum = field("minimum");
         out.maximum = field("maximum");
         if (out.kind == ComponentKind::adjustment && !out.minimum && !out.maximum && !c.contains("minimum") && !c.contains("maximum"))
-            issue("motiv.rule_error.202", pointer, "an adjustment needs 'minimum' (a guaranteed total) and/or 'maximum' (a payslip cap)");
+            issue(err::rule_missing, pointer, "an adjustment needs 'minimum' (a guaranteed total) and/or 'maximum' (a payslip cap)");
         if (out.kind == ComponentKind::scorecard) {
             if (const json* ms = member(c, pointer, "measures", true)) measures(out, *ms, pointer + "/measures");
         }
         if (c.contains("quota")) {
             if (out.kind != ComponentKind::commission || !c.contains("tiers"))
-                issue("motiv.rule_error.204", pointer + "/quota", "'quota' applies only to a commission with 'tiers' (a table by attainment of the quota)");
+                issue(err::rule_key_not_allowed, pointer + "/quota", "'quota' applies only to a commission with 'tiers' (a table by attainment of the quota)");
             else out.quota = formula(c, pointer, "quota", true);
         }
         if (const json* pr = member(c, pointer, "prorate", false)) {
-            if (!pr->is_boolean()) issue("motiv.rule_error.201", pointer + "/prorate", "expected true or false, got " + type_name(*pr, pointer + "/prorate"));
+            if (!pr->is_boolean()) issue(err::rule_wrong_type, pointer + "/prorate", "expected true or false, got " + type_name(*pr, pointer + "/prorate"));
             else out.prorate = pr->get<bool>();
         }
         if (out.kind == ComponentKind::commission) {
             const bool has_rate = c.contains("rate"), has_tiers = c.contains("tiers");
-            if (has_rate == has_tiers) issue("motiv.rule_error.202", pointer, "a commission needs either 'rate' (flat) or 'tiers' (a tier table parameter), not both");
+            if (has_rate == has_tiers) issue(err::rule_missing, pointer, "a commission needs either 'rate' (flat) or 'tiers' (a tier table parameter), not both");
             if (has_tiers) {
                 out.tiers = string(c, pointer, "tiers", true);
                 const std::string mode = c.contains("mode") ? string(c, pointer, "mode", true) : "graduated";
                 if (mode == "graduated") out.mode = TierMode::graduated;
                 else if (mode == "retroactive") out.mode = TierMode::retroactive;
-                else issue("motiv.rule_error.206", pointer + "/mode", "unknown commission mode '" + mode + "'; expected graduated (marginal) or retroactive (whole amount)");
+                else issue(err::rule_unknown_choice, pointer + "/mode", "unknown commission mode '" + mode + "'; expected graduated (marginal) or retroactive (whole amount)");
             } else if (c.contains("mode")) {
-                issue("motiv.rule_error.204", pointer + "/mode", "'mode' applies only with 'tiers'");
+                issue(err::rule_key_not_allowed, pointer + "/mode", "'mode' applies only with 'tiers'");
             }
         }
         if (out.kind == ComponentKind::penalty) {
             const bool amount = c.contains("amount"), cut = c.contains("rate") || c.contains("of");
             if (amount == cut || (cut && !(c.contains("rate") && c.contains("of"))))
-                issue("motiv.rule_error.202", pointer, "a penalty needs either 'amount', or 'rate' and 'of' (a cut of another component)");
+                issue(err::rule_missing, pointer, "a penalty needs either 'amount', or 'rate' and 'of' (a cut of another component)");
         }
         out.when = formula(c, pointer, "when", false);
         out.cap = formula(c, pointer, "cap", false);
@@ -451,7 +452,7 @@ private:
                         if (!type.empty()) {
                             v.kind = parse_kind(type);
                             if (!v.kind || *v.kind == Kind::tiers || *v.kind == Kind::curve) {
-                                issue("motiv.rule_error.206", vp + "/type", "unknown variable type '" + type + "'; expected money, number, count or ratio");
+                                issue(err::rule_unknown_choice, vp + "/type", "unknown variable type '" + type + "'; expected money, number, count or ratio");
                                 v.kind.reset();
                             }
                         }
@@ -469,8 +470,8 @@ private:
             }
         }
         if (const json* comps = member(decl, pointer, "components", true)) {
-            if (!comps->is_array()) issue("motiv.rule_error.201", pointer + "/components", "expected an array of components, got " + type_name(*comps, pointer + "/components"));
-            else if (comps->empty()) issue("motiv.rule_error.202", pointer + "/components", "a role needs at least one component");
+            if (!comps->is_array()) issue(err::rule_wrong_type, pointer + "/components", "expected an array of components, got " + type_name(*comps, pointer + "/components"));
+            else if (comps->empty()) issue(err::rule_missing, pointer + "/components", "a role needs at least one component");
             else if (limit(comps->size(), kMaxComponentsPerRole, pointer + "/components", "components"))
                 for (std::size_t i = 0; i < comps->size(); ++i)
                     r.components.push_back(component((*comps)[i], json_pointer_join(pointer + "/components", i)));
@@ -483,18 +484,18 @@ private:
         std::set<std::string> global;
         for (const auto& in : s.inputs) global.insert(in.name);
         for (const auto& p : s.parameters)
-            if (global.count(p.name)) issue("motiv.rule_error.303", p.pointer, "parameter '" + p.name + "' has the same name as an input");
+            if (global.count(p.name)) issue(err::rule_duplicate_name, p.pointer, "parameter '" + p.name + "' has the same name as an input");
         for (const auto& p : s.parameters) global.insert(p.name);
         for (const auto& r : s.roles) {
             std::set<std::string> local;
             for (const auto& v : r.variables) {
-                if (global.count(v.name)) issue("motiv.rule_error.303", v.pointer, "variable '" + v.name + "' has the same name as an input or parameter");
+                if (global.count(v.name)) issue(err::rule_duplicate_name, v.pointer, "variable '" + v.name + "' has the same name as an input or parameter");
                 local.insert(v.name);
             }
             for (const auto& c : r.components) {
                 if (c.id.empty()) continue;
                 if (global.count(c.id) || local.count(c.id))
-                    issue("motiv.rule_error.303", c.pointer + "/id", "duplicate id '" + c.id + "': already used by another component, variable, input or parameter");
+                    issue(err::rule_duplicate_name, c.pointer + "/id", "duplicate id '" + c.id + "': already used by another component, variable, input or parameter");
                 local.insert(c.id);
             }
         }
@@ -528,14 +529,13 @@ std::string read_rule_file(const std::string& path) {
         text = io::read_file(path, kMaxRuleFileBytes + 1);
     } catch (const IoError& e) {
         // Too large is the size limit (104, as parse_json_exact says it), not an unreadable file.
-        if (e.id() == "motiv.io_error.004") {
+        if (e.id() == err::io_too_large) {
             std::error_code ec;
             const auto size = std::filesystem::file_size(path, ec);
-            throw RuleError({Issue{"motiv.rule_error.104", path, "", 0, 0, "", "",
-                                   "rule file too large: " + (ec ? "more than " + std::to_string(kMaxRuleFileBytes) : std::to_string(size)) +
-                                       " bytes, the limit is " + std::to_string(kMaxRuleFileBytes), "", 0}});
+            throw RuleError({Issue{.id = err::rule_file_too_large, .file = path, .message = "rule file too large: " + (ec ? "more than " + std::to_string(kMaxRuleFileBytes) : std::to_string(size)) +
+                                       " bytes, the limit is " + std::to_string(kMaxRuleFileBytes)}});
         }
-        throw RuleError({Issue{"motiv.rule_error.100", path, "", 0, 0, "", "", std::string("cannot read the rule file: ") + e.what(), "", 0}});
+        throw RuleError({Issue{.id = err::rule_file_unreadable, .file = path, .message = std::string("cannot read the rule file: ") + e.what()}});
     }
     return text;
 }

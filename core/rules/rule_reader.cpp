@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/errors/catalogue.hpp"
 #include "core/rules/json_document.hpp"
 #include "core/rules/loader.hpp"
 
@@ -26,7 +27,7 @@ bool is_path(std::string_view s) {
 }
 
 void RuleReader::issue(const char* id, const std::string& pointer, const std::string& message, const std::string& expression, std::size_t col) {
-    issues_.add(Issue{id, source_, pointer, 0, 0, "", "", message, expression, col});
+    issues_.add(Issue{.id = id, .file = source_, .pointer = pointer, .message = message, .expression = expression, .expr_column = col});
 }
 
 std::string RuleReader::type_name(const json& j, const std::string& pointer) const {
@@ -35,18 +36,18 @@ std::string RuleReader::type_name(const json& j, const std::string& pointer) con
 
 bool RuleReader::object(const json& j, const std::string& pointer) {
     if (j.is_object()) return true;
-    issue("motiv.rule_error.201", pointer, "expected an object, got " + type_name(j, pointer));
+    issue(err::rule_wrong_type, pointer, "expected an object, got " + type_name(j, pointer));
     return false;
 }
 
 void RuleReader::keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
-    for (const auto& [k, message] : unknown_keys(obj, allowed)) issue("motiv.rule_error.204", json_pointer_join(pointer, k), message);
+    for (const auto& [k, message] : unknown_keys(obj, allowed)) issue(err::rule_key_not_allowed, json_pointer_join(pointer, k), message);
 }
 
 const RuleReader::json* RuleReader::member(const json& obj, const std::string& pointer, const char* key, bool required) {
     auto it = obj.find(key);
     if (it == obj.end()) {
-        if (required) issue("motiv.rule_error.202", json_pointer_join(pointer, key), std::string("missing required key '") + key + "'");
+        if (required) issue(err::rule_missing, json_pointer_join(pointer, key), std::string("missing required key '") + key + "'");
         return nullptr;
     }
     return &*it;
@@ -54,7 +55,7 @@ const RuleReader::json* RuleReader::member(const json& obj, const std::string& p
 
 bool RuleReader::limit(std::size_t n, std::size_t max, const std::string& pointer, const char* what) {
     if (n <= max) return true;
-    issue("motiv.rule_error.209", pointer, "too many " + std::string(what) + ": " + std::to_string(n) + ", the limit is " + std::to_string(max));
+    issue(err::rule_too_many, pointer, "too many " + std::string(what) + ": " + std::to_string(n) + ", the limit is " + std::to_string(max));
     return false;
 }
 
@@ -63,7 +64,7 @@ std::string RuleReader::string(const json& obj, const std::string& pointer, cons
     if (!v) return {};
     const std::string p = json_pointer_join(pointer, key);
     if (!v->is_string() || numbers_.count(p)) {  // 2026.1 is a number even though the DOM holds its text
-        issue("motiv.rule_error.201", p, "expected a string, got " + type_name(*v, p));
+        issue(err::rule_wrong_type, p, "expected a string, got " + type_name(*v, p));
         return {};
     }
     return v->get<std::string>();
@@ -74,7 +75,7 @@ std::optional<Decimal> RuleReader::decimal(const json& v, const std::string& poi
     if (v.is_string()) text = v.get<std::string>();
     else if (v.is_number_integer() || v.is_number_unsigned()) text = v.dump();
     else {
-        issue("motiv.rule_error.201", pointer, "expected " + what + ", got " + json_type_name(v));
+        issue(err::rule_wrong_type, pointer, "expected " + what + ", got " + json_type_name(v));
         return std::nullopt;
     }
     auto d = Decimal::parse(text);
@@ -82,9 +83,9 @@ std::optional<Decimal> RuleReader::decimal(const json& v, const std::string& poi
         // Say why a number was refused: "1e30" is too large, "NaN" no number at all.
         const ParseFailure why = parse_failure(text);
         if (why == ParseFailure::out_of_range || why == ParseFailure::not_finite || why == ParseFailure::too_long)
-            issue("motiv.rule_error.203", pointer, "expected " + what + ", got \"" + text + "\": " + describe(why));
+            issue(err::rule_not_a_decimal, pointer, "expected " + what + ", got \"" + text + "\": " + describe(why));
         else
-            issue("motiv.rule_error.203", pointer, "expected " + what + ", got \"" + text + "\" (an exact decimal with at most 9 places, e.g. \"0.15\" or \"15%\")");
+            issue(err::rule_not_a_decimal, pointer, "expected " + what + ", got \"" + text + "\" (an exact decimal with at most 9 places, e.g. \"0.15\" or \"15%\")");
     }
     return d;
 }
@@ -102,11 +103,11 @@ std::optional<Decimal> RuleReader::value(const json& v, const std::string& point
     auto d = decimal(v, pointer, what.empty() ? kind_noun(kind) : what);
     if (!d) return std::nullopt;
     if (kind == Kind::money && d->places() > currency_.minor_units) {
-        issue("motiv.rule_error.210", pointer, "expected money with at most " + std::to_string(currency_.minor_units) + " decimal places, got " + d->to_string());
+        issue(err::rule_out_of_range, pointer, "expected money with at most " + std::to_string(currency_.minor_units) + " decimal places, got " + d->to_string());
         return std::nullopt;
     }
     if (kind == Kind::count && (!d->is_integer() || d->is_negative())) {
-        issue("motiv.rule_error.210", pointer, "expected a count (a whole number >= 0), got " + d->to_string());
+        issue(err::rule_out_of_range, pointer, "expected a count (a whole number >= 0), got " + d->to_string());
         return std::nullopt;
     }
     return d;
@@ -121,17 +122,17 @@ std::optional<Rounding> RuleReader::rounding(const json& r, const std::string& p
     if (!mode.empty()) {
         if (auto m = parse_rounding_mode(mode)) out.mode = *m;
         else {
-            issue("motiv.rule_error.206", pointer + "/mode", "unknown rounding mode '" + mode + "'; expected one of: " + rounding_mode_names());
+            issue(err::rule_unknown_choice, pointer + "/mode", "unknown rounding mode '" + mode + "'; expected one of: " + rounding_mode_names());
             ok = false;
         }
     } else ok = false;
     if (const json* st = member(r, pointer, "step", true)) {
         auto d = decimal(*st, pointer + "/step", "a rounding step (e.g. \"0.01\")");
         if (d && (d->is_negative() || d->is_zero())) {
-            issue("motiv.rule_error.210", pointer + "/step", "the rounding step must be greater than zero, got " + d->to_string());
+            issue(err::rule_out_of_range, pointer + "/step", "the rounding step must be greater than zero, got " + d->to_string());
             ok = false;
         } else if (d && d->places() > currency_.minor_units) {
-            issue("motiv.rule_error.210", pointer + "/step", "the rounding step " + d->to_string() + " is finer than the currency's minor unit");
+            issue(err::rule_out_of_range, pointer + "/step", "the rounding step " + d->to_string() + " is finer than the currency's minor unit");
             ok = false;
         } else if (d) out.step = *d;
         else ok = false;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "core/engine/compute.hpp"
@@ -16,6 +17,11 @@
 using motiv::CompiledScheme;
 using motiv::Issue;
 using motiv::RuleError;
+
+// A compiled scheme holds pointers into its own Scheme: a copy or move would dangle, so neither
+// compiles (it is shared through the shared_ptr compile() returns).
+static_assert(!std::is_copy_constructible_v<CompiledScheme> && !std::is_copy_assignable_v<CompiledScheme>);
+static_assert(!std::is_move_constructible_v<CompiledScheme> && !std::is_move_assignable_v<CompiledScheme>);
 
 namespace {
 
