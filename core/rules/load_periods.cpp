@@ -72,14 +72,6 @@ private:
         }
     }
 
-    // A non-empty string.
-    std::string text(const json& obj, const std::string& pointer, const char* key, bool required) {
-        const std::string t = string(obj, pointer, key, required);
-        if (t.empty() && obj.contains(key) && obj.at(key).is_string() && !numbers_.count(json_pointer_join(pointer, key)))
-            issue("motiv.rule_error.201", json_pointer_join(pointer, key), "expected a non-empty string, got an empty string");
-        return t;
-    }
-
     // A figure within `range`: a literal, or the name of a parameter of the range's kind whose every
     // dated value (as overridden by a what-if) lies in the range.
     std::optional<Figure> figure(const json& obj, const std::string& pointer, const char* key, bool required, const Range& range) {
@@ -137,7 +129,8 @@ private:
         }
         for (std::size_t i = 0; i < v->size(); ++i) {
             const std::string ip = json_pointer_join(p, i);
-            if ((*v)[i].is_string() && !numbers_.count(ip)) out.push_back((*v)[i].get<std::string>());
+            if ((*v)[i].is_string() && !numbers_.count(ip) && !(*v)[i].get_ref<const std::string&>().empty()) out.push_back((*v)[i].get<std::string>());
+            else if ((*v)[i].is_string() && !numbers_.count(ip)) issue("motiv.rule_error.201", ip, "expected a name, got an empty string");
             else issue("motiv.rule_error.201", ip, "expected a name (a string), got " + type_name((*v)[i], ip));
         }
         return out;
