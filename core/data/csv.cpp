@@ -1,5 +1,7 @@
 #include "core/data/csv.hpp"
 
+#include "core/data/spreadsheet_cell.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
@@ -344,14 +346,14 @@ std::string csv_escape(std::string_view field, char delimiter) {
     return out;
 }
 
-void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter) {
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter, CellGuard guard) {
     if (fields.size() == 1 && fields[0].empty()) {
         out += "\"\"\n";
         return;
     }
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) out += delimiter;
-        out += csv_escape(fields[i], delimiter);
+        out += guard == CellGuard::spreadsheet ? csv_escape(spreadsheet_safe(fields[i]), delimiter) : csv_escape(fields[i], delimiter);
     }
     out += '\n';
 }

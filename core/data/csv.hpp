@@ -55,8 +55,13 @@ CsvTable read_csv_file(const std::string& path, char delimiter = ',');
 // Quotes a field if it contains the delimiter, a quote, CR or LF (RFC 4180); quotes are doubled.
 std::string csv_escape(std::string_view field, char delimiter = ',');
 
+// Whether a CSV is for a person (a spreadsheet may open it: cells that could run as formulas are
+// neutralised, see spreadsheet_cell.hpp) or for a machine (cells as they are).
+enum class CellGuard { spreadsheet, raw };
+
 // Appends one CSV line: fields escaped, joined by delimiter, terminated by "\n". A row made of a
 // single empty field is written as "" so that it is not read back as a skipped empty line.
-void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter = ',');
+// Safe for spreadsheets unless told `raw`: every CSV a person may open is (issue 17).
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter = ',', CellGuard guard = CellGuard::spreadsheet);
 
 }  // namespace motiv::data

@@ -184,7 +184,7 @@ def test_declared_columns_and_dataframe_provenance(scheme, tmp_path):
     assert rows[0]["data_sha256"] == DATA_SHA
     with pytest.raises(ValueError, match="unknown CSV column 'revenu'"):
         motiv.export_payroll(scheme, PEOPLE, period=PERIOD, out=tmp_path / "q.csv", columns=["revenu"])
-    with pytest.raises(ValueError, match="format must be csv, csv-excel-ru, xlsx, jsonl or all, got .pdf."):
+    with pytest.raises(ValueError, match="format must be csv, csv-excel-ru, csv-raw, xlsx, jsonl or all, got .pdf."):
         motiv.export_payroll(scheme, PEOPLE, period=PERIOD, out=tmp_path / "q.csv", formats=["pdf"])
     assert sorted(os.listdir(tmp_path)) == ["p.csv"]
 
