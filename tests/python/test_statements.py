@@ -114,7 +114,7 @@ def test_statements_escape_html_and_use_safe_file_names(scheme, tmp_path):
     people = pd.DataFrame({"id": ["../evil", ".hidden"], "name": ['<script>alert("x")</script>', "O'Neil & Co"],
                            "role": ["hunter", "hunter"], "revenue": ["100.00", "0"]})
     paths = motiv.write_statements(scheme, people, period=PERIOD, out_dir=tmp_path, formats=["html"])
-    assert sorted(os.listdir(tmp_path)) == ["_._evil.en.html", "_hidden.en.html"]  # nothing outside, nothing hidden
+    assert sorted(os.listdir(tmp_path)) == ["_2E._2Fevil.en.html", "_2Ehidden.en.html"]  # nothing outside, nothing hidden, one-to-one
     html = Path(paths[0]).read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "O&#39;Neil &amp; Co" in Path(paths[1]).read_text(encoding="utf-8")

@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "core/export/statement_files.hpp"
 #include "core/export/statement_html.hpp"
 #include "core/export/statement_text.hpp"
@@ -63,12 +67,28 @@ TEST_CASE("the HTML statement is one self-contained page with everything escaped
     CHECK(exports::html_escape("a<'b'>&") == "a&lt;&#39;b&#39;&gt;&amp;");
 }
 
-TEST_CASE("statement file names cannot leave the directory or hide", "[export][statement]") {
-    CHECK(exports::safe_file_stem("h-01") == "h-01");
-    CHECK(exports::safe_file_stem("../../etc/passwd") == "_._.._etc_passwd");
-    CHECK(exports::safe_file_stem(".profile") == "_profile");
-    CHECK(exports::safe_file_stem("") == "_");
-    CHECK(exports::safe_file_stem("Анна") == "Анна");
-    CHECK(exports::safe_file_stem("a\\b\nc") == "a_b_c");
-    CHECK(exports::safe_file_stem(std::string(300, 'x')).size() == 120);
+TEST_CASE("statement file names cannot leave the directory, hide or collide", "[export][statement][hostile]") {
+    const auto [id, stem] = GENERATE(table<std::string, std::string>({
+        {"h-01", "h-01"},
+        {"../../etc/passwd", "_2E._2F.._2Fetc_2Fpasswd"},
+        {".profile", "_2Eprofile"},
+        {"", "_"},
+        {"Анна", "Анна"},
+        {"a\\b\nc", "a_5Cb_0Ac"},
+        // issue 17: "a/b" and "a_b" were one file name; '_' is the escape, so it is escaped too.
+        {"a/b", "a_2Fb"},
+        {"a_b", "a_5Fb"},
+        {"_", "_5F"},
+        {"\xFF\xFE", "_FF_FE"},  // not UTF-8: bytes, escaped
+    }));
+    CHECK(exports::safe_file_stem(id) == stem);
+}
+
+TEST_CASE("statement file names are one-to-one, also when cut to 120 bytes", "[export][statement][hostile]") {
+    const std::string long_a(300, 'x'), long_b = std::string(299, 'x') + "y";
+    CHECK(exports::safe_file_stem(long_a).size() <= 120);
+    CHECK(exports::safe_file_stem(long_a) != exports::safe_file_stem(long_b));
+    std::set<std::string> stems;
+    const std::vector<std::string> ids = {"a/b", "a_b", "a_2Fb", "a_5Fb", "a\\b", "A/B", "a.b", "a-b", "_", "", "~", "a~b"};
+    for (const auto& id : ids) CHECK(stems.insert(exports::safe_file_stem(id)).second);
 }
