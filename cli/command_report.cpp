@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/period_input.hpp"
 #include "core/export/csv_export.hpp"
+#include "core/export/output_files.hpp"
 #include "core/export/provenance.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/logs/logs_run.hpp"
@@ -31,7 +32,7 @@ int report(const std::vector<std::string>& args) {
     if (vm.count("help")) {
         std::cout << opts << "\nWrites payroll.csv, kpis.csv (every KPI with the log rows it came from), funnel.csv,\n"
                              "refusals.csv, handovers.csv, takeaways.csv, contact_norms.csv, credits.csv, reactivations.csv and spiffs.csv.\n"
-                             "Everything is computed before anything is written; each file is written atomically.\n";
+                             "Everything is computed before anything is written; the files are published as one set: on any failure none changes.\n";
         return 0;
     }
     po::notify(vm);
@@ -45,15 +46,12 @@ int report(const std::vector<std::string>& args) {
     std::filesystem::create_directories(out, ec);
     if (ec) throw IoError("motiv.io_error.002", "cannot create directory " + out.string() + ": " + ec.message());
     const auto mode = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
-    if (mode == io::Overwrite::refuse) {  // refuse before writing any, so a refusal leaves no partial report
-        std::vector<std::string> names = {"payroll"};
-        for (const auto& t : run.report) names.push_back(t.name);
-        for (const auto& n : names)
-            if (std::filesystem::exists(out / (n + ".csv")))
-                throw IoError("motiv.io_error.003", (out / (n + ".csv")).string() + " exists; pass --force to replace it");
-    }
-    io::write_file_atomically((out / "payroll.csv").string(), exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard()), mode);
-    for (const auto& t : run.report) io::write_file_atomically((out / (t.name + ".csv")).string(), logs::to_csv(t), mode);
+    // One set: every file staged, then all published, or none changed (core/io/output_set.hpp).
+    std::vector<exports::OutputFile> files;
+    files.push_back({(out / "payroll.csv").string(),
+                     exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard())});
+    for (const auto& t : run.report) files.push_back({(out / (t.name + ".csv")).string(), logs::to_csv(t)});
+    exports::write_all(files, mode, {rules});
     if (!vm.count("quiet")) {
         std::cout << payroll::summary_text(run.payroll);
         for (const auto& t : run.report) std::cout << t.name << ": " << t.rows.size() << " rows\n";

@@ -8,6 +8,7 @@
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "core/export/output_files.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/periods/period_run.hpp"
 #include "core/rules/loader.hpp"
@@ -135,8 +136,8 @@ int run_periods(const std::vector<std::string>& args) {
     const auto overwrite = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
     const std::string csv = pay_csv(pays, s);
     const std::string state_json = pays.back().state.to_json(s.currency.minor_units).dump(1) + "\n";
-    io::write_file_atomically(vm["out"].as<std::string>(), csv, overwrite);
-    io::write_file_atomically(vm["state-out"].as<std::string>(), state_json, overwrite);
+    // The pay and the state it leads to are one set: never the one without the other.
+    exports::write_all({{vm["out"].as<std::string>(), csv}, {vm["state-out"].as<std::string>(), state_json}}, overwrite, {vm["rules"].as<std::string>()});
     if (explaining) {
         for (const auto& pay : pays)
             for (const auto& pp : pay.people)

@@ -13,6 +13,7 @@
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "core/export/output_files.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
 #include "core/whatif/comparison.hpp"
@@ -218,10 +219,10 @@ int whatif(const std::vector<std::string>& args) {
             for (const auto& [suffix, content] : files)
                 if (std::filesystem::exists(out + suffix))
                     throw IoError("motiv.io_error.003", "refusing to overwrite existing file '" + out + suffix + "'; ask to replace it explicitly (--force)");
-        for (const auto& [suffix, content] : files) {
-            io::write_file_atomically(out + suffix, content, mode);
-            text += "wrote " + out + suffix + "\n";
-        }
+        std::vector<exports::OutputFile> outputs;
+        for (const auto& [suffix, content] : files) outputs.push_back({out + suffix, content});
+        exports::write_all(outputs, mode);  // one set: all or none
+        for (const auto& o : outputs) text += "wrote " + o.path + "\n";
     }
     if (!vm.count("quiet")) std::cout << text;
     return 0;
