@@ -8,9 +8,9 @@
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
-#include "core/export/output_files.hpp"
+#include "apps/export/output_files.hpp"
 #include "core/io/atomic_file.hpp"
-#include "core/periods/period_run.hpp"
+#include "apps/periods/period_run.hpp"
 #include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;
