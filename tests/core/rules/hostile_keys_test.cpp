@@ -21,7 +21,7 @@
 #include "core/engine/compiled_scheme.hpp"
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
-#include "core/rules/load_logs.hpp"
+#include "apps/logs/load_logs.hpp"
 #include "core/rules/loader.hpp"
 
 namespace {
