@@ -138,7 +138,7 @@ private:
 
     template <class E>
     std::optional<E> choice(const json& obj, const std::string& pointer, const char* key, std::initializer_list<std::pair<const char*, E>> options, std::optional<E> fallback) {
-        const std::string t = text(obj, pointer, key, !fallback);
+        const std::string t = nonempty(obj, pointer, key, !fallback);
         if (t.empty()) return fallback;
         std::string list;
         for (const auto& [n, e] : options) {
@@ -202,7 +202,7 @@ private:
         r.role = name;
         r.pointer = p;
         const Role* ro = role(name, p);
-        r.input = text(d, p, "input", true);
+        r.input = nonempty(d, p, "input", true);
         input(r.input, p + "/input");
         r.components = texts(d, p, "components");
         for (std::size_t i = 0; i < r.components.size(); ++i) component(ro, r.components[i], json_pointer_join(p + "/components", i));
@@ -217,8 +217,8 @@ private:
         id = name;
         pointer = p;
         if (!is_identifier(name)) issue("motiv.rule_error.205", p, "invalid " + std::string(what) + " id '" + name + "': use letters, digits and _, starting with a letter");
-        label = d.contains("label") ? text(d, p, "label", false) : name;
-        paid_role = text(d, p, "role", true);
+        label = d.contains("label") ? nonempty(d, p, "label", false) : name;
+        paid_role = nonempty(d, p, "role", true);
         role(paid_role, p + "/role");
     }
 
@@ -226,7 +226,7 @@ private:
         keys(d, p, {"label", "description", "role", "computed_by", "every", "totals", "advance", "negative_true_up"});
         BonusRule b;
         paid_line(name, d, p, "bonus", b.id, b.label, b.pointer, b.role);
-        b.computed_by = text(d, p, "computed_by", true);
+        b.computed_by = nonempty(d, p, "computed_by", true);
         role(b.computed_by, p + "/computed_by");
         b.every = choice<BonusRule::Span>(d, p, "every", {{"quarter", BonusRule::Span::quarter}, {"year", BonusRule::Span::year}}, std::nullopt)
                       .value_or(BonusRule::Span::quarter);
@@ -244,7 +244,7 @@ private:
         TeamOverrideRule o;
         paid_line(name, d, p, "override", o.id, o.label, o.pointer, o.role);
         o.share = figure(d, p, "share", true, kRatio).value_or(Figure{});
-        o.of = text(d, p, "of", true);
+        o.of = nonempty(d, p, "of", true);
         if (!o.of.empty() && o.of != "total") {
             bool found = false;
             for (const auto& r : s_.roles)

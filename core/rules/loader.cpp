@@ -106,13 +106,13 @@ public:
         }
         if (const json* sc = member(root, "", "scheme", true); sc && object(*sc, "/scheme")) {
             keys(*sc, "/scheme", {"name", "version", "description"});
-            s.name = text(*sc, "/scheme", "name", true);
-            s.version = text(*sc, "/scheme", "version", true);
+            s.name = nonempty(*sc, "/scheme", "name", true);
+            s.version = nonempty(*sc, "/scheme", "version", true);
             s.description = string(*sc, "/scheme", "description", false);
         }
         if (const json* cur = member(root, "", "currency", true); cur && object(*cur, "/currency")) {
             keys(*cur, "/currency", {"code", "minor_units"});
-            s.currency.code = text(*cur, "/currency", "code", true);
+            s.currency.code = nonempty(*cur, "/currency", "code", true);
             if (const json* mu = member(*cur, "/currency", "minor_units", true)) {
                 if (!mu->is_number_integer() || *mu < 0 || *mu > 4)
                     issue("motiv.rule_error.210", "/currency/minor_units", "expected a whole number of decimal places from 0 to 4, got " + mu->dump());
@@ -195,7 +195,7 @@ private:
             bad_name(pointer, "input name", name, ": use letters, digits and _ (no dots), starting with a letter");
         if (!object(decl, pointer)) return in;
         keys(decl, pointer, {"type", "unit", "description", "required", "default", "min", "max"});
-        const std::string type = text(decl, pointer, "type", true);
+        const std::string type = nonempty(decl, pointer, "type", true);
         if (!type.empty()) {
             auto k = parse_kind(type);
             if (!k || *k == Kind::tiers) issue("motiv.rule_error.206", pointer + "/type", "unknown input type '" + type + "'; expected one of: money, number, count, ratio");
@@ -314,14 +314,14 @@ private:
             bad_name(pointer, "parameter name", name, ": use dotted names like hunter.commission.rate");
         if (!object(decl, pointer)) return p;
         keys(decl, pointer, {"type", "value", "unit", "description", "basis", "source", "beyond", "rounding"});
-        const std::string type = text(decl, pointer, "type", true);
+        const std::string type = nonempty(decl, pointer, "type", true);
         if (!type.empty()) {
             if (auto k = parse_kind(type)) p.kind = *k;
             else issue("motiv.rule_error.206", pointer + "/type", "unknown parameter type '" + type + "'; expected one of: money, number, count, ratio, tiers, curve");
         }
         if (p.kind == Kind::tiers || p.kind == Kind::curve) {
             if (p.kind == Kind::curve) p.basis = Kind::ratio;  // attainment, unless declared
-            const std::string basis = text(decl, pointer, "basis", false);
+            const std::string basis = nonempty(decl, pointer, "basis", false);
             if (!basis.empty()) {
                 auto b = parse_kind(basis);
                 if (!b || *b == Kind::tiers || *b == Kind::curve) issue("motiv.rule_error.206", pointer + "/basis", "unknown tier basis '" + basis + "'; expected money, number, count or ratio");
@@ -358,7 +358,7 @@ private:
         out.label = string(c, pointer, "label", false);
         if (out.label.empty()) out.label = out.id;
         out.description = string(c, pointer, "description", false);
-        const std::string kind = text(c, pointer, "kind", true);
+        const std::string kind = nonempty(c, pointer, "kind", true);
         // Which keys each kind needs (true) or allows (false); anything else is refused.
         struct Shape { ComponentKind kind; std::vector<std::pair<const char*, bool>> fields; };
         static const std::vector<std::pair<std::string, Shape>> shapes = {
@@ -416,8 +416,8 @@ private:
             const bool has_rate = c.contains("rate"), has_tiers = c.contains("tiers");
             if (has_rate == has_tiers) issue("motiv.rule_error.202", pointer, "a commission needs either 'rate' (flat) or 'tiers' (a tier table parameter), not both");
             if (has_tiers) {
-                out.tiers = text(c, pointer, "tiers", true);
-                const std::string mode = c.contains("mode") ? text(c, pointer, "mode", true) : "graduated";
+                out.tiers = nonempty(c, pointer, "tiers", true);
+                const std::string mode = c.contains("mode") ? nonempty(c, pointer, "mode", true) : "graduated";
                 if (mode == "graduated") out.mode = TierMode::graduated;
                 else if (mode == "retroactive") out.mode = TierMode::retroactive;
                 else issue("motiv.rule_error.206", pointer + "/mode", "unknown commission mode '" + mode + "'; expected graduated (marginal) or retroactive (whole amount)");
@@ -458,7 +458,7 @@ private:
                     if (vd.is_object()) {
                         keys(vd, vp, {"formula", "description", "type"});
                         v.description = string(vd, vp, "description", false);
-                        const std::string type = text(vd, vp, "type", false);
+                        const std::string type = nonempty(vd, vp, "type", false);
                         if (!type.empty()) {
                             v.kind = parse_kind(type);
                             if (!v.kind || *v.kind == Kind::tiers || *v.kind == Kind::curve) {

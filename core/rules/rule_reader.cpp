@@ -80,7 +80,7 @@ std::string RuleReader::string(const json& obj, const std::string& pointer, cons
     return v->get<std::string>();
 }
 
-std::string RuleReader::text(const json& obj, const std::string& pointer, const char* key, bool required) {
+std::string RuleReader::nonempty(const json& obj, const std::string& pointer, const char* key, bool required) {
     std::string t = string(obj, pointer, key, required);
     const std::string p = json_pointer_join(pointer, key);
     if (t.empty() && obj.contains(key) && obj.at(key).is_string() && !numbers_.count(p))
@@ -141,7 +141,7 @@ std::optional<Rounding> RuleReader::rounding(const json& r, const std::string& p
     keys(r, pointer, {"mode", "step"});
     Rounding out;
     bool ok = true;
-    const std::string mode = text(r, pointer, "mode", true);
+    const std::string mode = nonempty(r, pointer, "mode", true);
     if (!mode.empty()) {
         if (auto m = parse_rounding_mode(mode)) out.mode = *m;
         else {

@@ -57,7 +57,7 @@ protected:
     // A non-empty string: a name, a kind, a mode, a reference. "" when absent or refused, and a present
     // "" is refused (rule_error.201), so a caller may read "" as "not given": an empty value can never
     // fall back to a default silently (issue 17: "kind": "" crashed, "tiers": "" paid nothing).
-    std::string text(const json& obj, const std::string& pointer, const char* key, bool required);
+    std::string nonempty(const json& obj, const std::string& pointer, const char* key, bool required);
 
     // An exact decimal written as a JSON string ("0.15", "12.5%") or a number (floats keep their text).
     std::optional<Decimal> decimal(const json& v, const std::string& pointer, const std::string& what);
