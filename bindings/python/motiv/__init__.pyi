@@ -1,7 +1,7 @@
 # Hand-written type stubs for the public API of motiv (the compiled part is motiv._core).
 import os
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union, overload
 
 import pandas as pd
 
@@ -16,6 +16,7 @@ __all__ = [
     "write_statements",
     "statement",
     "to_decimal",
+    "from_float",
     "Scheme",
     "Payslip",
     "Line",
@@ -209,6 +210,12 @@ class PeriodResult(NamedTuple):
 def load(path: _PathLike, *, overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
 def loads(text: str, *, source: str = ..., overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
 def to_decimal(frame: pd.DataFrame) -> pd.DataFrame: ...
+@overload
+def from_float(values: float, *, places: int) -> Optional[Decimal]: ...
+@overload
+def from_float(values: pd.Series, *, places: int) -> pd.Series: ...
+@overload
+def from_float(values: Iterable[Any], *, places: int) -> List[Optional[Decimal]]: ...
 
 class CaseResult(NamedTuple):
     name: str

@@ -85,7 +85,7 @@ TEST_CASE("read_people reads the example department", "[people]") {
 
 TEST_CASE("bad people tables: each problem pinned", "[people]") {
     const std::string msg_unknown_col =
-        "unknown column 'revnue': not an input of scheme three_tier (inputs: calls, talk_minutes, days_worked, meetings, script_compliance, "
+        "unknown column 'revnue' (did you mean 'revenue'?): not an input of scheme three_tier (inputs: calls, talk_minutes, days_worked, meetings, script_compliance, "
         "revenue, overdue_handovers, volume, volume_prev, prorata)";
     const auto [name, csv, expected] = GENERATE_COPY(table<std::string, std::string, std::vector<Where>>({
         {"no id column", "name,role,revenue\nA,hunter,1.00\n",
