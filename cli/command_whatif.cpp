@@ -77,7 +77,7 @@ int whatif(const std::vector<std::string>& args) {
                              "comparison lists every person's pay before and after; the plan diff lists every parameter,\n"
                              "tier and component that changed. --sweep prices the what-if at every grid point.\n"
                              "--curve, --monte-carlo and --diagnostics analyse the what-if (the base scheme without --set or\n"
-                             "--against); see the README, \"What-if modelling\", for the files' formats.\n";
+                             "--against); the manual's docs/whatif.md gives the files' formats.\n";
         return 0;
     }
     po::notify(vm);

@@ -4,7 +4,7 @@
 // with their takeaway limit and contact norm, refusal reason codes, the handover deadline, the base of
 // growth, where taken-away clients go, the dormant reactivation bonus, pay on collection, credit and
 // currency rounding, SPIFFs, and which KPI feeds which scheme input of which role.
-// Read by rules/load_logs.hpp; see the README, "Logs", for the JSON shape.
+// Read by rules/load_logs.hpp; see docs/logs.md for the JSON shape.
 #pragma once
 
 #include <optional>

@@ -215,7 +215,7 @@ LogTables read_log_tables(const std::string& dir, const LogRules& rules) {
         t.rates.emplace();
         files.emplace_back(ext == ".csv" || ext == ".json" ? pick_log_file(d, named.stem().string()) : (d / named).string(), &*t.rates);
     }
-    // The data's SHA-256 (README, "Provenance"): over the files in byte order of their names, each as
+    // The data's SHA-256 (docs/exports.md, Provenance): over the files in byte order of their names, each as
     // its name, NUL, its length in decimal, NUL, then its bytes.
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
         return std::filesystem::path(a.first).filename().string() < std::filesystem::path(b.first).filename().string();

@@ -3,7 +3,7 @@
 // A logs directory holds staff, clients, calls, deals and contacts -- each as NAME.csv or NAME.json
 // (log_table.hpp: an array of objects whose keys are the CSV's columns; both present is an error)
 // -- and, when the rules declare currencies, the exchange-rate file they name (or its .json twin).
-// Columns (README, "Logs"):
+// Columns (docs/logs.md):
 //   staff     id, name, role, [team], [hired], [left], [manager]
 //   clients   id, name, group, state (active|dormant), [owner], [handed_over]
 //   calls     operator, client, time (YYYY-MM-DD[THH:MM[:SS]]), duration_sec, outcome

@@ -2,7 +2,7 @@
 // contacts and exchange rates. Plain data; every row remembers where it came from (file + line) so
 // that a KPI derived from it can name its provenance.
 //
-// The layout of each file (CSV or JSON) is documented in the README ("Logs") and checked by read_logs.hpp.
+// The layout of each file (CSV or JSON) is documented in docs/logs.md and checked by read_logs.hpp.
 #pragma once
 
 #include <cstdint>

@@ -7,10 +7,8 @@ from __future__ import annotations
 import csv
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-
 from test_whatif_cli import BASE, CLI, ROOT, motiv, rows
 
 motiv_py = pytest.importorskip("motiv")

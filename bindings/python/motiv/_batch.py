@@ -42,7 +42,7 @@ def text_cells(values: Any) -> List[str]:
     return [_frame.cell_text(c) for c in cells]
 
 
-def _integer_column(name: str, col: Any, scale: int) -> Optional[tuple]:
+def _integer_column(name: str, col: Any, scale: int) -> Optional[Tuple[Any, ...]]:
     """(int64 values, scale, mask or None) read in place for a signed-integer column that holds
     only int64 values; None when the column must be read as text cells (the reader's checks and
     messages then apply, as for a CSV). Float columns raise TypeError."""
@@ -73,7 +73,7 @@ def float_refused(what: str) -> str:
             "(motiv.from_float converts floats explicitly, rounding half-even to the places you name)")
 
 
-def people_columns(scheme: Any, data: Any, period: str, scales: Optional[Mapping[str, int]]) -> Tuple[np.ndarray, np.ndarray, Dict[str, tuple]]:
+def people_columns(scheme: Any, data: Any, period: str, scales: Optional[Mapping[str, int]]) -> Tuple[np.ndarray, np.ndarray, Dict[str, Tuple[Any, ...]]]:
     """The one reader (core/data/people_reader.hpp) on columns: (positions of the rows to pay,
     their uint32 role indices, {input: (int64 values, scale, mask)} for those rows).
 
@@ -92,7 +92,7 @@ def people_columns(scheme: Any, data: Any, period: str, scales: Optional[Mapping
     header = _header(data)
     n = len(data) if hasattr(data, "columns") else (len(data[header[0]]) if header else 0)
     text: Dict[str, List[str]] = {}
-    ints: Dict[str, tuple] = {}
+    ints: Dict[str, Tuple[Any, ...]] = {}
     if "id" not in header:
         header = header + ["id"]
         index = getattr(data, "index", None)
@@ -112,7 +112,7 @@ def people_columns(scheme: Any, data: Any, period: str, scales: Optional[Mapping
     kept = _core.read_columns(scheme._core, header, text, n, period=period)
     rows = kept["rows"]
     every = len(rows) == n
-    cols: Dict[str, tuple] = {}
+    cols: Dict[str, Tuple[Any, ...]] = {}
     for name, (values, scale, mask) in ints.items():
         cols[name] = (values, scale, mask) if every else (np.ascontiguousarray(values[rows]), scale, None if mask is None else np.ascontiguousarray(mask[rows]))
     cols.update(kept["columns"])

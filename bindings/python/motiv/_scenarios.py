@@ -137,7 +137,6 @@ def sweep(
     role (Decimal), ``failed_rows``. Points run on every core without recompiling; a tqdm progress
     bar appears when the sweep runs longer than a second (``progress=False`` to silence it).
     """
-    import pandas as pd
 
     data = read_people(data)
     params = list(grid)
