@@ -68,7 +68,7 @@ def population(n: int, seed: int = 14) -> pd.DataFrame:
     for i in range(n):
         role = rng.choice(["operator", "hunter", "farmer"])
         row = {"id": f"{role[0]}-{i:05d}", "name": f"Person {i}" if i % 7 else "", "role": role, "period": PERIOD, "start_date": "", "end_date": ""}
-        row.update({k: "" for k in inputs})
+        row.update(dict.fromkeys(inputs, ""))
         r = rng.random()
         if r < 0.04:
             row["period"] = "2026-09"  # another month: skipped by every door
@@ -255,7 +255,7 @@ def test_cli_payroll_in_every_format(scheme, data_csv, reference, tmp_path):
         for line in f:
             item = json.loads(line)
             items.setdefault(item["person"], {})[item["component"]] = Decimal(item["amount"])
-    for i, lines in items.items():
+    for lines in items.values():
         lines["total"] = sum(lines.values(), Decimal(0))
     assert items == reference
     openpyxl = pytest.importorskip("openpyxl")
@@ -397,7 +397,7 @@ def test_compute_frame_and_batch_results_carry_the_callers_index(scheme):
     paid = paid[paid["period"] == PERIOD]
     assert all(want[i] == p for i, p in zip(paid["id"], paid["pay"]))
     by_id = shuffled.set_index("id", drop=False)
-    assert scheme.compute_frame(by_id.drop(columns="id"), period=PERIOD)["id"].tolist() == [i for i in paid["id"]]
+    assert scheme.compute_frame(by_id.drop(columns="id"), period=PERIOD)["id"].tolist() == list(paid["id"])
     cmp = whatif.compare(scheme, scheme.with_overrides({"hunter.salary": "30000.00"}), shuffled, period=PERIOD)
     assert list(cmp.people.index) == list(out.index)
 

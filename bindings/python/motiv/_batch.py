@@ -36,7 +36,7 @@ def text_cells(values: Any) -> List[str]:
     arr = values.to_numpy(dtype=object) if hasattr(values, "to_numpy") else np.asarray(values, dtype=object)
     if arr.ndim != 1:
         raise ValueError(f"expected a 1-D column, got {arr.ndim} dimensions")
-    cells = arr.tolist()
+    cells: List[str] = arr.tolist()
     if all(type(c) is str for c in cells):  # the common case, without a call per cell
         return cells
     return [_frame.cell_text(c) for c in cells]
@@ -82,7 +82,6 @@ def people_columns(scheme: Any, data: Any, period: str, scales: Optional[Mapping
     messages of a CSV. Without an ``id`` column the ids are the DataFrame's index labels (or the
     row positions of a mapping of arrays).
     """
-    import pandas as pd
 
     inputs = [i.name for i in scheme.inputs]
     scales = dict(scales or {})
