@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/engine/outside_period.hpp"
 #include "core/engine/proration.hpp"
 
 namespace motiv::data {
@@ -168,12 +169,9 @@ std::optional<RowKey> KeyReader::read(std::size_t row, std::size_t line, const s
     k.role = static_cast<std::uint32_t>(r - scheme_.roles().data());
     if (!ok) return std::nullopt;
     if (period_ && s.proration && (k.start || k.end)) {
-        const Date first = period_->first_day(), last = period_->last_day();
-        if ((k.start && last < *k.start) || (k.end && *k.end < first)) {
-            const bool late = k.start && last < *k.start;
-            issue("motiv.data_error.309", line, late ? cols_.start : cols_.end, late ? "start_date" : "end_date", k.id,
-                  std::string(late ? "start_date " + to_iso(*k.start) + " is after" : "end_date " + to_iso(*k.end) + " is before") + " period " +
-                      period_->to_string() + ": the person was not in the role this period; remove the row or give the period's dates");
+        if (auto why = outside_period(*period_, k.start, k.end)) {
+            const bool late = k.start && period_->last_day() < *k.start;
+            issue("motiv.data_error.309", line, late ? cols_.start : cols_.end, late ? "start_date" : "end_date", k.id, std::move(*why));
             return std::nullopt;
         }
         k.share = period_share(s, *period_, k.start, k.end);

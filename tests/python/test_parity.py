@@ -336,7 +336,8 @@ KINDS = ["misspelt column", "float", "uint64", "unknown role", "duplicate id"]
 def python_doors(scheme):
     def compute(df):
         for r in df.to_dict("records"):
-            scheme.compute(role=r.pop("role"), period=PERIOD, person=r.pop("id"), inputs=r)
+            dates = {k: r.pop(k) for k in ("start_date", "end_date") if k in r}
+            scheme.compute(role=r.pop("role"), period=PERIOD, person=r.pop("id"), inputs=r, **dates)
 
     return {
         "compute_frame": lambda df: scheme.compute_frame(df, period=PERIOD),
@@ -453,3 +454,12 @@ def test_logs_prorate_hire_and_leave_dates(scheme):
                               inputs={"calls": 0, "talk_minutes": 0, "days_worked": 1, "meetings": 0, "script_compliance": 0})
         assert pay.loc[who, "salary"] == want.line("salary").amount
     assert pay.loc["op-02", "salary"] < full  # hired on the 2nd: 21 of October's 22 working days
+
+
+@pytest.mark.parametrize("dates", [{"start_date": "2026-11-16"}, {"end_date": "2026-09-30"}])
+def test_dates_wholly_outside_the_period_are_refused_on_every_door(scheme, dates):
+    df = BASE.assign(**{k: [v, ""] for k, v in dates.items()})
+    for door, call in python_doors(scheme).items():
+        with pytest.raises(motiv.DataError) as err:
+            call(df)
+        assert err.value.id == "motiv.data_error.309", door
