@@ -7,11 +7,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/period_input.hpp"
-#include "core/export/payroll_exports.hpp"
+#include "apps/export/payroll_exports.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
-#include "core/logs/logs_run.hpp"
+#include "apps/logs/logs_run.hpp"
 #include "core/payroll/payroll.hpp"
 #include "core/rules/loader.hpp"
 

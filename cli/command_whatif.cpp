@@ -15,13 +15,13 @@
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
-#include "core/whatif/comparison.hpp"
-#include "core/whatif/diagnostics.hpp"
-#include "core/whatif/grid.hpp"
-#include "core/whatif/monte_carlo.hpp"
-#include "core/whatif/pay_curve.hpp"
-#include "core/whatif/people_columns.hpp"
-#include "core/whatif/plan_diff.hpp"
+#include "apps/whatif/comparison.hpp"
+#include "apps/whatif/diagnostics.hpp"
+#include "apps/whatif/grid.hpp"
+#include "apps/whatif/monte_carlo.hpp"
+#include "apps/whatif/pay_curve.hpp"
+#include "apps/whatif/people_columns.hpp"
+#include "apps/whatif/plan_diff.hpp"
 
 namespace po = boost::program_options;
 

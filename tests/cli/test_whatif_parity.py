@@ -1,5 +1,5 @@
 """Python's motiv.whatif and `motiv whatif` give identical numbers: both call the same C++ code
-(core/whatif), and this pins it -- Monte Carlo draw by draw, diagnostics row by row, pay curves
+(apps/whatif), and this pins it -- Monte Carlo draw by draw, diagnostics row by row, pay curves
 value by value."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Monte Carlo cost of a scheme (private to motiv; public through motiv.whatif).
 
 A thin wrapper: the draws, the payments and the statistics are computed by the C++ core
-(core/whatif/monte_carlo.hpp), the same code as ``motiv whatif --monte-carlo``; this module turns
+(apps/whatif/monte_carlo.hpp), the same code as ``motiv whatif --monte-carlo``; this module turns
 the distributions into the JSON the CLI's ``--distributions`` file holds and the results into
 DataFrames. Draws are random inputs, not amounts: every amount is exact, costs and quantiles are
 ``Decimal``.
