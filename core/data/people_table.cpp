@@ -113,7 +113,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
             if (!input_of[c]) continue;
             const InputDecl& in = s.inputs[*input_of[c]];
             std::string err;
-            auto v = parse_input_value(in, row[c], s.currency.minor_units, err);
+            auto v = parse_input_value(in, table.decimal_comma ? decimal_point(row[c]) : row[c], s.currency.minor_units, err);
             if (!err.empty()) {
                 issue("motiv.data_error.304", line, c + 1, in.name, p.id, err);
                 malformed[*input_of[c]] = true;
