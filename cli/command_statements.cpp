@@ -5,7 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/period_input.hpp"
-#include "core/export/statement_files.hpp"
+#include "apps/export/statement_files.hpp"
 #include "core/io/atomic_file.hpp"
 
 namespace po = boost::program_options;

@@ -4,7 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "core/plantest/cases.hpp"
+#include "apps/plantest/cases.hpp"
 
 namespace po = boost::program_options;
 
