@@ -125,7 +125,7 @@ private:
         if (width_.size() <= col) width_.resize(col + 1, 0);
         width_[col] = std::max(width_[col], chars);
     }
-    static constexpr std::size_t kMaxWidth = 120;  // a derivation may be long; Excel allows 255
+    static constexpr std::size_t kMaxWidth = 255;  // Excel's widest column (a derivation may be long)
     lxw_worksheet* ws_;
     lxw_format* money_;
     lxw_format* bold_;

@@ -32,7 +32,7 @@ def motiv(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
         (["statement"], "unknown command 'statement' (did you mean 'statements'?)"),
         (["payroll", "--rules", RULES, "--data", DATA, "--perod", PERIOD, "--out", "x.csv"],
          "unrecognised option '--perod' (did you mean '--period'?)"),
-        (["explain", "--rules", RULES, "--data", DATA, "--employe", "h-01"], "unrecognised option '--employe' (did you mean '--employee'?)"),
+        (["explain", "--rules", RULES, "--data", DATA, "--employes", "h-01"], "unrecognised option '--employes' (did you mean '--employee'?)"),
         (["whatif", "--rules", RULES, "--data", DATA, "--period", PERIOD, "--sweeep", "x=1:2:1"],
          "unrecognised option '--sweeep' (did you mean '--sweep'?)"),
         # -l is --logs everywhere; a command without --logs says what to use instead.
@@ -40,7 +40,7 @@ def motiv(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
          "unrecognised option '-l' (-l is --logs in every command; use --lang)"),
         (["explain", "--rules", RULES, "--data", DATA, "--employee", "h-01", "-l", "ru"],
          "unrecognised option '-l' (-l is --logs in every command; use --lang)"),
-        (["payroll", "--rules", RULES, "--data", DATA, "--period", PERIOD, "--out", "x.csv", "--zzz"], "unrecognised option '--zzz'\n"),
+        (["payroll", "--rules", RULES, "--data", DATA, "--period", PERIOD, "--out", "x.csv", "--zzz"], "unrecognised option '--zzz' (see --help)"),
     ],
 )
 def test_usage_errors_say_what_was_meant(args, message):

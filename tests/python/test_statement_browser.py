@@ -37,19 +37,24 @@ if CHROMIUM is None:
         raise RuntimeError("chromium is required in CI for the statement browser test: run ./scripts/bootstrap")
     pytest.skip("chromium not installed (scripts/bootstrap installs it)", allow_module_level=True)
 
-# Measures the layout as the browser laid it out and leaves the result in the DOM for --dump-dom.
-PROBE = """<script>
-(function () {
-  const width = document.documentElement.clientWidth, bad = [];
-  if (document.documentElement.scrollWidth > width) bad.push("page scrolls sideways: " + document.documentElement.scrollWidth);
-  for (const el of document.querySelectorAll("body *")) {
+# Headless Chromium's window is at least 500 px wide, so the statement is laid out in a 360 px iframe
+# (srcdoc: same origin, so the script can measure inside it); the result is left in the DOM for
+# --dump-dom: the frame's width, every element reaching past it, each amount and whether it is
+# clipped, and the frame's rendered text.
+FRAME = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" style="width:{width}px;height:{height}px;border:0;display:block" srcdoc="{page}"></iframe>
+<script>
+document.getElementById("f").addEventListener("load", function () {{
+  const d = this.contentDocument, width = d.documentElement.clientWidth, bad = [];
+  if (d.documentElement.scrollWidth > width) bad.push("page scrolls sideways: " + d.documentElement.scrollWidth);
+  for (const el of d.querySelectorAll("body *")) {{
     const r = el.getBoundingClientRect();
     if (r.width > 0 && (r.left < -0.5 || r.right > width + 0.5)) bad.push(el.tagName + " " + el.className + " " + r.left + ".." + r.right);
-  }
-  const amounts = [...document.querySelectorAll(".amount")].map(el => ({text: el.textContent, clipped: el.scrollWidth > el.clientWidth}));
-  document.body.setAttribute("data-probe", JSON.stringify({width, bad, amounts}));
-})();
-</script>"""
+  }}
+  const amounts = [...d.querySelectorAll(".amount")].map(el => ({{text: el.textContent, clipped: el.scrollWidth > el.clientWidth}}));
+  document.body.setAttribute("data-probe", JSON.stringify({{width, bad, amounts, text: d.body.innerText}}));
+}});
+</script></body></html>"""
 
 
 def _chromium(tmp_path, *args: str) -> subprocess.CompletedProcess:
@@ -57,12 +62,6 @@ def _chromium(tmp_path, *args: str) -> subprocess.CompletedProcess:
     # Under `scripts/test --asan` the sanitizer runtime is preloaded for Python; not for the browser.
     env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
     return subprocess.run(cmd, capture_output=True, timeout=120, env=env)
-
-
-def _visible_text(dom: str) -> str:
-    body = dom[dom.index("<body"):]
-    body = re.sub(r"<script.*?</script>", " ", body, flags=re.S)
-    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))  # keeps no-break spaces
 
 
 @pytest.mark.parametrize(
@@ -85,29 +84,25 @@ def _visible_text(dom: str) -> str:
 )
 def test_statement_renders_on_a_phone_in_chromium(scheme, tmp_path, person, lang, expected):
     page_html = motiv.statement(scheme, PEOPLE, person=person, period=PERIOD, lang=lang, format="html")
-    page = tmp_path / f"{person}.{lang}.html"
-    page.write_text(page_html, encoding="utf-8")
     probe = tmp_path / f"{person}.{lang}.probe.html"
-    probe.write_text(page_html.replace("</body>", PROBE + "\n</body>"), encoding="utf-8")
+    probe.write_text(FRAME.format(width=PHONE_WIDTH, height=800, page=html.escape(page_html, quote=True)), encoding="utf-8")
 
-    r = _chromium(tmp_path, f"--window-size={PHONE_WIDTH},800", "--dump-dom", probe.as_uri())
+    r = _chromium(tmp_path, "--window-size=500,800", "--dump-dom", probe.as_uri())
     assert r.returncode == 0, r.stderr.decode(errors="replace")[-2000:]
-    dom = r.stdout.decode("utf-8")
-    text = _visible_text(dom)
+    m = re.search(r'data-probe="([^"]*)"', r.stdout.decode("utf-8"))
+    assert m, "the probe did not run"
+    result = json.loads(html.unescape(m.group(1)))
+    text = re.sub(r"[ \t\r\n]+", " ", result["text"])  # keeps no-break spaces
     for fragment in expected:
         assert fragment in text, fragment
 
     # The provenance is a footer: after the total, not at the top.
-    sha = "SHA-256"
-    assert text.index(sha) > text.index("Итого" if lang == "ru" else "Total")
+    assert text.index("SHA-256") > text.index("Итого" if lang == "ru" else "Total")
     if lang == "ru":
         # Fully Russian above the footer: ids and names aside, no Latin word but the loanword KPI.
         above = text[: text.index("Технические сведения")].replace(person, "")
         assert set(re.findall(r"[A-Za-z]{2,}", above)) <= {"KPI"}, above
 
-    m = re.search(r'data-probe="([^"]*)"', dom)
-    assert m, "the probe did not run"
-    result = json.loads(html.unescape(m.group(1)))
     assert result["width"] == PHONE_WIDTH
     assert result["bad"] == [], result["bad"]
     assert result["amounts"] and not any(a["clipped"] for a in result["amounts"]), result["amounts"]
@@ -115,12 +110,14 @@ def test_statement_renders_on_a_phone_in_chromium(scheme, tmp_path, person, lang
     shots = Path(os.environ.get("MOTIV_SCREENSHOT_DIR", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     shot = shots / f"statement-{person}.{lang}.png"
-    r = _chromium(tmp_path, f"--screenshot={shot}", f"--window-size={PHONE_WIDTH},1400", page.as_uri())
+    page = tmp_path / f"{person}.{lang}.frame.html"
+    page.write_text(FRAME.format(width=PHONE_WIDTH, height=1400, page=html.escape(page_html, quote=True)), encoding="utf-8")
+    r = _chromium(tmp_path, f"--screenshot={shot}", "--window-size=500,1400", page.as_uri())
     assert r.returncode == 0, r.stderr.decode(errors="replace")[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     # Not a blank page: the picture has dark (text) pixels as well as the white background.
     import matplotlib.image as mpimg
 
-    pixels = mpimg.imread(str(shot))
+    pixels = mpimg.imread(str(shot))[:, :PHONE_WIDTH]  # the phone-wide frame
     assert pixels.shape[1] == PHONE_WIDTH and pixels.shape[0] >= 1000
     assert pixels[..., :3].min() < 0.3 and pixels[..., :3].max() > 0.9

@@ -39,17 +39,17 @@ def test_operator_statement_shows_kpis_against_norms_from_the_rules(scheme):
     text = statement(scheme, "op-01")
     assert text.startswith("Pay statement — October 2026\nEmployee  op-01 Анна Смирнова\nRole      Operator\n")
     for line in [
-        f"  KPI bonus    5,460.00{NBSP}RUB",
+        f"  KPI bonus   5,460.00{NBSP}RUB",
         "      10% of salary once every gate is passed, +1% per KPI target met, at most 15%",
         "      Figures used: Cold calls 260, Days worked 22, Talk minutes 2,880, Script compliance 96%, Meetings booked 25",
-        f"  Total       47,460.00{NBSP}RUB",
+        f"  Total      47,460.00{NBSP}RUB",
         "  Cold calls: 260, norm ≥ 200 — met; required for: KPI bonus",
         "  Talk minutes per day: 130.91, norm ≥ 120 — met; required for: KPI bonus",
         "  Talk minutes per day: 130.91, norm ≥ 150 — not met; counts towards: KPI bonus",
         "  Call effectiveness: 9.62%, norm ≥ 15% — not met; counts towards: KPI bonus",
         "  No tier tables apply to this role.",
         # The footer: the rule and the norm's parameter, for whoever checks the computation.
-        "  Rule bonus (percent) /roles/operator/components/1: bonus = bonus_rate 13% * salary 42,000.00 = 5,460.00 (when gates_passed: true)",
+        "  Rule bonus (percent) /roles/operator/components/1: bonus = bonus_rate 0.13 * salary 42,000.00 = 5,460.00 (when gates_passed true: true)",
         "  Norms: talk_per_day >= operator.gate.talk_minutes_per_day (/roles/operator/variables/gates_passed)",
     ]:
         assert line + "\n" in text, line
