@@ -35,7 +35,7 @@ std::vector<PersonInputs> read_people(const CsvTable& table, const CompiledSchem
             if (!cols.input[c]) continue;
             const InputDecl& in = s.inputs[*cols.input[c]];
             std::string err;
-            auto v = parse_input_value(in, row[c], s.currency.minor_units, err);
+            auto v = parse_input_value(in, table.decimal_comma ? decimal_point(row[c]) : row[c], s.currency.minor_units, err);
             if (!err.empty()) {
                 issues.add(Issue{"motiv.data_error.304", table.source, "", line, c + 1, in.name, p.id, err, "", 0});
                 malformed[*cols.input[c]] = true;
