@@ -46,8 +46,13 @@ void RuleReader::keys(const json& obj, const std::string& pointer, std::initiali
     for (const char* k : allowed)
         if (std::string_view(k) == "description" && obj.contains(k)) {
             const std::string p = json_pointer_join(pointer, k);
-            if (!obj.at(k).is_string() || numbers_.count(p)) {
-                issue("motiv.rule_error.201", p, "expected a description (a string), got " + type_name(obj.at(k), p));
+            const json& d = obj.at(k);
+            bool per_language = d.is_object() && !d.empty();  // {"en": ..., "ru": ...}: text() reads it
+            if (per_language)
+                for (const auto& [code, t] : d.items())
+                    per_language = per_language && is_language_code(code) && t.is_string() && !numbers_.count(json_pointer_join(p, code));
+            if (!per_language && (!d.is_string() || numbers_.count(p))) {
+                issue("motiv.rule_error.201", p, "expected a description (a string, or one string per language), got " + type_name(d, p));
                 said_.insert(p);
             }
         }
@@ -86,6 +91,31 @@ std::string RuleReader::nonempty(const json& obj, const std::string& pointer, co
     if (t.empty() && obj.contains(key) && obj.at(key).is_string() && !numbers_.count(p))
         issue("motiv.rule_error.201", p, "expected a non-empty string, got an empty string");
     return t;
+}
+
+std::string RuleReader::text(const json& obj, const std::string& pointer, const char* key, bool required) {
+    const json* v = member(obj, pointer, key, required);
+    if (!v || !v->is_object()) return string(obj, pointer, key, required);
+    const std::string p = json_pointer_join(pointer, key);
+    if (said_.count(p)) return {};  // keys() refused it already
+    const char* expected = "expected a text in each language, e.g. {\"en\": \"Salary\", \"ru\": \"Оклад\"}";
+    if (v->empty()) {
+        issue("motiv.rule_error.212", p, std::string(expected) + ", got an empty object");
+        return {};
+    }
+    std::vector<std::pair<std::string, std::string>> by_lang;
+    for (const auto& [code, t] : v->items()) {
+        const std::string tp = json_pointer_join(p, code);
+        if (!is_language_code(code)) issue("motiv.rule_error.212", tp, std::string(expected) + ": '" + code + "' is not a language code (two or three lowercase letters)");
+        else if (!t.is_string() || numbers_.count(tp)) issue("motiv.rule_error.212", tp, std::string(expected) + ", got " + type_name(t, tp));
+        else by_lang.emplace_back(code, t.get<std::string>());
+    }
+    if (by_lang.empty()) return {};
+    std::string fallback = by_lang.front().second;
+    for (const auto& [code, t] : by_lang)
+        if (code == "en") fallback = t;
+    texts_.add(p, std::move(by_lang));
+    return fallback;
 }
 
 std::optional<Decimal> RuleReader::decimal(const json& v, const std::string& pointer, const std::string& what) {

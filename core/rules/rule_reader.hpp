@@ -17,6 +17,7 @@
 #include "core/money/decimal.hpp"
 #include "core/money/rounding.hpp"
 #include "core/rules/scheme.hpp"
+#include "core/rules/translations.hpp"
 
 namespace motiv {
 
@@ -58,6 +59,10 @@ protected:
     // "" is refused (rule_error.201), so a caller may read "" as "not given": an empty value can never
     // fall back to a default silently (issue 17: "kind": "" crashed, "tiers": "" paid nothing).
     std::string nonempty(const json& obj, const std::string& pointer, const char* key, bool required);
+    // A text shown to people (a label, a description): a string, or one string per language
+    // ({"en": "Salary", "ru": "Оклад"}; rule_error.212 otherwise), whose texts are kept in texts_.
+    // Returns the default text: "en" when given, else the first language written; "" when absent.
+    std::string text(const json& obj, const std::string& pointer, const char* key, bool required);
 
     // An exact decimal written as a JSON string ("0.15", "12.5%") or a number (floats keep their text).
     std::optional<Decimal> decimal(const json& v, const std::string& pointer, const std::string& what);
@@ -78,6 +83,7 @@ protected:
     Currency currency_;  // for money values: set once the file's currency is known
     IssueCollector<RuleError> issues_;
     std::set<std::string> said_;  // pointers of descriptions keys() refused, so string() does not repeat it
+    Translations texts_;  // the per-language texts text() read
 };
 
 }  // namespace motiv

@@ -26,6 +26,7 @@ __all__ = [
     "write_statements",
     "statement",
     "to_decimal",
+    "from_float",
     "Scheme",
     "Payslip",
     "Line",
@@ -153,6 +154,7 @@ class PeriodResult(NamedTuple):
 def load(path: _PathLike, *, overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
 def loads(text: str, *, source: str = ..., overrides: Optional[Mapping[str, Any]] = ...) -> Scheme: ...
 def to_decimal(frame: pd.DataFrame) -> pd.DataFrame: ...
+def from_float(values: Any, *, places: int) -> Any: ...
 
 class CaseResult(NamedTuple):
     name: str
