@@ -90,6 +90,9 @@ bool accepted(const std::string& pointer, const std::string& variant, const json
     const std::string key = key_of(pointer);
     static const std::vector<std::string> free_text = {"description", "label", "unit", "$schema"};
     if (variant == "empty string" && std::find(free_text.begin(), free_text.end(), key) != free_text.end()) return true;
+    // A label or description given per language ({"en": ..., "ru": ...}): each text is free text.
+    const std::string parent = pointer.substr(0, pointer.rfind('/'));
+    if (variant == "empty string" && std::find(free_text.begin(), free_text.end(), key_of(parent)) != free_text.end()) return true;
     // refusal_reasons: {code: description}; the values are free text.
     if (variant == "empty string" && pointer.find("/logs/refusal_reasons/") != std::string::npos) return true;
     // A scheme's version is free text ("2026.1", "-2026.1" and "1e30" are names, not numbers).
