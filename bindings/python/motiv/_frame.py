@@ -19,8 +19,10 @@ def cell_text(value: Any) -> str:
     """The text of one cell as a CSV would hold it.
 
     None, NaN, pd.NA and NaT -> '' (not given); str as is; int (numpy too) and Decimal as their
-    exact text; a float as ``repr(float(value))``, the shortest text that reads back as the same
-    float -- the decimal the user typed whenever that decimal survives a binary float.
+    exact text; a date, or a datetime / Timestamp / datetime64 at midnight, as 'YYYY-MM-DD' (with a
+    time of day: its ISO text, which the engine refuses where a date belongs); a pd.Period as its
+    text; a float as ``repr(float(value))``, the shortest text that reads back as the same float --
+    the decimal the user typed whenever that decimal survives a binary float.
     """
     if value is None:
         return ""
@@ -41,7 +43,10 @@ def cell_text(value: Any) -> str:
     missing = pd.isna(value)  # pd.NA, NaT, numpy NaT; an array-like answers an array
     if isinstance(missing, (bool, np.bool_)) and missing:
         return ""
-    return str(value)
+    from ._dates import timestamp_text
+
+    stamp = timestamp_text(value)  # a Timestamp / datetime64 at midnight is its date, as a CSV holds it
+    return str(value) if stamp is None else stamp
 
 
 def frame_table(frame: Any) -> Tuple[List[str], List[List[str]]]:
