@@ -57,7 +57,7 @@ def test_payslip_frame_and_html(scheme):
     assert "<script>" not in page and html.escape("<script>x</script>") in page
     assert "110,000.00 RUB" in page
     assert slip.lines[0]._repr_html_().startswith("<span>")
-    assert "three_tier" in scheme._repr_html_() or scheme.name in scheme._repr_html_()
+    assert scheme.name in scheme._repr_html_() and scheme.sha256[:16] in scheme._repr_html_()
 
 
 def test_results_have_frames_and_html(scheme, richer, people):

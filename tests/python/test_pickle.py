@@ -56,10 +56,12 @@ def test_dask_map_partitions_pays_as_locally(scheme, people):
     local = scheme.compute_frame(people, period=PERIOD)
     # A bound method of a scheme pickles too (Dask's distributed scheduler sends it to workers).
     pay = pickle.loads(pickle.dumps(scheme.compute_frame))
-    with dask.config.set({"dataframe.convert-string": False}):
-        frame = dd.from_pandas(people, npartitions=3)
-        out = frame.map_partitions(pay, period=PERIOD, meta=local.iloc[:0]).compute(scheduler="synchronous")
-    assert out.reset_index(drop=True).equals(local.reset_index(drop=True))
+    for convert_string in (True, False):  # text columns as Arrow strings (dask's default) or objects
+        with dask.config.set({"dataframe.convert-string": convert_string}):
+            frame = dd.from_pandas(people, npartitions=3)
+            out = frame.map_partitions(pay, period=PERIOD, meta=local.iloc[:0]).compute(scheduler="synchronous")
+        assert out.reset_index(drop=True).equals(local.reset_index(drop=True))
+        assert out["total"].tolist() == local["total"].tolist()
 
 
 def _pay_chunk(scheme, chunk):
