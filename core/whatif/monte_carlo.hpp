@@ -41,7 +41,7 @@ struct MonteCarloOptions {
     unsigned threads = 0;  // batch engine threads (0: every core); results do not depend on it
     // Called on the calling thread after each chunk of draws with how many are done (the last call
     // says `draws`): a progress bar's feed. It sees counts only, so it cannot change any figure.
-    std::function<void(std::size_t)> progress;
+    std::function<void(std::size_t)> progress{};
 };
 
 struct CostQuantiles {
