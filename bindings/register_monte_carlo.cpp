@@ -1,4 +1,4 @@
-// motiv._core.monte_carlo: the cost distribution of a scheme (core/whatif/monte_carlo.hpp). The
+// motiv._core.monte_carlo: the cost distribution of a scheme (apps/whatif/monte_carlo.hpp). The
 // distributions and profiles arrive as JSON text, read by the very reader of the CLI's files.
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
@@ -6,7 +6,7 @@
 #include "bindings/register.hpp"
 #include "core/data/people_table.hpp"
 #include "core/rules/json_document.hpp"
-#include "core/whatif/monte_carlo.hpp"
+#include "apps/whatif/monte_carlo.hpp"
 
 namespace motiv::bindings {
 

@@ -11,8 +11,7 @@ become floats here, for the axes only.
 from __future__ import annotations
 
 import os
-from decimal import Decimal
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Iterable, List, Mapping, Optional, Sequence
 
 from ._axes import axes_for, axis_label, describe_columns, format_axis
 
@@ -32,7 +31,7 @@ def _finish(fig: Any, path: Optional[Any], created: bool) -> Any:
     return fig
 
 
-def _floats(values: Iterable[Any]) -> list:
+def _floats(values: Iterable[Any]) -> List[float]:
     return [float(v) for v in values]
 
 

@@ -1,0 +1,31 @@
+// The payroll as an Excel workbook (XLSX), written with libxlsxwriter.
+//
+// Sheets: "payroll" (one row per person, one column per component, total; a TOTAL row), "line
+// items" (one row per payslip line with its derivation), "totals by role" and "provenance" (scheme,
+// version, period, SHA-256 of the rules and the data; also in the workbook's document properties).
+// Amounts are numbers, not text, so they add up in a spreadsheet, shown with a money format
+// ("#,##0.00" for two minor units).
+//
+// XLSX stores numbers as IEEE doubles. An amount of n minor units is written as the double nearest
+// to n / 10^minor_units, which reads back to exactly the same decimal (rounded to the minor unit)
+// while |n| <= 2^53 (90,071,992,547,409.91 RUB). Larger amounts are refused rather than written
+// inexactly.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "apps/export/provenance.hpp"
+#include "core/payroll/payroll.hpp"
+
+namespace motiv::exports {
+
+inline constexpr std::int64_t kXlsxMaxExactMinor = std::int64_t{1} << 53;
+
+// The workbook's bytes. Throws motiv::IoError:
+//   motiv.io_error.002  libxlsxwriter failed (the message names its reason)
+//   motiv.io_error.005  the payroll does not fit: an amount beyond kXlsxMaxExactMinor minor units,
+//                       or more rows or columns than a worksheet holds (1,048,576 x 16,384)
+std::string to_xlsx(const payroll::PayrollRun& run, const Provenance& provenance);
+
+}  // namespace motiv::exports
