@@ -50,7 +50,7 @@ def test_payslip_frame_and_html(scheme):
     slip = scheme.compute(role="hunter", period=PERIOD, inputs={"revenue": "1250000.00", "overdue_handovers": 2}, person="h-<1>",
                           name="<script>x</script>")
     frame = slip.to_frame()
-    assert frame["amount"].tolist() == [l.amount for l in slip.lines]
+    assert frame["amount"].tolist() == [ln.amount for ln in slip.lines]
     assert sum(frame["amount"]) == slip.total and frame["amount_minor"].sum() == slip.total_minor
     assert frame.attrs["currency"] == "RUB"
     page = slip._repr_html_()

@@ -115,7 +115,7 @@ def test_monte_carlo_histogram_marks_the_quantiles(scheme, people):
     assert len(ax.patches) == 25
     assert sum(p.get_height() for p in ax.patches) == 200
     q = mc.quantiles.set_index("of").loc["total"]
-    marks = {l.get_label().split()[0]: l.get_xdata()[0] for l in ax.lines}
+    marks = {ln.get_label().split()[0]: ln.get_xdata()[0] for ln in ax.lines}
     assert marks == {"P50": float(q["P50"]), "P90": float(q["P90"]), "P99": float(q["P99"])}
     hunters = whatif.plot_monte_carlo(mc, of="hunter")
     assert hunters.axes[0].get_xlabel() == "cost of hunter, RUB"

@@ -19,8 +19,8 @@ def same_payslip(a, b):
     assert a.to_dict() == b.to_dict()
     assert a.explain() == b.explain()
     assert list(a.inputs.items()) == list(b.inputs.items())  # the role's order, not sorted
-    assert [(l.component, l.amount, l.minor, l.applied, l.tree) for l in a.lines] == \
-           [(l.component, l.amount, l.minor, l.applied, l.tree) for l in b.lines]
+    assert [(ln.component, ln.amount, ln.minor, ln.applied, ln.tree) for ln in a.lines] == \
+           [(ln.component, ln.amount, ln.minor, ln.applied, ln.tree) for ln in b.lines]
 
 
 @pytest.mark.parametrize("overrides", [None, {"hunter.salary": "30000.00"}])

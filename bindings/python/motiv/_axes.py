@@ -42,7 +42,7 @@ def _show_in_notebooks() -> None:
         pass
     from IPython.core.pylabtools import print_figure
 
-    png.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches="tight"))
+    png.for_type(Figure, lambda fig: print_figure(fig, "png", bbox_inches="tight"))  # type: ignore[no-untyped-call]
 
 
 def axes_for(ax: Any, n: int, figsize: Tuple[float, float]) -> Tuple[Any, List[Any], bool]:
@@ -67,7 +67,7 @@ def money_formatter(places: int = 2) -> Any:
     only when the ticks need them (``places`` at most: the currency's minor unit)."""
     import matplotlib.ticker as ticker
 
-    class MoneyFormatter(ticker.Formatter):  # type: ignore[misc]
+    class MoneyFormatter(ticker.Formatter):
         def __init__(self) -> None:
             self.shown = places
 

@@ -11,6 +11,7 @@ become floats here, for the axes only.
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from typing import Any, Iterable, List, Mapping, Optional, Sequence
 
 from ._axes import axes_for, axis_label, describe_columns, format_axis
