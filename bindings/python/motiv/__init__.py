@@ -17,6 +17,7 @@ division by zero) and ``motiv.IoError``, all subclasses of ``motiv.MotivError``.
 
 from __future__ import annotations
 
+import datetime
 import os
 from decimal import Decimal
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
@@ -81,9 +82,9 @@ _PathLike = Union[str, "os.PathLike[str]"]
 _Value = Union[str, int, Decimal]
 _TierList = List[Tuple[Decimal, Decimal]]
 # A pay period: 'YYYY-MM', a monthly pd.Period, or the first of a month as a date / Timestamp / datetime64.
-_Period = Any
+_Period = Union[str, datetime.date, Any]
 # A day: 'YYYY-MM-DD', datetime.date, a Timestamp / datetime64 at midnight, a daily pd.Period ('' or None: not given).
-_Date = Any
+_Date = Union[None, str, datetime.date, Any]
 
 
 class InputInfo(NamedTuple):

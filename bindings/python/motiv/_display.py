@@ -24,12 +24,12 @@ def money_text(amount: Decimal, places: int) -> str:
     return format(amount, f",.{places}f")
 
 
-def payslip_frame(slip: Any) -> Any:
+def payslip_frame(self: Any) -> Any:
     """One row per line of a payslip: component, label, kind, amount (Decimal), amount_minor
     (int64), applied, explanation, pointer. ``attrs`` holds person, period, currency and scale."""
     import pandas as pd
 
-    lines = slip.lines
+    lines = self.lines
     frame = pd.DataFrame({
         "component": [ln.component for ln in lines],
         "label": [ln.label for ln in lines],
@@ -40,7 +40,7 @@ def payslip_frame(slip: Any) -> Any:
         "explanation": [ln.explanation for ln in lines],
         "pointer": [ln.pointer for ln in lines],
     })
-    frame.attrs.update(person=slip.person, period=slip.period, currency=slip.currency, scale=slip.minor_units)
+    frame.attrs.update(person=self.person, period=self.period, currency=self.currency, scale=self.minor_units)
     return frame
 
 
@@ -67,25 +67,25 @@ def payslips_frame(slips: Sequence[Any]) -> Any:
     return frame
 
 
-def payslip_html(slip: Any) -> str:
+def payslip_html(self: Any) -> str:
     e = html.escape
-    places = slip.minor_units
-    who = e(slip.person) + (f" ({e(slip.name)})" if slip.name else "")
+    places = self.minor_units
+    who = e(self.person) + (f" ({e(self.name)})" if self.name else "")
     rows = []
-    for ln in slip.lines:
+    for ln in self.lines:
         muted = "" if ln.applied else ";color:#888"
         rows.append(f"<tr><td style='{_TXT}{muted}'>{e(ln.label)}<br><small style='color:#666'>{e(ln.explanation)}</small></td>"
                     f"<td style='{_NUM}{muted}'>{money_text(ln.amount, places)}</td></tr>")
     rows.append(f"<tr style='border-top:1px solid #999;font-weight:bold'><td style='{_TXT}'>Total</td>"
-                f"<td style='{_NUM}'>{money_text(slip.total, places)} {e(slip.currency)}</td></tr>")
-    return (f"<div><b>Payslip {e(slip.period)}</b> for {who}, role {e(slip.role)}"
+                f"<td style='{_NUM}'>{money_text(self.total, places)} {e(self.currency)}</td></tr>")
+    return (f"<div><b>Payslip {e(self.period)}</b> for {who}, role {e(self.role)}"
             f"<table style='{_STYLE}'>{''.join(rows)}</table>"
-            f"<small style='color:#666'>scheme {e(slip.scheme)} {e(slip.version)}, rules sha256 {e(slip.rules_sha256[:16])}…</small></div>")
+            f"<small style='color:#666'>scheme {e(self.scheme)} {e(self.version)}, rules sha256 {e(self.rules_sha256[:16])}…</small></div>")
 
 
-def line_html(line: Any) -> str:
+def line_html(self: Any) -> str:
     e = html.escape
-    return f"<span><b>{e(line.label)}</b> {e(str(line.amount))} — <small>{e(line.explanation)}</small></span>"
+    return f"<span><b>{e(self.label)}</b> {e(str(self.amount))} — <small>{e(self.explanation)}</small></span>"
 
 
 def scheme_html(scheme: Any) -> str:
