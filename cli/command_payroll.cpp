@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/payroll_exports.hpp"
 #include "core/data/people_table.hpp"
@@ -20,7 +21,7 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 int payroll(const std::vector<std::string>& args) {
-    po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions");
+    po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
@@ -41,8 +42,7 @@ int payroll(const std::vector<std::string>& args) {
         ("crlf", "end the csv format's lines with CRLF")
         ("force,f", "replace existing output files")
         ("quiet,q", "do not print the summary");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nEvery row is checked before anything is written: on any error nothing is written and the\n"
                              "exit status is 1. Every export names the scheme, its version, the period and the SHA-256 of the\n"

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/csv_export.hpp"
 #include "apps/export/provenance.hpp"
@@ -17,7 +18,7 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 int report(const std::vector<std::string>& args) {
-    po::options_description opts("motiv report -- KPIs, pay and the department report from logs\n\noptions");
+    po::options_description opts("motiv report -- KPIs, pay and the department report from logs\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON) with a \"logs\" section")
@@ -26,8 +27,7 @@ int report(const std::vector<std::string>& args) {
         ("out,o", po::value<std::string>()->required(), "directory to write the report CSVs into (created if missing)")
         ("force,f", "replace files that exist")
         ("quiet,q", "do not print the summary");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nWrites payroll.csv, kpis.csv (every KPI with the log rows it came from), funnel.csv,\n"
                              "refusals.csv, handovers.csv, takeaways.csv, contact_norms.csv, credits.csv, reactivations.csv and spiffs.csv.\n"

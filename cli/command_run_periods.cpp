@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
@@ -48,7 +49,7 @@ std::string pay_csv(const std::vector<periods::PeriodPay>& pays, const Scheme& s
 }  // namespace
 
 int run_periods(const std::vector<std::string>& args) {
-    po::options_description opts("motiv run-periods -- pay a sequence of months, carrying each person's state between them\n\noptions");
+    po::options_description opts("motiv run-periods -- pay a sequence of months, carrying each person's state between them\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON), with a \"periods\" section")
@@ -66,8 +67,7 @@ int run_periods(const std::vector<std::string>& args) {
         ("set,s", po::value<std::vector<std::string>>(), "a what-if: override a parameter, name=value (repeatable; as motiv whatif --set), e.g. a draw amount the periods section names")
         ("force,f", "replace OUT and the state file if they exist")
         ("quiet,q", "do not print the summary");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nEvery period is computed before anything is written: on any error nothing is written and the exit\n"
                              "status is 1. Each row names the SHA-256 of the rule file; so does every period in the state.\n";

@@ -108,7 +108,7 @@ public:
             keys(*sc, "/scheme", {"name", "version", "description"});
             s.name = string(*sc, "/scheme", "name", true);
             s.version = string(*sc, "/scheme", "version", true);
-            s.description = string(*sc, "/scheme", "description", false);
+            s.description = text(*sc, "/scheme", "description", false);
         }
         if (const json* cur = member(root, "", "currency", true); cur && object(*cur, "/currency")) {
             keys(*cur, "/currency", {"code", "minor_units"});
@@ -149,6 +149,7 @@ public:
         if (const json* ot = member(root, "", "on_target", false); ot && object(*ot, "/on_target"))
             for (const auto& [name, decl] : ot->items()) on_target(s, name, decl, json_pointer_join("/on_target", name));
         names(s);
+        s.texts = std::move(texts_);
         issues_.throw_if_any();
         return s;
     }
@@ -194,7 +195,7 @@ private:
         if (!is_identifier(name) || is_reserved(name))
             bad_name(pointer, "input name", name, ": use letters, digits and _ (no dots), starting with a letter");
         if (!object(decl, pointer)) return in;
-        keys(decl, pointer, {"type", "unit", "description", "required", "default", "min", "max"});
+        keys(decl, pointer, {"type", "label", "unit", "description", "required", "default", "min", "max"});
         const std::string type = string(decl, pointer, "type", true);
         if (!type.empty()) {
             auto k = parse_kind(type);
@@ -202,7 +203,8 @@ private:
             else in.kind = *k;
         }
         in.unit = string(decl, pointer, "unit", false);
-        in.description = string(decl, pointer, "description", false);
+        in.label = text(decl, pointer, "label", false);
+        in.description = text(decl, pointer, "description", false);
         if (const json* r = member(decl, pointer, "required", false)) {
             if (!r->is_boolean()) issue("motiv.rule_error.201", pointer + "/required", "expected true or false, got " + type_name(*r, pointer + "/required"));
             else in.required = r->get<bool>();
@@ -326,7 +328,7 @@ private:
             for (const char* k : {"beyond", "rounding"})
                 if (decl.contains(k)) issue("motiv.rule_error.204", pointer + "/" + k, "'" + std::string(k) + "' applies only to parameters of type curve");
         p.unit = string(decl, pointer, "unit", false);
-        p.description = string(decl, pointer, "description", false);
+        p.description = text(decl, pointer, "description", false);
         if (overrides.is_object() && overrides.contains(name)) {
             values(p, overrides.at(name), json_pointer_join("/overrides", name));
         } else if (const json* v = member(decl, pointer, "value", true)) {
@@ -344,9 +346,9 @@ private:
         out.id = string(c, pointer, "id", true);
         if (c.contains("id") && (!is_identifier(out.id) || is_reserved(out.id)))
             bad_name(pointer + "/id", "component id", out.id, ": use letters, digits and _, starting with a letter");
-        out.label = string(c, pointer, "label", false);
+        out.label = text(c, pointer, "label", false);
         if (out.label.empty()) out.label = out.id;
-        out.description = string(c, pointer, "description", false);
+        out.description = text(c, pointer, "description", false);
         const std::string kind = string(c, pointer, "kind", true);
         // Which keys each kind needs (true) or allows (false); anything else is refused.
         struct Shape { ComponentKind kind; std::vector<std::pair<const char*, bool>> fields; };
@@ -432,8 +434,9 @@ private:
         r.pointer = pointer;
         if (!is_identifier(name)) bad_name(pointer, "role name", name, "");
         if (!object(decl, pointer)) return r;
-        keys(decl, pointer, {"description", "variables", "components", "attainment"});
-        r.description = string(decl, pointer, "description", false);
+        keys(decl, pointer, {"label", "description", "variables", "components", "attainment"});
+        r.label = text(decl, pointer, "label", false);
+        r.description = text(decl, pointer, "description", false);
         if (const json* a = member(decl, pointer, "attainment", false)) attainment(r, *a, pointer + "/attainment");
         if (const json* vars = member(decl, pointer, "variables", false); vars && object(*vars, pointer + "/variables")) {
             if (limit(vars->size(), kMaxVariablesPerRole, pointer + "/variables", "variables")) {
@@ -445,8 +448,9 @@ private:
                     v.pointer = vp;
                     std::optional<Formula> f;
                     if (vd.is_object()) {
-                        keys(vd, vp, {"formula", "description", "type"});
-                        v.description = string(vd, vp, "description", false);
+                        keys(vd, vp, {"formula", "label", "description", "type"});
+                        v.label = text(vd, vp, "label", false);
+                        v.description = text(vd, vp, "description", false);
                         const std::string type = string(vd, vp, "type", false);
                         if (!type.empty()) {
                             v.kind = parse_kind(type);

@@ -69,6 +69,30 @@ std::string RuleReader::string(const json& obj, const std::string& pointer, cons
     return v->get<std::string>();
 }
 
+std::string RuleReader::text(const json& obj, const std::string& pointer, const char* key, bool required) {
+    const json* v = member(obj, pointer, key, required);
+    if (!v || !v->is_object()) return string(obj, pointer, key, required);
+    const std::string p = json_pointer_join(pointer, key);
+    const char* expected = "expected a text in each language, e.g. {\"en\": \"Salary\", \"ru\": \"Оклад\"}";
+    if (v->empty()) {
+        issue("motiv.rule_error.212", p, std::string(expected) + ", got an empty object");
+        return {};
+    }
+    std::vector<std::pair<std::string, std::string>> by_lang;
+    for (const auto& [code, t] : v->items()) {
+        const std::string tp = json_pointer_join(p, code);
+        if (!is_language_code(code)) issue("motiv.rule_error.212", tp, std::string(expected) + ": '" + code + "' is not a language code (two or three lowercase letters)");
+        else if (!t.is_string() || numbers_.count(tp)) issue("motiv.rule_error.212", tp, std::string(expected) + ", got " + type_name(t, tp));
+        else by_lang.emplace_back(code, t.get<std::string>());
+    }
+    if (by_lang.empty()) return {};
+    std::string fallback = by_lang.front().second;
+    for (const auto& [code, t] : by_lang)
+        if (code == "en") fallback = t;
+    texts_.add(p, std::move(by_lang));
+    return fallback;
+}
+
 std::optional<Decimal> RuleReader::decimal(const json& v, const std::string& pointer, const std::string& what) {
     std::string text;
     if (v.is_string()) text = v.get<std::string>();

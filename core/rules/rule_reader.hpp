@@ -17,6 +17,7 @@
 #include "core/money/decimal.hpp"
 #include "core/money/rounding.hpp"
 #include "core/rules/scheme.hpp"
+#include "core/rules/translations.hpp"
 
 namespace motiv {
 
@@ -52,6 +53,11 @@ protected:
     // A string (2026.1 is a number even though the DOM holds its text), or rule_error.201 and "".
     std::string string(const json& obj, const std::string& pointer, const char* key, bool required);
 
+    // A text shown to people (a label, a description): a string, or one string per language
+    // ({"en": "Salary", "ru": "Оклад"}; rule_error.212 otherwise), whose texts are kept in texts_.
+    // Returns the default text: "en" when given, else the first language written; "" when absent.
+    std::string text(const json& obj, const std::string& pointer, const char* key, bool required);
+
     // An exact decimal written as a JSON string ("0.15", "12.5%") or a number (floats keep their text).
     std::optional<Decimal> decimal(const json& v, const std::string& pointer, const std::string& what);
 
@@ -70,6 +76,7 @@ protected:
     const std::set<std::string>& numbers_;
     Currency currency_;  // for money values: set once the file's currency is known
     IssueCollector<RuleError> issues_;
+    Translations texts_;  // the per-language texts text() read
 };
 
 }  // namespace motiv

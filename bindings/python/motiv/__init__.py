@@ -22,6 +22,8 @@ import os
 from decimal import Decimal
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
+import numpy as np
+
 try:
     from . import _core
 except ImportError as _exc:  # pragma: no cover - depends on how the package was installed
@@ -47,6 +49,7 @@ __all__ = [
     "to_decimal",
     "to_arrow",
     "read_table",
+    "from_float",
     "Scheme",
     "Payslip",
     "Line",
@@ -232,19 +235,24 @@ class Scheme:
     def compute_frame(self, frame: Any, *, period: _Period) -> Any:
         """Pays every person of a pandas DataFrame for ``period``; returns a DataFrame.
 
-        ``frame`` has one row per person: columns ``id``, ``role``, optionally ``name`` and ``period``
-        (rows of another period are skipped), and one column per input. Read it with ``dtype=str``
-        for exact values. Cells are turned into text (NaN/None -> empty: not given); a float cell is
-        taken as ``repr(float)``, its shortest round-trip text, which is the decimal typed only when
-        that decimal survives a binary float -- prefer str or Decimal columns for money.
+        ``frame`` has one row per person: columns ``id`` (or an index named ``id``), ``role``,
+        optionally ``name``, ``period`` (rows of another period are skipped), ``start_date`` /
+        ``end_date`` (proration), and one column per input. Read it with ``dtype=str`` for exact
+        values. Cells are turned into text (NaN/None/pd.NA -> empty: not given); a float cell raises
+        TypeError, as on every door (:func:`motiv.from_float` converts floats explicitly).
 
-        Rows are validated and paid exactly as ``motiv payroll`` does with a CSV (DataError naming
-        the row as its CSV line -- position + 2 -- the column and the person). The result has columns
-        id, name, role, period, one per component (Decimal, None where the role has none) and total.
+        Rows are read by the one reader and paid exactly as ``motiv payroll`` does with a CSV
+        (DataError naming the row as its CSV line -- position + 2 -- the column and the person).
+        The result has columns id, name, role, period, one per component (Decimal, None where the
+        role has none) and total, indexed by the caller's index labels of the rows paid.
         """
+        frame = _frame.id_from_index(frame)
         header, rows = _frame.frame_table(frame)
-        names, columns = _core.compute_table(self._core, header, rows, period=_dates.period_text(period))
-        return _frame.result_frame(names, columns)
+        period = _dates.period_text(period)
+        names, columns, positions = _core.compute_table(self._core, header, rows, period=period)
+        out = _frame.result_frame(names, columns)
+        out.index = frame.index.take(positions)  # the caller's labels: assigning back pays the right person
+        return out
 
     def logs_report(self, logs: _PathLike, *, period: _Period) -> Dict[str, Any]:
         """KPIs, pay and the department report derived from a logs directory for ``period``.
@@ -288,9 +296,11 @@ class Scheme:
         ``check=True`` a row that cannot be paid raises DataError / EvalError naming the row.
         """
         res = self.compute_arrays(data, period=period, scales=scales, threads=threads, check=check)
-        extra = {"id": data["id"]} if "id" in data else {}
-        extra["role"] = data["role"]
-        return _batch.result_frame(res, index=getattr(data, "index", None), extra=extra)
+        rows = res["rows"]
+        index = getattr(data, "index", None)
+        extra = {"id": np.asarray(data["id"], dtype=object)[rows]} if "id" in data else {}
+        extra["role"] = np.asarray(data["role"], dtype=object)[rows]
+        return _batch.result_frame(res, index=index.take(rows) if index is not None else rows, extra=extra)
 
     def compute_arrays(
         self,
@@ -314,9 +324,11 @@ class Scheme:
         one-thread batch (the manual, docs/performance.md). Anything still viewing the old
         arrays (a frame built from them) sees the new amounts.
         """
-        role = _batch.role_codes(self.roles, data["role"])
-        cols = _batch.input_columns([i.name for i in self.inputs], data, scales)
-        return _core.compute_columns(self._core, role, cols, period=_dates.period_text(period), threads=threads, check=check, out=out)
+        period = _dates.period_text(period)
+        rows, role, cols = _batch.people_columns(self, data, period, scales)
+        res = _core.compute_columns(self._core, role, cols, period=period, threads=threads, check=check, out=out)
+        res["rows"] = rows
+        return res
 
     def sweep(
         self,
@@ -335,10 +347,10 @@ class Scheme:
         """
         import pandas as pd
 
-        role = _batch.role_codes(self.roles, data["role"])
-        cols = _batch.input_columns([i.name for i in self.inputs], data, scales)
+        period = _dates.period_text(period)
+        _, role, cols = _batch.people_columns(self, data, period, scales)
         texts = [_frame.cell_text(v) if not isinstance(v, float) else _float_refused(parameter) for v in values]
-        res = _core.sweep_columns(self._core, role, cols, period=_dates.period_text(period), parameter=parameter, values=texts, threads=threads)
+        res = _core.sweep_columns(self._core, role, cols, period=period, parameter=parameter, values=texts, threads=threads)
         scale = self.minor_units
         out = {
             "value": [Decimal(t[:-1]).scaleb(-2) if t.endswith("%") else Decimal(t) for t in texts],
@@ -396,7 +408,40 @@ class Scheme:
 
 
 def _float_refused(what: str) -> str:
-    raise TypeError(f"{what}: binary floats are not exact; give str, int or Decimal values")
+    raise TypeError(_batch.float_refused(what))
+
+
+def from_float(values: Any, *, places: int) -> Any:
+    """Floats turned into exact ``Decimal`` values, explicitly: each float's shortest round-trip
+    text (``repr``), rounded half-even to ``places`` decimal places.
+
+    motiv refuses binary floats on every door (a float64 column cannot hold 1234567890123456.78);
+    call this where data arrives as floats and you know its true precision, e.g.
+    ``df["revenue"] = motiv.from_float(df["revenue"], places=2)``. A scalar gives a Decimal; a
+    pandas Series a Series of Decimals (same index); any other iterable a list. NaN and None give
+    None (not given).
+    """
+    from decimal import ROUND_HALF_EVEN
+
+    if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 9:
+        raise ValueError("places must be an int from 0 to 9")
+    quantum = Decimal(1).scaleb(-places)
+
+    def one(v: Any) -> Optional[Decimal]:
+        if v is None:
+            return None
+        f = float(v)
+        if f != f:
+            return None
+        if f in (float("inf"), float("-inf")):
+            raise ValueError(f"{v!r} is not a finite number")
+        return Decimal(repr(f)).quantize(quantum, rounding=ROUND_HALF_EVEN)
+
+    if isinstance(values, (float, int, np.floating, np.integer)):
+        return one(values)
+    if hasattr(values, "map") and hasattr(values, "index"):
+        return values.astype(object).map(one)
+    return [one(v) for v in values]
 
 
 to_decimal = _batch.to_decimal

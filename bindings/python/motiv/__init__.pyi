@@ -30,6 +30,7 @@ __all__ = [
     "to_decimal",
     "to_arrow",
     "read_table",
+    "from_float",
     "Scheme",
     "Payslip",
     "Line",
@@ -175,6 +176,7 @@ def loads(text: str, *, source: str = ..., overrides: Optional[Mapping[str, Any]
 def to_decimal(frame: pd.DataFrame) -> pd.DataFrame: ...
 def to_arrow(frame: pd.DataFrame, *, scale: Optional[int] = ...) -> pd.DataFrame: ...
 def read_table(path: _PathLike, *, sheet: Optional[str] = ..., dialect: Optional[str] = ...) -> pd.DataFrame: ...
+def from_float(values: Any, *, places: int) -> Any: ...
 
 class CaseResult(NamedTuple):
     name: str

@@ -35,8 +35,7 @@ def _chunks(items: List[Any], parts: int) -> List[List[Any]]:
 
 def _sweep_part(spec: _Spec, data: Any, period: str, params: List[str], values: List[List[str]], scales: Any) -> Dict[str, Any]:
     scheme = _scheme_of(spec)
-    role = _batch.role_codes(scheme.roles, data["role"])
-    cols = _batch.input_columns([i.name for i in scheme.inputs], data, scales)
+    _, role, cols = _batch.people_columns(scheme, data, period, scales)
     return _core.grid_columns(scheme._core, role, cols, period=period, parameters=params, values=values, threads=1)
 
 
@@ -101,8 +100,8 @@ def dask_compare(client: Any, before: Any, after: Any, data: Any, *, period: str
 
     data = read_people(data)
     period = _dates.period_text(period)
-    if "period" in data:  # rows of other periods are skipped, as by compare(): a slice must not end up empty
-        data = data[data["period"].astype(str) == period]
+    # Only the rows the reader pays (a slice must not end up empty), labelled as the caller's.
+    data = data.iloc[_batch.people_columns(before, data, period, None)[0]]
     header, rows = _frame.frame_table(data)
     b, a = _ship(client, _spec(before)), _ship(client, _spec(after))
     parts = _chunks(rows, partitions or 2 * _n_workers(client))
@@ -113,4 +112,6 @@ def dask_compare(client: Any, before: Any, after: Any, data: Any, *, period: str
     res = _core.summarise_changes(p["id"], p["name"], p["role"], arrays["before"], arrays["after"], arrays["before_fixed"],
                                   arrays["after_fixed"], period=period, currency=results[0]["currency"],
                                   minor_units=results[0]["minor_units"])
-    return comparison_frames(res, plan_diff(before, after))
+    out = comparison_frames(res, plan_diff(before, after))
+    out.people.index = data.index
+    return out

@@ -86,14 +86,18 @@ def compare(before: Any, after: Any, data: Any, *, period: str) -> Comparison:
     """Pays the same people under ``before`` and ``after`` (motiv.Scheme) for ``period`` and compares.
 
     ``data`` is a DataFrame of people (as for :meth:`motiv.Scheme.compute_frame`) or a CSV path.
-    ``people`` has id, name, role, before, after, delta, change (gain / loss / same) and the fixed
+    ``people`` (indexed by the caller's index labels of the rows paid) has id, name, role, before, after, delta, change (gain / loss / same) and the fixed
     and variable parts of each; ``roles`` has people, cost, mean and median before and after, the
     fixed pay and the variable share (pay mix), gainers and losers, per role and for 'all'. Means and
     medians are exact statistics (a mean to 9 places). DataError / EvalError as a payroll run.
     """
-    header, rows = _frame.frame_table(read_people(data))
-    res = _core.compare_table(before._core, after._core, header, rows, period=_dates.period_text(period))
-    return comparison_frames(res, plan_diff(before, after))
+    period = _dates.period_text(period)
+    data = read_people(data)
+    header, rows = _frame.frame_table(data)
+    res = _core.compare_table(before._core, after._core, header, rows, period=period)
+    out = comparison_frames(res, plan_diff(before, after))
+    out.people.index = data.index.take(_batch.people_columns(before, data, period, None)[0])  # the caller's labels
+    return out
 
 
 def plan_diff(before: Any, after: Any) -> Any:
@@ -143,10 +147,10 @@ def sweep(
     n = 1
     for v in values:
         n *= len(v)
-    role = _batch.role_codes(scheme.roles, data["role"])
-    cols = _batch.input_columns([i.name for i in scheme.inputs], data, scales)
+    period = _dates.period_text(period)
+    _, role, cols = _batch.people_columns(scheme, data, period, scales)
     with progress_bar(n, progress=progress, desc="motiv sweep", unit="point") as callback:
-        res = _core.grid_columns(scheme._core, role, cols, period=_dates.period_text(period), parameters=params, values=values,
+        res = _core.grid_columns(scheme._core, role, cols, period=period, parameters=params, values=values,
                                  threads=threads, progress=callback)
     return describe_columns(grid_frame(res), scheme, params)
 
