@@ -19,7 +19,9 @@ def cell_text(value: Any) -> str:
     """The text of one cell as a CSV would hold it.
 
     None, NaN, pd.NA and NaT -> '' (not given); str as is; int (numpy too) and Decimal as their
-    exact text; bytes decoded as UTF-8 text (the reader then checks it as any cell). Any other float
+    exact text; bytes decoded as UTF-8 text (the reader then checks it as any cell); a date, or a
+    datetime / Timestamp / datetime64 at midnight, as 'YYYY-MM-DD' (with a time of day: its ISO
+    text, which the engine refuses where a date belongs); a pd.Period as its text. Any other float
     raises TypeError, as on every door: a binary float is not an exact amount (motiv.from_float
     converts floats explicitly).
     """
@@ -47,7 +49,10 @@ def cell_text(value: Any) -> str:
     missing = pd.isna(value)  # pd.NA, NaT, numpy NaT; an array-like answers an array
     if isinstance(missing, (bool, np.bool_)) and missing:
         return ""
-    return str(value)
+    from ._dates import timestamp_text
+
+    stamp = timestamp_text(value)  # a Timestamp / datetime64 at midnight is its date, as a CSV holds it
+    return str(value) if stamp is None else stamp
 
 
 def id_from_index(frame: Any) -> Any:
