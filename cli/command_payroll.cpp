@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/payroll_exports.hpp"
 #include "core/data/people_table.hpp"
@@ -20,7 +21,7 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 int payroll(const std::vector<std::string>& args) {
-    po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions");
+    po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
@@ -31,7 +32,8 @@ int payroll(const std::vector<std::string>& args) {
                                                          "suffix is added to: .csv .excel-ru.csv .xlsx .jsonl")
         ("format", po::value<std::vector<std::string>>()->composing(),
          "csv (default), csv-excel-ru (';', decimal comma, UTF-8 BOM: Russian Excel), xlsx, jsonl (line items with\n"
-         "explanations), or all; repeat or separate by commas to write several")
+         "explanations), or all; repeat or separate by commas to write several. Both CSVs are safe to open in a\n"
+         "spreadsheet (a cell like =HYPERLINK(...) gets a leading '); csv-raw writes cells as they are, for programs")
         ("columns", po::value<std::vector<std::string>>()->composing(),
          "CSV columns, comma-separated: id, name, role, period, component ids, total, input names\n"
          "(default: id,name,role,period,<components>,total; provenance columns are always added)")
@@ -41,8 +43,7 @@ int payroll(const std::vector<std::string>& args) {
         ("crlf", "end the csv format's lines with CRLF")
         ("force,f", "replace existing output files")
         ("quiet,q", "do not print the summary");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nEvery row is checked before anything is written: on any error nothing is written and the\n"
                              "exit status is 1. Every export names the scheme, its version, the period and the SHA-256 of the\n"
@@ -96,9 +97,13 @@ int payroll(const std::vector<std::string>& args) {
         run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
     }
     const auto files = exports::plan_files(formats, vm["out"].as<std::string>());
-    // Every payslip is computed and every export rendered before anything is written; each write is atomic.
+    // Every payslip is computed and every export rendered before anything is written; the files are
+    // published as one set, and never over the rule file or the data.
+    std::vector<std::string> inputs = {vm["rules"].as<std::string>()};
+    if (vm.count("data")) inputs.push_back(vm["data"].as<std::string>());
     try {
-        exports::write_files(files, run, scheme->scheme(), provenance, vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, options);
+        exports::write_files(files, run, scheme->scheme(), provenance, vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, options,
+                             inputs);
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--columns: ") + e.what());
     }

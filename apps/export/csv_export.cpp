@@ -44,13 +44,9 @@ std::string decimal_text(std::string text, char separator) {
     return text;
 }
 
-std::string guarded(std::string text, const CsvDialect& d) {
-    if (d.guard_formulas && !text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos) text.insert(0, "'");
-    return text;
-}
-
+// Every cell, provenance and header included, is guarded (amounts are plain numbers and stay so).
 void append_row(std::string& out, const std::vector<std::string>& cells, const CsvDialect& d) {
-    data::append_csv_row(out, cells, d.delimiter);
+    data::append_csv_row(out, cells, d.delimiter, d.guard_formulas ? data::CellGuard::spreadsheet : data::CellGuard::raw);
     if (d.line_end != "\n") {
         out.pop_back();  // append_csv_row ends every row with "\n"
         out += d.line_end;
@@ -101,9 +97,9 @@ std::string to_csv(const payroll::PayrollRun& run, const Scheme& scheme, const P
             const Column& c = columns[i];
             std::optional<std::int64_t> minor;
             switch (c.kind) {
-                case ColumnKind::id: row.push_back(guarded(p.person, dialect)); break;
-                case ColumnKind::name: row.push_back(guarded(p.name, dialect)); break;
-                case ColumnKind::role: row.push_back(guarded(p.role, dialect)); break;
+                case ColumnKind::id: row.push_back(p.person); break;
+                case ColumnKind::name: row.push_back(p.name); break;
+                case ColumnKind::role: row.push_back(p.role); break;
                 case ColumnKind::period: row.push_back(p.period); break;
                 case ColumnKind::provenance: row.push_back(provenance_value(c.name, provenance)); break;
                 case ColumnKind::total: minor = p.total_minor; break;

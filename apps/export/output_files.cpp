@@ -5,11 +5,15 @@
 
 #include "core/errors.hpp"
 #include "core/errors/catalogue.hpp"
+#include "core/io/output_set.hpp"
 
 namespace motiv::exports {
 
-void write_all(const std::vector<OutputFile>& files, io::Overwrite mode) {
+void write_all(const std::vector<OutputFile>& files, io::Overwrite mode, const std::vector<std::string>& inputs) {
+    io::OutputSet set(mode);
+    for (const auto& in : inputs) set.input(in);
     if (mode == io::Overwrite::refuse) {
+        // Every target checked before the first is staged: a refused set costs no writing.
         for (const auto& f : files) {
             std::error_code ec;
             if (std::filesystem::symlink_status(f.path, ec).type() != std::filesystem::file_type::not_found && !ec)
@@ -17,8 +21,8 @@ void write_all(const std::vector<OutputFile>& files, io::Overwrite mode) {
                                                         "'; ask to replace it explicitly (--force, or force=True from Python); nothing was written");
         }
     }
-    // write_file_atomically checks again, atomically, so a file created meanwhile is not clobbered.
-    for (const auto& f : files) io::write_file_atomically(f.path, f.content, mode);
+    for (const auto& f : files) set.add(f.path, f.content);
+    set.publish();
 }
 
 }  // namespace motiv::exports

@@ -16,9 +16,10 @@ struct FormatInfo {
     const char* name;
     const char* suffix;
 };
-// ".excel-ru.csv" is listed before ".csv" so that the longer suffix is stripped first.
+// ".excel-ru.csv" and ".raw.csv" are listed before ".csv" so that the longer suffix is stripped first.
 constexpr FormatInfo kFormats[] = {
     {Format::csv_excel_ru, "csv-excel-ru", ".excel-ru.csv"},
+    {Format::csv_raw, "csv-raw", ".raw.csv"},
     {Format::csv, "csv", ".csv"},
     {Format::xlsx, "xlsx", ".xlsx"},
     {Format::jsonl, "jsonl", ".jsonl"},
@@ -48,7 +49,7 @@ std::vector<Format> parse_formats(const std::vector<std::string>& names) {
         } else if (auto f = parse_format(n)) {
             out.push_back(*f);
         } else {
-            throw std::invalid_argument("format must be csv, csv-excel-ru, xlsx, jsonl or all, got '" + n + "'");
+            throw std::invalid_argument("format must be csv, csv-excel-ru, csv-raw, xlsx, jsonl or all, got '" + n + "'");
         }
     }
     if (out.empty()) out.push_back(Format::csv);
@@ -78,6 +79,7 @@ std::string render(Format f, const payroll::PayrollRun& run, const Scheme& schem
     switch (f) {
         case Format::csv: return to_csv(run, scheme, provenance, options.csv, options.csv_columns);
         case Format::csv_excel_ru: return to_csv(run, scheme, provenance, csv_excel_ru(), options.csv_columns);
+        case Format::csv_raw: return to_csv(run, scheme, provenance, csv_raw(), options.csv_columns);
         case Format::xlsx: return to_xlsx(run, provenance);
         case Format::jsonl: return to_jsonl(run, provenance);
     }
@@ -85,11 +87,11 @@ std::string render(Format f, const payroll::PayrollRun& run, const Scheme& schem
 }
 
 void write_files(const std::vector<ExportFile>& files, const payroll::PayrollRun& run, const Scheme& scheme,
-                 const Provenance& provenance, io::Overwrite mode, const ExportOptions& options) {
+                 const Provenance& provenance, io::Overwrite mode, const ExportOptions& options, const std::vector<std::string>& inputs) {
     std::vector<OutputFile> outputs;
     outputs.reserve(files.size());
     for (const auto& f : files) outputs.push_back({f.path, render(f.format, run, scheme, provenance, options)});
-    write_all(outputs, mode);
+    write_all(outputs, mode, inputs);
 }
 
 }  // namespace motiv::exports

@@ -17,9 +17,11 @@
 
 namespace motiv::exports {
 
-enum class Format { csv, csv_excel_ru, xlsx, jsonl };
+// csv and csv-excel-ru are safe to open in a spreadsheet; csv-raw writes cells as they are, for a
+// program that imports the payroll (never "all": a person opens those files).
+enum class Format { csv, csv_excel_ru, xlsx, jsonl, csv_raw };
 
-// "csv", "csv-excel-ru", "xlsx", "jsonl"; std::nullopt for anything else.
+// "csv", "csv-excel-ru", "xlsx", "jsonl", "csv-raw"; std::nullopt for anything else.
 std::optional<Format> parse_format(std::string_view name);
 const char* format_name(Format f);
 std::vector<Format> all_formats();
@@ -27,7 +29,7 @@ std::vector<Format> all_formats();
 // No names at all means csv.
 std::vector<Format> parse_formats(const std::vector<std::string>& names);
 // What a file of this format ends with when several are written from one --out: ".csv",
-// ".excel-ru.csv", ".xlsx", ".jsonl".
+// ".excel-ru.csv", ".xlsx", ".jsonl", ".raw.csv".
 const char* format_suffix(Format f);
 
 struct ExportFile {
@@ -49,10 +51,12 @@ struct ExportOptions {
 std::string render(Format f, const payroll::PayrollRun& run, const Scheme& scheme, const Provenance& provenance,
                    const ExportOptions& options = {});
 
-// Renders every file, then writes them one by one, each atomically. With Overwrite::refuse, every
-// target is checked first so that a refused file stops the run before anything is written
-// (IoError motiv.io_error.003). A failure while writing leaves the files not yet written untouched.
+// Renders every file, then publishes them as one set (output_files.hpp: all or none change). With
+// Overwrite::refuse, every target is checked first so that a refused file stops the run before
+// anything is written (IoError motiv.io_error.003). A target that is one of `inputs` (the rule file,
+// the data) is refused (motiv.io_error.007).
 void write_files(const std::vector<ExportFile>& files, const payroll::PayrollRun& run, const Scheme& scheme,
-                 const Provenance& provenance, io::Overwrite mode, const ExportOptions& options = {});
+                 const Provenance& provenance, io::Overwrite mode, const ExportOptions& options = {},
+                 const std::vector<std::string>& inputs = {});
 
 }  // namespace motiv::exports

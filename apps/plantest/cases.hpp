@@ -9,7 +9,7 @@
 //                  "inputs": {"revenue": "1120000.00"},
 //                  "start_date": "2026-10-17", "end_date": "...",   (optional, with proration)
 //                  "expect": {"total": "101200.00", "lines": {"commission": "76200.00"}} },
-//                { "name": "...", "role": "...", "inputs": {...}, "expect_error": "motiv.eval_error.501" } ] }
+//                { "name": "...", "role": "...", "inputs": {...}, "expect_error": <an error id: motiv.eval_error.501> } ] }
 // `lines` may list some lines only; `total` is optional; at least one expectation is required.
 //
 // A sequence case pays several months in order with carried state (periods/period_run.hpp), for

@@ -71,6 +71,8 @@ WorkingCalendar read_working_calendar(const nlohmann::json& j, const std::string
             problem(issues, err::calendar_invalid, file, pointer + "/" + key,
                     "unknown calendar key '" + key + "'; expected weekend, holidays, working_weekends or description");
     }
+    if (j.contains("description") && !j["description"].is_string())
+        problem(issues, err::calendar_invalid, file, pointer + "/description", "expected a description (a string)");
     if (j.contains("weekend")) {
         const auto& w = j["weekend"];
         const std::string p = pointer + "/weekend";

@@ -12,9 +12,9 @@ namespace motiv::io {
 
 enum class Overwrite { refuse, replace };
 
-// Writes `content` to `path` atomically: a temporary file in the same directory (unique name
-// ".<name>.tmp-<pid>-<random>", so the final rename stays on one filesystem), fsync, then rename
-// over the target, then fsync of the directory. On any failure the temporary is removed and the
+// Writes `content` to `path` atomically (an io::OutputSet of one file, output_set.hpp): a temporary
+// file in the same directory (unique name ".<name>.tmp-<pid>-<random>", so the final rename stays
+// on one filesystem), fsync, then rename over the target, then fsync of the directory. On any failure the temporary is removed and the
 // previous file (if any) is untouched. Throws motiv::IoError:
 //   motiv.io_error.002  cannot write (message names the path and the reason)
 //   motiv.io_error.003  the target exists and mode is Overwrite::refuse (suggests --force);

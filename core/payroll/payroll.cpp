@@ -35,6 +35,13 @@ void check_sums(const PayrollRun& r, const Scheme& scheme) {
 }
 }  // namespace
 
+void refuse_period_rules(const Scheme& s) {
+    const PeriodRules& pr = s.periods;
+    if (pr.draws.empty() && pr.clawbacks.empty() && pr.bonuses.empty() && pr.team_overrides.empty()) return;
+    throw RuleError({Issue{.id = err::periods_need_period_runner, .file = s.source, .pointer = "/periods", .message = "scheme " + s.name + " has a \"periods\" section (draws, clawbacks, bonuses, team overrides) that a one-period "
+                           "payroll would ignore; pay it with `motiv run-periods` (Python: Scheme.pay_period), which carries state between periods"}});
+}
+
 std::int64_t PayrollRun::total_minor() const {
     std::int64_t t = 0;
     for (const auto& p : payslips) t += p.total_minor;
@@ -62,6 +69,7 @@ std::vector<RoleSummary> PayrollRun::by_role() const {
 }
 
 PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people, Explain explain) {
+    refuse_period_rules(scheme.scheme());
     PayrollRun r;
     r.period = period.to_string();
     r.minor_units = scheme.scheme().currency.minor_units;

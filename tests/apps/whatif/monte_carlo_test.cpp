@@ -93,8 +93,15 @@ TEST_CASE("monte carlo: seeded, thread-independent, exact, nearest rank", "[what
     opt.threads = 1;
     const auto a = whatif::run_monte_carlo(*cs, params, people, d, {}, opt);
     opt.threads = 2;
+    // A progress feed sees every chunk, in order, ending at the draw count, and changes no figure.
+    std::vector<std::size_t> done;
+    opt.progress = [&done](std::size_t n) { done.push_back(n); };
     const auto b = whatif::run_monte_carlo(*cs, params, people, d, {}, opt);
+    opt.progress = nullptr;
     CHECK(a.total == b.total);
+    REQUIRE(done.size() >= 3);
+    CHECK(std::is_sorted(done.begin(), done.end()));
+    CHECK(done.back() == 20'000);
     opt.seed = 12;
     CHECK(whatif::run_monte_carlo(*cs, params, people, d, {}, opt).total != a.total);
     // Nearest rank: P50 of 20,000 is the 10,000th smallest, P90 the 18,000th, P99 the 19,800th.
