@@ -76,37 +76,51 @@ int payroll(const std::vector<std::string>& args) {
         throw po::error(e.what());
     }
     if (vm.count("data") == vm.count("logs")) throw po::error("give either --data CSV or --logs DIR");
-    const bool explained = std::find(formats.begin(), formats.end(), exports::Format::jsonl) != formats.end();
-    payroll::PayrollRun run;
-    std::shared_ptr<const CompiledScheme> scheme;
-    exports::Provenance provenance;
-    if (vm.count("logs")) {
-        const Period period = period_option(vm);
-        const std::string rules = vm["rules"].as<std::string>();
-        const std::string text = read_rule_file(rules);
-        scheme = CompiledScheme::compile(load_scheme(text, rules));
-        auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), period);
-        // The logs are many files: the export names the directory and hashes the log files (README, Provenance).
-        provenance = logs::provenance(from_logs, scheme->scheme(), vm["logs"].as<std::string>());
-        run = std::move(from_logs.payroll);
-    } else {
-        const PeriodInput in = read_period_input(vm);
-        scheme = in.scheme;
-        provenance = in.provenance();
-        run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
-    }
     const auto files = exports::plan_files(formats, vm["out"].as<std::string>());
-    // Every payslip is computed and every export rendered before anything is written; each write is atomic.
+    const io::Overwrite mode = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
+    std::string summary;
+    std::size_t people = 0;
     try {
-        exports::write_files(files, run, scheme->scheme(), provenance, vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, options);
+        if (vm.count("data")) {
+            // A people file is paid a chunk at a time straight into the files (bounded memory).
+            const PeriodInput in = read_period_source(vm);
+            const payroll::RunTotals totals =
+                exports::write_streamed(files, *in.scheme, in.period, in.data_bytes, in.data_path, in.provenance(), mode, options);
+            summary = payroll::summary_text(totals, in.period.to_string(), in.scheme->scheme().currency.code, in.scheme->scheme().currency.minor_units);
+            people = totals.people();
+        } else {
+            const bool explained = std::find(formats.begin(), formats.end(), exports::Format::jsonl) != formats.end();
+            payroll::PayrollRun run;
+            std::shared_ptr<const CompiledScheme> scheme;
+            exports::Provenance provenance;
+            if (vm.count("logs")) {
+                const Period period = period_option(vm);
+                const std::string rules = vm["rules"].as<std::string>();
+                const std::string text = read_rule_file(rules);
+                scheme = CompiledScheme::compile(load_scheme(text, rules));
+                auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), period);
+                // The logs are many files: the export names the directory and hashes the log files (README, Provenance).
+                provenance = logs::provenance(from_logs, scheme->scheme(), vm["logs"].as<std::string>());
+                run = std::move(from_logs.payroll);
+            } else {
+                const PeriodInput in = read_period_input(vm);
+                scheme = in.scheme;
+                provenance = in.provenance();
+                run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
+            }
+            // Every payslip is computed and every export rendered before anything is written; each write is atomic.
+            exports::write_files(files, run, scheme->scheme(), provenance, mode, options);
+            summary = payroll::summary_text(run);
+            people = run.payslips.size();
+        }
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--columns: ") + e.what());
     }
     if (!vm.count("quiet")) {
-        std::cout << payroll::summary_text(run);
+        std::cout << summary;
         std::string written;
         for (const auto& f : files) written += (written.empty() ? "" : ", ") + f.path;
-        std::cout << "wrote " << written << " (" << run.payslips.size() << " people)\n";
+        std::cout << "wrote " << written << " (" << people << " people)\n";
     }
     return 0;
 }

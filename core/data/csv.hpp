@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,15 @@ struct CsvTable {
 //                         parsing stops there
 // `delimiter` must be an ASCII character other than '"', CR or LF (std::invalid_argument otherwise).
 CsvTable parse_csv(std::string_view text, std::string source, char delimiter = ',');
+
+// parse_csv without the table: on_header gets the header once (unless it has a problem), then on_row each data row (its cells,
+// exactly header.size() of them, which the callee may move from, and the physical line where it
+// starts), in file order, as it is read -- so a million-row file is never a million rows of strings.
+// Rows are passed only while the file has no problem so far; the same problems as parse_csv are
+// thrown at the end (or at once for an unreadable start), after the rows read before them.
+void for_each_csv_row(std::string_view text, std::string source, char delimiter,
+                      const std::function<void(const std::vector<std::string>& header)>& on_header,
+                      const std::function<void(std::vector<std::string>& cells, std::size_t line)>& on_row);
 
 // Reads a file and parses it with parse_csv (source = path). motiv::IoError "motiv.io_error.001"
 // naming the path when it cannot be opened or read; "motiv.io_error.004" when larger than 1 GiB.

@@ -14,6 +14,7 @@
 #include "core/export/provenance.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/payroll/payroll.hpp"
+#include "core/payroll/payroll_stream.hpp"
 
 namespace motiv::exports {
 
@@ -54,5 +55,14 @@ std::string render(Format f, const payroll::PayrollRun& run, const Scheme& schem
 // (IoError motiv.io_error.003). A failure while writing leaves the files not yet written untouched.
 void write_files(const std::vector<ExportFile>& files, const payroll::PayrollRun& run, const Scheme& scheme,
                  const Provenance& provenance, io::Overwrite mode, const ExportOptions& options = {});
+
+// `motiv payroll` on a people CSV: the run streamed (payroll/payroll_stream.hpp) straight into
+// the files, in bounded memory -- each file staged as it is written (io::AtomicFileWriter) and
+// published only once every row was paid and every file complete, so a bad row still writes
+// nothing. Targets are checked first as write_files does. Returns the run's totals. Throws what
+// stream_payroll and write_files throw; IoError motiv.io_error.005 before paying anyone when an
+// XLSX sheet would exceed a worksheet's rows.
+payroll::RunTotals write_streamed(const std::vector<ExportFile>& files, const CompiledScheme& scheme, const Period& period, std::string_view csv,
+                                  const std::string& source, const Provenance& provenance, io::Overwrite mode, const ExportOptions& options = {});
 
 }  // namespace motiv::exports

@@ -63,6 +63,7 @@ public:
         if (!path_.empty()) ::unlink(path_.c_str());
     }
     void keep() noexcept { path_.clear(); }
+    [[nodiscard]] const std::string& path() const noexcept { return path_; }
 
 private:
     std::string path_;
@@ -120,60 +121,79 @@ bool exists_no_follow(const std::string& path, struct stat& st) { return ::lstat
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view content, Overwrite mode) {
-    const fs::path target(path);
+AtomicFileWriter::AtomicFileWriter(std::string path, Overwrite mode) : path_(std::move(path)), mode_(mode) {
+    const fs::path target(path_);
     const std::string name = target.filename().string();
-    if (name.empty() || name == "." || name == "..") cannot_write(path, "not a file name");
+    if (name.empty() || name == "." || name == "..") cannot_write(path_, "not a file name");
     const fs::path dir = target.parent_path();
 
-    // Early check so a refused write costs nothing; the link() below is what makes it race-free.
+    // Early check so a refused write costs nothing; the link() in commit() is what makes it race-free.
     struct stat old {};
-    const bool existed = exists_no_follow(path, old);
-    if (existed && mode == Overwrite::refuse) target_exists(path);
+    const bool existed = exists_no_follow(path_, old);
+    if (existed && mode == Overwrite::refuse) target_exists(path_);
 
     // Keep the temporary name below NAME_MAX (255) however long the target's name is.
     const std::string stem = "." + name.substr(0, 200) + ".tmp-" + std::to_string(::getpid()) + "-";
-    std::string tmp;
-    int fd = -1;
     for (int attempt = 0; attempt < 16; ++attempt) {
-        tmp = (dir.empty() ? fs::path(stem + random_suffix()) : dir / (stem + random_suffix())).string();
-        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0 || errno != EEXIST) break;
+        tmp_ = (dir.empty() ? fs::path(stem + random_suffix()) : dir / (stem + random_suffix())).string();
+        fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd_ >= 0 || errno != EEXIST) break;
     }
-    if (fd < 0) {
+    if (fd_ < 0) {
         const int err = errno;
-        if (err == ENOENT) cannot_write(path, "directory '" + (dir.empty() ? "." : dir.string()) + "' does not exist");
-        cannot_write(path, reason(err));
+        tmp_.clear();
+        if (err == ENOENT) cannot_write(path_, "directory '" + (dir.empty() ? "." : dir.string()) + "' does not exist");
+        cannot_write(path_, reason(err));
     }
-    FileDescriptor file(fd);
-    TemporaryFile guard(tmp);
-
     // A replaced file keeps its permissions (e.g. a report made private stays private).
-    if (existed && S_ISREG(old.st_mode)) ::fchmod(file.get(), old.st_mode & 07777);
+    if (existed && S_ISREG(old.st_mode)) ::fchmod(fd_, old.st_mode & 07777);
+}
 
-    if (!write_all(file.get(), content)) cannot_write(path, reason(errno));
-    if (::fsync(file.get()) != 0) cannot_write(path, reason(errno));
+AtomicFileWriter::AtomicFileWriter(AtomicFileWriter&& other) noexcept
+    : path_(std::move(other.path_)), tmp_(std::exchange(other.tmp_, {})), mode_(other.mode_), fd_(std::exchange(other.fd_, -1)) {}
+
+AtomicFileWriter::~AtomicFileWriter() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!tmp_.empty()) ::unlink(tmp_.c_str());
+}
+
+void AtomicFileWriter::append(std::string_view bytes) {
+    if (fd_ < 0) cannot_write(path_, "the file was already committed");
+    if (!write_all(fd_, bytes)) cannot_write(path_, reason(errno));
+}
+
+void AtomicFileWriter::commit() {
+    if (fd_ < 0) cannot_write(path_, "the file was already committed");
+    if (::fsync(fd_) != 0) cannot_write(path_, reason(errno));
     // close() can report a deferred write error (NFS); on Linux the descriptor is gone even then.
-    if (::close(file.release()) != 0 && errno != EINTR) cannot_write(path, reason(errno));
-
-    if (mode == Overwrite::replace) {
-        if (::rename(tmp.c_str(), path.c_str()) != 0) cannot_write(path, reason(errno));
+    if (::close(std::exchange(fd_, -1)) != 0 && errno != EINTR) cannot_write(path_, reason(errno));
+    TemporaryFile guard(std::exchange(tmp_, {}));
+    const std::string& tmp = guard.path();
+    if (mode_ == Overwrite::replace) {
+        if (::rename(tmp.c_str(), path_.c_str()) != 0) cannot_write(path_, reason(errno));
         guard.keep();
-    } else if (::link(tmp.c_str(), path.c_str()) != 0) {
+    } else if (::link(tmp.c_str(), path_.c_str()) != 0) {
         // link() fails with EEXIST instead of replacing: the no-clobber check is atomic. The guard
         // removes the temporary name in both outcomes.
         const int err = errno;
-        if (err == EEXIST) target_exists(path);
+        if (err == EEXIST) target_exists(path_);
         if (err != EPERM && err != ENOTSUP && err != EOPNOTSUPP && err != ENOSYS && err != EMLINK) {
-            cannot_write(path, reason(err));
+            cannot_write(path_, reason(err));
         }
         // A filesystem without hard links (FAT, some network mounts): fall back to check-then-rename.
         struct stat now {};
-        if (exists_no_follow(path, now)) target_exists(path);
-        if (::rename(tmp.c_str(), path.c_str()) != 0) cannot_write(path, reason(errno));
+        if (exists_no_follow(path_, now)) target_exists(path_);
+        if (::rename(tmp.c_str(), path_.c_str()) != 0) cannot_write(path_, reason(errno));
         guard.keep();
     }
+    const fs::path dir = fs::path(path_).parent_path();
     sync_directory(dir.empty() ? fs::path(".") : dir);
+}
+
+void write_file_atomically(const std::string& path, std::string_view content, Overwrite mode) {
+    AtomicFileWriter file(path, mode);
+    file.append(content);
+    file.commit();
 }
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
