@@ -80,6 +80,7 @@ py::object json_to_py(const nlohmann::json& j) {
 
 PYBIND11_MODULE(_core, m) {
     m.doc() = "motiv._core: the compiled engine behind the motiv package (use `import motiv`).";
+    m.attr("__version__") = MOTIV_VERSION;  // CMakeLists.txt project(): the one version source
     using namespace motiv::bindings;
     register_errors(m);
     register_payslip(m);

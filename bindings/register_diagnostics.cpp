@@ -1,11 +1,11 @@
 // motiv._core.diagnostics: pay mix, leverage, monotonicity, cliffs and cost of a scheme
-// (core/whatif/diagnostics.hpp). Profiles arrive as JSON text, read as the CLI's --targets file.
+// (apps/whatif/diagnostics.hpp). Profiles arrive as JSON text, read as the CLI's --targets file.
 #include <pybind11/stl.h>
 
 #include "bindings/register.hpp"
 #include "core/data/people_table.hpp"
 #include "core/rules/json_document.hpp"
-#include "core/whatif/diagnostics.hpp"
+#include "apps/whatif/diagnostics.hpp"
 
 namespace motiv::bindings {
 

@@ -1,4 +1,4 @@
-// Payroll exports and pay statements from Python: the same core/export code as `motiv payroll
+// Payroll exports and pay statements from Python: the same apps/export code as `motiv payroll
 // --format ...`, `motiv statements` and `motiv explain --lang`. Data comes as a CSV path (hashed as
 // its bytes) or as a table of string cells from a DataFrame (hashed as exports::table_text). The GIL
 // is released while the engine runs and files are written.
@@ -9,10 +9,10 @@
 #include "bindings/register.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
-#include "core/export/payroll_exports.hpp"
-#include "core/export/statement_files.hpp"
-#include "core/export/statement_html.hpp"
-#include "core/export/statement_text.hpp"
+#include "apps/export/payroll_exports.hpp"
+#include "apps/export/statement_files.hpp"
+#include "apps/export/statement_html.hpp"
+#include "apps/export/statement_text.hpp"
 #include "core/io/atomic_file.hpp"
 
 namespace motiv::bindings {

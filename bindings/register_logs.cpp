@@ -1,10 +1,10 @@
-// Pay and the department report from a logs directory (core/logs/logs_run.hpp): the same code,
+// Pay and the department report from a logs directory (apps/logs/logs_run.hpp): the same code,
 // checks and messages as `motiv report`. Returns the payroll as (names, columns) and each report
 // table as (header, rows of text cells); the Python layer builds the DataFrames. GIL released.
 #include <pybind11/stl.h>
 
 #include "bindings/register.hpp"
-#include "core/logs/logs_run.hpp"
+#include "apps/logs/logs_run.hpp"
 
 namespace motiv::bindings {
 

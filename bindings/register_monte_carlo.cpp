@@ -1,11 +1,11 @@
-// motiv._core.monte_carlo: the cost distribution of a scheme (core/whatif/monte_carlo.hpp). The
+// motiv._core.monte_carlo: the cost distribution of a scheme (apps/whatif/monte_carlo.hpp). The
 // distributions and profiles arrive as JSON text, read by the very reader of the CLI's files.
 #include <pybind11/stl.h>
 
 #include "bindings/register.hpp"
 #include "core/data/people_table.hpp"
 #include "core/rules/json_document.hpp"
-#include "core/whatif/monte_carlo.hpp"
+#include "apps/whatif/monte_carlo.hpp"
 
 namespace motiv::bindings {
 

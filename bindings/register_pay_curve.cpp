@@ -1,10 +1,10 @@
-// motiv._core.pay_curve: one person's pay as one KPI varies (core/whatif/pay_curve.hpp). Thin: the
+// motiv._core.pay_curve: one person's pay as one KPI varies (apps/whatif/pay_curve.hpp). Thin: the
 // Python package (motiv/_scenarios.py) turns the dict into a DataFrame.
 #include <pybind11/stl.h>
 
 #include "bindings/register.hpp"
 #include "core/data/people_table.hpp"
-#include "core/whatif/pay_curve.hpp"
+#include "apps/whatif/pay_curve.hpp"
 
 namespace motiv::bindings {
 

@@ -1,12 +1,12 @@
 // Many periods with carried state from Python: one period at a time, the state passed in and
 // returned as a JSON-able dict (amounts as exact strings), the same engine and checks as
-// `motiv run-periods` (core/periods/period_run.hpp). The GIL is released while the engine runs.
+// `motiv run-periods` (apps/periods/period_run.hpp). The GIL is released while the engine runs.
 #include <pybind11/stl.h>
 
 #include "bindings/register.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
-#include "core/periods/period_run.hpp"
+#include "apps/periods/period_run.hpp"
 
 namespace motiv::bindings {
 

@@ -1,6 +1,6 @@
-// motiv._core.run_cases: a rule file's plan tests (core/plantest/cases.hpp), for motiv.run_cases().
+// motiv._core.run_cases: a rule file's plan tests (apps/plantest/cases.hpp), for motiv.run_cases().
 #include "bindings/register.hpp"
-#include "core/plantest/cases.hpp"
+#include "apps/plantest/cases.hpp"
 
 namespace motiv::bindings {
 

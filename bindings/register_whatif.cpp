@@ -1,13 +1,13 @@
-// motiv._core what-if functions (core/whatif): scenario comparison, plan diff, grid sweeps, and the
+// motiv._core what-if functions (apps/whatif): scenario comparison, plan diff, grid sweeps, and the
 // rule text a scheme was loaded from (so it can be shipped to Dask workers). Thin: the Python
 // package (motiv/whatif.py) turns these dicts of NumPy arrays into DataFrames.
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
 #include "bindings/register.hpp"
-#include "core/whatif/comparison.hpp"
-#include "core/whatif/grid.hpp"
-#include "core/whatif/plan_diff.hpp"
+#include "apps/whatif/comparison.hpp"
+#include "apps/whatif/grid.hpp"
+#include "apps/whatif/plan_diff.hpp"
 
 namespace motiv::bindings {
 
@@ -88,7 +88,7 @@ void register_whatif(py::module_& m) {
         }
         return comparison_dict(c);
     }, py::arg("before"), py::arg("after"), py::arg("header"), py::arg("rows"), py::kw_only(), py::arg("period"),
-          "Pays a table of people under two schemes and compares them (core/whatif/comparison.hpp).");
+          "Pays a table of people under two schemes and compares them (apps/whatif/comparison.hpp).");
 
     m.def("summarise_changes", [](std::vector<std::string> id, std::vector<std::string> name, std::vector<std::string> role,
                                   const py::array& before, const py::array& after, const py::array& before_fixed,
@@ -169,7 +169,7 @@ void register_whatif(py::module_& m) {
         return d;
     }, py::arg("scheme"), py::arg("role"), py::arg("columns"), py::kw_only(), py::arg("period"), py::arg("parameters"), py::arg("values"),
           py::arg("threads") = 0u, py::arg("progress") = nullptr,
-          "Cost at every point of the grid of the parameters' values (core/whatif/grid.hpp), int64 minor units.");
+          "Cost at every point of the grid of the parameters' values (apps/whatif/grid.hpp), int64 minor units.");
 
     m.def("component_kinds", [](const SchemeHandle& h) {
         py::dict out;

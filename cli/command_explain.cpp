@@ -7,7 +7,7 @@
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
-#include "core/export/statement_text.hpp"
+#include "apps/export/statement_text.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
 

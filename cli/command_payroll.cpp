@@ -7,11 +7,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/period_input.hpp"
-#include "core/export/payroll_exports.hpp"
+#include "apps/export/payroll_exports.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
-#include "core/logs/logs_run.hpp"
+#include "apps/logs/logs_run.hpp"
 #include "core/payroll/payroll.hpp"
 #include "core/rules/loader.hpp"
 
@@ -99,7 +99,7 @@ int payroll(const std::vector<std::string>& args) {
                 const std::string text = read_rule_file(rules);
                 scheme = CompiledScheme::compile(load_scheme(text, rules));
                 auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), period);
-                // The logs are many files: the export names the directory and hashes the log files (README, Provenance).
+                // The logs are many files: the export names the directory and hashes the log files (docs/exports.md, Provenance).
                 provenance = logs::provenance(from_logs, scheme->scheme(), vm["logs"].as<std::string>());
                 run = std::move(from_logs.payroll);
             } else {

@@ -6,10 +6,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/period_input.hpp"
-#include "core/export/csv_export.hpp"
-#include "core/export/provenance.hpp"
+#include "apps/export/csv_export.hpp"
+#include "apps/export/provenance.hpp"
 #include "core/io/atomic_file.hpp"
-#include "core/logs/logs_run.hpp"
+#include "apps/logs/logs_run.hpp"
 #include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;

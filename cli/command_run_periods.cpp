@@ -9,7 +9,7 @@
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
-#include "core/periods/period_run.hpp"
+#include "apps/periods/period_run.hpp"
 #include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;

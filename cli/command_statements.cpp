@@ -4,7 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/period_input.hpp"
-#include "core/export/statement_files.hpp"
+#include "apps/export/statement_files.hpp"
 #include "core/io/atomic_file.hpp"
 
 namespace po = boost::program_options;

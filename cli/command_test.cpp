@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/plantest/cases.hpp"
+#include "apps/plantest/cases.hpp"
 
 namespace po = boost::program_options;
 

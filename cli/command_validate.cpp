@@ -5,8 +5,8 @@
 #include "cli/commands.hpp"
 #include "core/engine/compiled_scheme.hpp"
 #include "core/errors.hpp"
-#include "core/plantest/lint.hpp"
-#include "core/rules/load_logs.hpp"
+#include "apps/plantest/lint.hpp"
+#include "apps/logs/load_logs.hpp"
 #include "core/rules/loader.hpp"
 
 namespace po = boost::program_options;

@@ -15,13 +15,13 @@
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
-#include "core/whatif/comparison.hpp"
-#include "core/whatif/diagnostics.hpp"
-#include "core/whatif/grid.hpp"
-#include "core/whatif/monte_carlo.hpp"
-#include "core/whatif/pay_curve.hpp"
-#include "core/whatif/people_columns.hpp"
-#include "core/whatif/plan_diff.hpp"
+#include "apps/whatif/comparison.hpp"
+#include "apps/whatif/diagnostics.hpp"
+#include "apps/whatif/grid.hpp"
+#include "apps/whatif/monte_carlo.hpp"
+#include "apps/whatif/pay_curve.hpp"
+#include "apps/whatif/people_columns.hpp"
+#include "apps/whatif/plan_diff.hpp"
 
 namespace po = boost::program_options;
 
@@ -77,7 +77,7 @@ int whatif(const std::vector<std::string>& args) {
                              "comparison lists every person's pay before and after; the plan diff lists every parameter,\n"
                              "tier and component that changed. --sweep prices the what-if at every grid point.\n"
                              "--curve, --monte-carlo and --diagnostics analyse the what-if (the base scheme without --set or\n"
-                             "--against); see the README, \"What-if modelling\", for the files' formats.\n";
+                             "--against); the manual's docs/whatif.md gives the files' formats.\n";
         return 0;
     }
     po::notify(vm);

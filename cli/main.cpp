@@ -39,7 +39,7 @@ int run(std::vector<std::string> args) {
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") {
-        std::cout << "motiv 0.1.0\n";
+        std::cout << "motiv " MOTIV_VERSION "\n";  // from CMakeLists.txt project(): one version source
         return 0;
     }
     const std::string cmd = args[0];

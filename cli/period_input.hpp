@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/engine/compute.hpp"
-#include "core/export/provenance.hpp"
+#include "apps/export/provenance.hpp"
 
 namespace motiv::cli {
 

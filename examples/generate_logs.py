@@ -27,7 +27,7 @@ figures worked out by hand in tests/python/test_logs.py:
          reactivation (bonus 3,000.00 in the rules)
 
 Files: staff.csv, clients.csv, calls.csv, deals.csv, contacts.csv, exchange_rates.csv; their
-columns are documented in the README ("Logs"). deals.csv also holds each client's order history
+columns are documented in docs/logs.md. deals.csv also holds each client's order history
 back to its first deal, because the handover point and takeaways look back.
 """
 from __future__ import annotations

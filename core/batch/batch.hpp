@@ -58,7 +58,7 @@ struct Result {
 // result_components(scheme).size(), row-major). Why: a what-if sweep, a Monte Carlo run or a
 // monthly re-run pays the same shape again and again, and a fresh result costs the kernel's
 // zeroing of every page it maps (~20% of a one-thread batch, and the part that does not scale
-// over threads; README "Batch engine"). Every element is overwritten -- status and bad_input
+// over threads; docs/performance.md). Every element is overwritten -- status and bad_input
 // included -- unless `zeroed` promises they are all zero already (freshly mapped memory), in which
 // case only non-zero values are written.
 struct Output {

@@ -4,7 +4,7 @@
 // parameter, rate and amount is a Decimal; there is no binary floating point anywhere in a pay
 // computation. Why fixed scale 9: rates (<= 6 places) times money (2 places) are exact, so rounding
 // happens only where a scheme declares it; division is the one inexact operation and rounds
-// half-even to 9 places, documented in the README. Range: |value| < 1.7e29.
+// half-even to 9 places, documented in docs/rule-files.md. Range: |value| < 1.7e29.
 //
 // Arithmetic never wraps: every operation is checked and reports overflow (or division by zero)
 // through an Outcome code, so the evaluator can turn it into an error that names the rule.

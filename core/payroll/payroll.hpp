@@ -1,7 +1,7 @@
 // A payroll run: every person of a table paid for one period, and its exports.
 //
 // One implementation behind `motiv payroll`, Python's compute_frame and the example script; its
-// exports (CSV, XLSX, JSON Lines) are in core/export.
+// exports (CSV, XLSX, JSON Lines) are in apps/export.
 // Payslips are all computed before anything is written, so a bad row or a failed computation
 // leaves no half-written export (and writes are atomic besides: io/atomic_file.hpp).
 #pragma once

@@ -1,6 +1,6 @@
 // The "periods" section of a rule file: what happens across pay periods, as plain data.
 //
-// Read by rules/load_periods.cpp, applied by core/periods/ (one concept per file there). Every
+// Read by rules/load_periods.cpp, applied by apps/periods/ (one concept per file there). Every
 // figure -- draw amounts, recovery limits, clawback windows and floors, advance rates, override
 // shares -- is declared here, never in code, either as a literal or as the name of a parameter (so
 // that it can carry dated values and be changed by a what-if override). Each rule keeps its JSON

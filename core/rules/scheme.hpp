@@ -2,7 +2,7 @@
 //
 // Plain data, validated by the loader (rules/loader.hpp). Every element keeps the JSON pointer it
 // came from, so any later error or explanation can say where in the file a rule lives.
-// See the README, "Rule file format", for the JSON shape of each element.
+// See docs/rule-files.md for the JSON shape of each element.
 #pragma once
 
 #include <optional>

@@ -637,8 +637,8 @@ def test_payroll_for_a_period_with_nobody_is_an_error(tmp_path):
     # A mistyped --period must not look like success with an empty payroll.
     out = tmp_path / "payroll.csv"
     data = tmp_path / "people.csv"
-    lines = [l.rstrip("\n") for l in _example_lines()]
-    data.write_text("\n".join([lines[0] + ",period"] + [l + ",2026-10" for l in lines[1:] if l]) + "\n", encoding="utf-8")
+    lines = [ln.rstrip("\n") for ln in _example_lines()]
+    data.write_text("\n".join([lines[0] + ",period"] + [ln + ",2026-10" for ln in lines[1:] if ln]) + "\n", encoding="utf-8")
     r = payroll(out, data=data, period="2026-11")
     assert r.returncode == 1
     assert "[motiv.data_error.307]" in text(r.stderr)

@@ -1,7 +1,7 @@
 """`motiv report` and `motiv payroll --logs`: KPIs, pay and the department report from logs.
 
 The figures themselves are checked by hand in tests/python/test_logs.py and
-tests/core/logs/derive_test.cpp; here: the files written, atomicity, refusals and exit codes.
+tests/apps/logs/derive_test.cpp; here: the files written, atomicity, refusals and exit codes.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""The README's "Exports and statements" command runs as printed and writes what it says.
+"""The manual's export command (docs/exports.md) runs as printed and writes what it says.
 
-The command is taken from README.md itself (the first ```sh block of that section), with `motiv`
+The command is taken from docs/exports.md itself (its first ```sh block), with `motiv`
 replaced by the binary under test and `out/` by a temporary directory.
 """
 
@@ -19,8 +19,7 @@ pytestmark = pytest.mark.skipif(not Path(CLI).is_file(), reason="motiv binary no
 
 
 def test_readme_exports_command_writes_every_export_and_statement(tmp_path):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Exports and statements"):]
+    section = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
     command = re.search(r"```sh\n(.*?)```", section, re.S)[1]
     assert command.count("motiv ") == 2 and "--format all" in command
     command = re.sub(r"\bmotiv ", f"{CLI} ", command).replace("out/", f"{tmp_path}/out/").replace("-p out ", f"-p {tmp_path}/out ")

@@ -1,7 +1,7 @@
 """`motiv run-periods`: a year of the hunter and farmer example (rules/examples/periods_year.json,
 examples/periods/), split runs carrying the state through a file, and retro recalculation.
 
-The year's amounts are worked out by hand in tests/core/periods/year_test.cpp; the totals by month:
+The year's amounts are worked out by hand in tests/apps/periods/year_test.cpp; the totals by month:
   hunter h-01: 40,000 45,000 95,000 40,000 40,000 65,000 40,000 75,000 40,000 40,000 95,000 45,000
   farmer f-01: 36,000 37,200 82,800 39,000 63,000 24,000 34,800 35,400 43,800 36,000 36,000 78,000
 """

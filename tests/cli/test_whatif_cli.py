@@ -107,7 +107,7 @@ def test_refuses_to_overwrite_any_file_before_writing(tmp_path):
     assert rows(tmp_path / "x.plan.csv")[0]["name"] == "hunter.salary"
 
 
-# --- Monte Carlo, diagnostics, pay curves (core/whatif/monte_carlo, diagnostics, pay_curve) ---
+# --- Monte Carlo, diagnostics, pay curves (apps/whatif/monte_carlo, diagnostics, pay_curve) ---
 
 TARGETS = ["--targets", "examples/whatif/targets.json"]
 DISTS = ["--distributions", "examples/whatif/distributions.json"]

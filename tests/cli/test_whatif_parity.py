@@ -1,5 +1,5 @@
 """Python's motiv.whatif and `motiv whatif` give identical numbers: both call the same C++ code
-(core/whatif), and this pins it -- Monte Carlo draw by draw, diagnostics row by row, pay curves
+(apps/whatif), and this pins it -- Monte Carlo draw by draw, diagnostics row by row, pay curves
 value by value."""
 
 from __future__ import annotations
@@ -7,10 +7,8 @@ from __future__ import annotations
 import csv
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-
 from test_whatif_cli import BASE, CLI, ROOT, motiv, rows
 
 motiv_py = pytest.importorskip("motiv")

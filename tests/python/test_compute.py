@@ -135,7 +135,7 @@ def test_to_dict_and_explain(scheme):
     d = slip.to_dict()
     assert (d["person"], d["total"], d["total_minor"]) == ("h-01", "110000.00", 11000000)
     assert d["scheme"] == {"name": "three_tier", "version": "2026.2", "sha256": scheme.sha256}
-    assert [l["amount"] for l in d["lines"]] == ["25000.00", "89000.00", "-4000.00"]
+    assert [ln["amount"] for ln in d["lines"]] == ["25000.00", "89000.00", "-4000.00"]
     assert d["lines"][1]["explanation"] == slip.line("commission").tree
     full, short = slip.explain(trees=True), slip.explain(trees=False)
     assert "tier 3: from 100% of quota (1,000,000.00) and above at 10%" in full and "tier 3" not in short

@@ -153,7 +153,7 @@ def test_xlsx_round_trip(exported, engine):
     assert _exact(by_role["hunter"]["commission"]) == Decimal("151642.01")
     assert _exact(by_role["farmer"]["no_growth_cut"]) == Decimal("-5625.00")
 
-    about = {k: v for k, v in wb["provenance"].iter_rows(values_only=True)}
+    about = dict(wb["provenance"].iter_rows(values_only=True))
     assert about["scheme"] == "three_tier" and about["version"] == "2026.2" and about["period"] == PERIOD
     assert about["rules_sha256"] == RULES_SHA and about["data_sha256"] == DATA_SHA
     assert wb.properties.title == "Payroll 2026-10, three_tier 2026.2"
@@ -170,7 +170,7 @@ def test_jsonl_round_trip(exported, engine):
     h01 = next(r for r in records if (r["person"], r["component"]) == ("h-01", "commission"))
     assert h01["summary"] == "commission = graduated(hunter.commission.tiers, revenue 1,250,000.00, quota hunter.quota 1,000,000.00) = 89,000.00"
     assert h01["explanation"]["pointer"] == "/roles/hunter/components/1"
-    assert list(r for r in records if r["person"] == "op-02" and r["component"] == "bonus")[0]["applied"] is False
+    assert [r for r in records if r["person"] == "op-02" and r["component"] == "bonus"][0]["applied"] is False
 
 
 def test_declared_columns_and_dataframe_provenance(scheme, tmp_path):

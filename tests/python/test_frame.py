@@ -80,7 +80,8 @@ def test_empty_result(scheme):
         ("volume", 11, "1.005", "motiv.data_error.304", 13, "f-02", "expected money with at most 2 decimal places, got '1.005'"),
         ("volume", 11, None, "motiv.data_error.202", 13, "f-02", "missing required input 'volume' for role farmer"),
         ("role", 0, "manager", "motiv.data_error.201", 2, "op-01", "unknown role 'manager'; the scheme has: operator, hunter, farmer"),
-        ("id", 3, "op-01", "motiv.data_error.303", 5, "op-01", "duplicate person id 'op-01' (first on line 2); a role change within the period needs start_date / end_date on both rows"),
+        ("id", 3, "op-01", "motiv.data_error.303", 5, "op-01",
+         "duplicate person id 'op-01' (first on line 2); a role change within the period needs start_date / end_date on both rows"),
     ],
 )
 def test_bad_row_names_row_column_and_person(scheme, column, position, value, error_id, line, person, message):

@@ -22,7 +22,6 @@ import pandas as pd
 import pytest
 
 import motiv
-from motiv_test_support import RULES
 
 ROOT = Path(os.environ.get("MOTIV_SOURCE_DIR") or Path(__file__).resolve().parents[2]).resolve()
 LOGS = ROOT / "examples" / "logs"

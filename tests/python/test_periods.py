@@ -1,6 +1,6 @@
 """Scheme.pay_period / pay_periods: the multi-period engine from Python, with the state as a dict.
 
-Amounts by hand in tests/core/periods/year_test.cpp (the year) and retro_test.cpp (retro).
+Amounts by hand in tests/apps/periods/year_test.cpp (the year) and retro_test.cpp (retro).
 """
 
 from __future__ import annotations

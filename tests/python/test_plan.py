@@ -83,7 +83,7 @@ def test_cli_test_and_validate_strict(tmp_path):
     # Compliance 79% < 80%: the gate is closed, only the 40,000.00 salary is paid.
     assert r.returncode == 1
     assert "FAIL: gate closed\n    total: expected 48,000.00, got 40,000.00 (off by -8,000.00)\n" in r.stdout
-    lint = "tests/core/plantest/fixtures/lint_warnings.json"
+    lint = "tests/apps/plantest/fixtures/lint_warnings.json"
     assert _cli("validate", lint).returncode == 0
     r = _cli("validate", "--strict", lint)
     assert r.returncode == 1 and "warning [motiv.lint.605]" in r.stdout

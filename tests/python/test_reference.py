@@ -13,7 +13,6 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 import pytest
-
 import reference_three_tier as ref
 
 SEED = 20261001

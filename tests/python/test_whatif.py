@@ -12,12 +12,11 @@ tests/cli/test_cli.py for every person's pay): the what-if raises hunter.salary 
 
 from decimal import Decimal
 
-import pandas as pd
 import pytest
 
 import motiv
 from motiv import whatif
-from motiv_test_support import PEOPLE, PERIOD, RULES
+from motiv_test_support import PEOPLE, PERIOD
 
 D = Decimal
 

@@ -9,11 +9,10 @@ Profiles at target (used throughout):
 
 from decimal import Decimal
 
-import pandas as pd
 import pytest
 
 from motiv import whatif
-from motiv_test_support import PEOPLE, PERIOD
+from motiv_test_support import PERIOD
 
 D = Decimal
 TARGET = {

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from motiv import whatif
-from motiv_test_support import PEOPLE, PERIOD
+from motiv_test_support import PERIOD
 
 distributed = pytest.importorskip("distributed")
 

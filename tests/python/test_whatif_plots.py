@@ -40,14 +40,14 @@ def test_sweep_cost_chart(scheme, people, tmp_path):
     path = tmp_path / "sweep.svg"
     fig = whatif.plot_sweep_cost(sw, path=path)
     assert path.read_text().lstrip().startswith("<?xml") and "<svg" in path.read_text()
-    lines = {l.get_label(): l for l in fig.axes[0].get_lines()}
+    lines = {ln.get_label(): ln for ln in fig.axes[0].get_lines()}
     assert set(lines) == {"total", "operator", "hunter", "farmer"}
     # Each 5,000 of salary costs 5 hunters 25,000: 690,977.01, 715,977.01, 740,977.01.
     assert list(lines["total"].get_ydata()) == [690977.01, 715977.01, 740977.01]
     assert list(lines["total"].get_xdata()) == [20000.0, 25000.0, 30000.0]
     two = whatif.sweep(scheme, people, period=PERIOD, grid={"hunter.salary": ["20000", "30000"], "farmer.cut.no_growth": ["0", "1"]}, progress=False)
     fig2 = whatif.plot_sweep_cost(two, by="farmer.cut.no_growth")
-    assert [l.get_label() for l in fig2.axes[0].get_lines()] == ["farmer.cut.no_growth = 0", "farmer.cut.no_growth = 1"]
+    assert [ln.get_label() for ln in fig2.axes[0].get_lines()] == ["farmer.cut.no_growth = 0", "farmer.cut.no_growth = 1"]
 
 
 def test_pay_distribution_chart(scheme, richer, tmp_path):
@@ -59,7 +59,7 @@ def test_pay_distribution_chart(scheme, richer, tmp_path):
     assert [t.get_text() for t in ax.get_xticklabels()] == ["farmer", "hunter", "operator"]
     # Box medians: farmers 54,687.5 both; hunters 40,000.04 -> 45,000.04.
     medians = [float(m.get_ydata()[0]) for m in ax.lines if m.get_linestyle() == "-" and len(m.get_xdata()) == 2 and m.get_xdata()[0] != m.get_xdata()[1]]
-    assert {54687.5, 40000.04, 45000.04} <= set(round(v, 2) for v in medians)
+    assert {54687.5, 40000.04, 45000.04} <= {round(v, 2) for v in medians}
 
 
 def test_plots_refuse_other_formats(scheme, people, tmp_path):

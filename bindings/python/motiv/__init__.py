@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
-from typing import Any, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 try:
     from . import _core
@@ -57,7 +57,7 @@ __all__ = [
     "whatif",
 ]
 
-__version__ = "0.1.0"
+__version__: str = _core.__version__  # written once, in CMakeLists.txt project()
 
 Payslip = _core.Payslip
 Line = _core.Line
@@ -154,7 +154,7 @@ class Scheme:
         return self._core.parameter_names
 
     @property
-    def overrides(self) -> dict:
+    def overrides(self) -> Dict[str, Any]:
         """The parameter overrides applied to the file (empty for a scheme loaded as is)."""
         return self._core.overrides
 
@@ -164,7 +164,8 @@ class Scheme:
         A Decimal for a scalar, or a list of ``(from, rate)`` Decimal pairs for a tier table.
         ValueError for an unknown name or a malformed period.
         """
-        return self._core.parameter(name, period=period)
+        value: Union[Decimal, _TierList] = self._core.parameter(name, period=period)
+        return value
 
     def components(self, role: str) -> List[str]:
         """The component ids of ``role`` in payslip order; ValueError for an unknown role."""
@@ -221,12 +222,13 @@ class Scheme:
         names, columns = _core.compute_table(self._core, header, rows, period=period)
         return _frame.result_frame(names, columns)
 
-    def logs_report(self, logs: _PathLike, *, period: str) -> dict:
+    def logs_report(self, logs: _PathLike, *, period: str) -> Dict[str, Any]:
         """KPIs, pay and the department report derived from a logs directory for ``period``.
 
         ``logs`` holds staff, clients, calls, deals and contacts, each as NAME.csv or NAME.json (an
-        array of objects keyed by the CSV's columns), and the rates file the rules name; the rule file's ``"logs"`` section says how KPIs are derived and which scheme
-        inputs they feed (README, "Logs"). Returns a dict of DataFrames: ``payroll`` (as
+        array of objects keyed by the CSV's columns), and the rates file the rules name; the rule
+        file's ``"logs"`` section says how KPIs are derived and which scheme
+        inputs they feed (the manual, docs/logs.md). Returns a dict of DataFrames: ``payroll`` (as
         ``compute_frame``), ``kpis`` (person, kpi, value, unit, formula and the log rows it came from),
         ``funnel``, ``refusals``, ``handovers``, ``takeaways``, ``contact_norms``, ``credits``, ``reactivations``,
         ``spiffs``. Amounts, values and ratios are ``Decimal``; counts ``int``. Raises RuleError (no
@@ -274,8 +276,8 @@ class Scheme:
         scales: Optional[Mapping[str, int]] = None,
         threads: int = 0,
         check: bool = True,
-        out: Optional[dict] = None,
-    ) -> dict:
+        out: Optional[Dict[str, Any]] = None,
+    ) -> Dict[str, Any]:
         """:meth:`compute_batch` without the DataFrame: the engine's NumPy arrays, reusable.
 
         Returns a dict: ``components`` (the pay column names), ``minor_units``, ``amounts`` (int64,
@@ -285,7 +287,7 @@ class Scheme:
         ``out=`` an earlier result for the same number of rows of this scheme: its arrays are
         overwritten in place and it is returned. A scenario loop or a re-run then maps no new
         memory -- a fresh result costs the kernel's zeroing of every page, about a fifth of a
-        one-thread batch (README "Batch engine and benchmarks"). Anything still viewing the old
+        one-thread batch (the manual, docs/performance.md). Anything still viewing the old
         arrays (a frame built from them) sees the new amounts.
         """
         role = _batch.role_codes(self.roles, data["role"])
@@ -314,7 +316,10 @@ class Scheme:
         texts = [_frame.cell_text(v) if not isinstance(v, float) else _float_refused(parameter) for v in values]
         res = _core.sweep_columns(self._core, role, cols, period=period, parameter=parameter, values=texts, threads=threads)
         scale = self.minor_units
-        out = {"value": [Decimal(t[:-1]).scaleb(-2) if t.endswith("%") else Decimal(t) for t in texts], "total": [Decimal(int(v)).scaleb(-scale) for v in res["total"]]}
+        out = {
+            "value": [Decimal(t[:-1]).scaleb(-2) if t.endswith("%") else Decimal(t) for t in texts],
+            "total": [Decimal(int(v)).scaleb(-scale) for v in res["total"]],
+        }
         for j, r in enumerate(self.roles):
             out[r] = [Decimal(int(v)).scaleb(-scale) for v in res["role_total"][:, j]]
         out["failed_rows"] = res["failed"]

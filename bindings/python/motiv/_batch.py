@@ -55,15 +55,15 @@ def _exact_column(name: str, values: Any) -> Tuple[np.ndarray, int, Optional[np.
         raise ValueError(f"column '{name}': more than 9 decimal places")
     scaled = np.zeros(len(decimals), dtype=np.int64)
     mask = np.ones(len(decimals), dtype=np.uint8)
-    for i, d in enumerate(decimals):
-        if d is None:
+    for i, value in enumerate(decimals):
+        if value is None:
             mask[i] = 0
         else:
-            scaled[i] = int(d.scaleb(places))
+            scaled[i] = int(value.scaleb(places))
     return scaled, places, (mask if not mask.all() else None)
 
 
-def input_columns(inputs: List[str], data: Mapping[str, Any], scales: Optional[Mapping[str, int]]) -> Dict[str, tuple]:
+def input_columns(inputs: List[str], data: Mapping[str, Any], scales: Optional[Mapping[str, int]]) -> Dict[str, Tuple[Any, ...]]:
     """{input name: (int64 array, scale, mask or None)} for every input column present in ``data``."""
     import pandas as pd
 
@@ -71,7 +71,7 @@ def input_columns(inputs: List[str], data: Mapping[str, Any], scales: Optional[M
     unknown = set(scales) - set(inputs)
     if unknown:
         raise ValueError(f"scales given for unknown input(s): {', '.join(sorted(unknown))}")
-    out: Dict[str, tuple] = {}
+    out: Dict[str, Tuple[Any, ...]] = {}
     for name in inputs:
         if name not in data:
             continue

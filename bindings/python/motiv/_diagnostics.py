@@ -1,6 +1,6 @@
 """Diagnostics of a scheme itself (private to motiv; public through motiv.whatif).
 
-A thin wrapper over the C++ core (core/whatif/diagnostics.hpp), the same code as
+A thin wrapper over the C++ core (apps/whatif/diagnostics.hpp), the same code as
 ``motiv whatif --diagnostics``: pay mix, leverage, monotonicity, cliffs and cost at target, now and
 stressed. Every amount is an exact Decimal.
 """

@@ -61,7 +61,7 @@ def result_frame(names: List[str], columns: List[List[Any]]) -> Any:
     may coincide with another column's name."""
     import pandas as pd
 
-    out = pd.DataFrame({i: col for i, col in enumerate(columns)})
+    out = pd.DataFrame(dict(enumerate(columns)))
     out.columns = pd.Index(names)
     return out
 

@@ -1,7 +1,7 @@
 """Monte Carlo cost of a scheme (private to motiv; public through motiv.whatif).
 
 A thin wrapper: the draws, the payments and the statistics are computed by the C++ core
-(core/whatif/monte_carlo.hpp), the same code as ``motiv whatif --monte-carlo``; this module turns
+(apps/whatif/monte_carlo.hpp), the same code as ``motiv whatif --monte-carlo``; this module turns
 the distributions into the JSON the CLI's ``--distributions`` file holds and the results into
 DataFrames. Draws are random inputs, not amounts: every amount is exact, costs and quantiles are
 ``Decimal``.
@@ -95,7 +95,8 @@ def _spec(name: str, dist: Any) -> Dict[str, Any]:
     if isinstance(dist, Mapping):
         return dict(dist)  # already the JSON form of the CLI's --distributions file
     if hasattr(dist, "spec"):
-        return dist.spec()
+        spec: Dict[str, Any] = dist.spec()
+        return spec
     raise TypeError(f"draws[{name!r}]: expected Normal, Lognormal, Uniform, Triangular, Resample or a dict, got {type(dist).__name__}")
 
 
@@ -131,7 +132,7 @@ def monte_carlo(
     clipped to the input's range (never below 0) and rounded half-even to its precision (money:
     the minor unit, count: whole, ratio: 4 places, number: 2). ``target`` and ``cap`` map roles to
     the inputs of a person exactly at target / at cap. Gates and caps are read from the scheme
-    (see the README). The same seed gives the same figures, on any platform and thread count.
+    (the manual, docs/whatif.md). The same seed gives the same figures, on any platform and thread count.
     """
     import pandas as pd
 

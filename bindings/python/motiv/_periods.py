@@ -7,7 +7,7 @@ between runs as JSON (``json.dumps(result.state)``) and pass it back for the nex
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union, cast
 
 from . import _core, _frame
 
@@ -57,7 +57,7 @@ def pay_period(
         cancellations=_table(cancellations),
         corrections=_table(corrections),
         recompute=list(recompute),
-        accept_rules_change=None if accept_rules_change is None else tuple(accept_rules_change),
+        accept_rules_change=None if accept_rules_change is None else cast(Tuple[str, str], tuple(accept_rules_change)),
     )
     return PeriodResult(out["period"], list(out["payslips"]), dict(out["notes"]), list(out["period_notes"]), json.loads(out["state"]))
 

@@ -7,8 +7,7 @@ the suffix). Amounts become floats here, for the axes only.
 from __future__ import annotations
 
 import os
-from decimal import Decimal
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Iterable, List, Mapping, Optional, Sequence
 
 __all__ = ["payout_curves", "plot_payout_curves", "plot_sweep_cost", "plot_pay_distribution"]
 
@@ -34,7 +33,7 @@ def _finish(fig: Any, path: Optional[Any]) -> Any:
     return fig
 
 
-def _floats(values: Iterable[Any]) -> list:
+def _floats(values: Iterable[Any]) -> List[float]:
     return [float(v) for v in values]
 
 

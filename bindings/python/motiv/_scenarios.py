@@ -1,7 +1,7 @@
 """Scenarios (private to motiv; public through motiv.whatif): compare two schemes on the same
 people, list what changed between them, sweep a grid of parameter values, and a person's pay curve.
 
-The figures come from the C++ core (core/whatif), the same code as ``motiv whatif``; this module
+The figures come from the C++ core (apps/whatif), the same code as ``motiv whatif``; this module
 only shapes them into DataFrames. Amounts are exact ``Decimal`` values.
 """
 
@@ -134,7 +134,6 @@ def sweep(
     role (Decimal), ``failed_rows``. Points run on every core without recompiling; a tqdm progress
     bar appears when the sweep runs longer than a second (``progress=False`` to silence it).
     """
-    import pandas as pd
 
     data = read_people(data)
     params = list(grid)
@@ -177,7 +176,7 @@ def pay_curve(scheme: Any, person: Mapping[str, Any], *, period: str, kpi: str, 
     ``person`` maps ``role`` and the person's inputs to values (a row of the people table will do);
     ``values`` are str / int / Decimal. Returns ``kpi`` (Decimal), one column per component of the
     role and ``total`` (Decimal), computed by the C++ core's batch engine exactly as a payslip
-    would be (core/whatif/pay_curve.hpp, the same code as ``motiv whatif --curve``).
+    would be (apps/whatif/pay_curve.hpp, the same code as ``motiv whatif --curve``).
     """
     import pandas as pd
 

@@ -1,12 +1,35 @@
-# Hand-written type stubs for motiv.whatif.
+# Hand-written type stubs for motiv.whatif (checked by scripts/lint: mypy --strict and stubtest).
 import os
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
 
-import numpy as np
 import pandas as pd
 
 from . import Scheme
+
+__all__ = [
+    "Comparison",
+    "compare",
+    "plan_diff",
+    "sweep",
+    "pay_curve",
+    "MonteCarlo",
+    "Normal",
+    "Uniform",
+    "Lognormal",
+    "Triangular",
+    "Resample",
+    "monte_carlo",
+    "Diagnostics",
+    "diagnostics",
+    "payout_curves",
+    "plot_payout_curves",
+    "plot_sweep_cost",
+    "plot_pay_distribution",
+    "dask_sweep",
+    "dask_compare",
+]
 
 _Data = Union[pd.DataFrame, str, os.PathLike[str]]
 _Value = Union[str, int, Decimal]
@@ -31,39 +54,39 @@ def sweep(
 ) -> pd.DataFrame: ...
 def pay_curve(scheme: Scheme, person: Mapping[str, Any], *, period: str, kpi: str, values: Iterable[_Value], threads: int = ...) -> pd.DataFrame: ...
 
+@dataclass(frozen=True)
 class Normal:
     mean: float
     sd: float
-    relative: bool
-    def __init__(self, mean: float, sd: float, relative: bool = ...) -> None: ...
+    relative: bool = ...
     def spec(self) -> Dict[str, Any]: ...
 
+@dataclass(frozen=True)
 class Uniform:
     low: float
     high: float
-    relative: bool
-    def __init__(self, low: float, high: float, relative: bool = ...) -> None: ...
+    relative: bool = ...
     def spec(self) -> Dict[str, Any]: ...
 
+@dataclass(frozen=True)
 class Lognormal:
     mu: float
     sigma: float
-    relative: bool
-    def __init__(self, mu: float, sigma: float, relative: bool = ...) -> None: ...
+    relative: bool = ...
     def spec(self) -> Dict[str, Any]: ...
 
+@dataclass(frozen=True)
 class Triangular:
     low: float
     mode: float
     high: float
-    relative: bool
-    def __init__(self, low: float, mode: float, high: float, relative: bool = ...) -> None: ...
+    relative: bool = ...
     def spec(self) -> Dict[str, Any]: ...
 
+@dataclass(frozen=True)
 class Resample:
     history: Sequence[Any]
-    relative: bool
-    def __init__(self, history: Sequence[Any], relative: bool = ...) -> None: ...
+    relative: bool = ...
     def spec(self) -> Dict[str, Any]: ...
 
 class MonteCarlo(NamedTuple):

@@ -26,7 +26,7 @@
 #include "core/data/people_table.hpp"
 #include "core/engine/compiled_scheme.hpp"
 #include "core/errors.hpp"
-#include "core/export/csv_export.hpp"
+#include "apps/export/csv_export.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/payroll/payroll.hpp"
 #include "core/rules/loader.hpp"

@@ -1,4 +1,4 @@
-// A payroll run over the example department and its summary (its exports: tests/core/export).
+// A payroll run over the example department and its summary (its exports: tests/apps/export).
 #include "core/payroll/payroll.hpp"
 
 #include <catch2/catch.hpp>
