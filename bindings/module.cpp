@@ -48,6 +48,17 @@ std::optional<std::string> exact_text(py::handle value, const std::string& what)
     throw py::type_error(what + ": expected a number as str, int or decimal.Decimal, got " + type);
 }
 
+std::function<void(std::size_t)> progress_feed(const std::function<void(std::size_t)>& callback) {
+    if (!callback) return {};
+    return [callback](std::size_t done) {
+        py::gil_scoped_acquire gil;
+        try {
+            callback(done);
+        } catch (py::error_already_set&) {
+        }
+    };
+}
+
 Period parse_period_arg(const std::string& text) {
     auto p = Period::parse(text);
     if (!p) throw py::value_error("period must be YYYY-MM (e.g. '2026-10'), got '" + text + "'");

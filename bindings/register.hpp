@@ -8,6 +8,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -68,6 +69,11 @@ payroll::PayrollRun run_table(const SchemeHandle& h, const data::CsvTable& table
 
 // "2026-10" -> Period; ValueError otherwise.
 Period parse_period_arg(const std::string& text);
+
+// A core progress feed (called from a thread without the GIL) that calls a Python callable with the
+// count done: it takes the GIL for the call and swallows the callable's exceptions, because a broken
+// progress bar must not stop or crash the run. Empty when `callback` is.
+std::function<void(std::size_t)> progress_feed(const std::function<void(std::size_t)>& callback);
 
 
 // The NumPy arrays behind a batch::Input, kept alive while the engine reads them (register_batch.cpp).

@@ -4,6 +4,7 @@
 // ValueError otherwise, never a silent copy), the GIL is released while the engine runs, and
 // results come back as NumPy arrays that own the engine's buffers (no copy either).
 #include <type_traits>
+#include <unordered_map>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -11,6 +12,7 @@
 #include "bindings/register.hpp"
 #include "core/batch/batch.hpp"
 #include "core/batch/sweep.hpp"
+#include "core/data/column_source.hpp"
 
 namespace motiv::bindings {
 
@@ -116,6 +118,32 @@ py::dict result_dict(batch::Result&& r) {
 }  // namespace
 
 void register_batch(py::module_& m) {
+    m.def("read_columns", [](const SchemeHandle& h, std::vector<std::string> header, std::unordered_map<std::string, std::vector<std::string>> text,
+                             std::size_t rows, const std::string& period) {
+        const Period p = parse_period_arg(period);
+        data::ColumnsSource src;
+        src.header = std::move(header);
+        src.text = std::move(text);
+        src.rows = rows;
+        data::KeptRows kept;
+        {
+            py::gil_scoped_release release;
+            kept = data::read_columns(*h.compiled, p, src);
+        }
+        const auto n = static_cast<py::ssize_t>(kept.rows.size());
+        py::dict d;
+        d["rows"] = to_numpy(std::move(kept.rows), {n});
+        d["role"] = to_numpy(std::move(kept.role), {n});
+        py::dict cols;
+        const Scheme& s = h.compiled->scheme();
+        for (auto& [idx, c] : kept.columns)
+            cols[py::str(s.inputs[idx].name)] = py::make_tuple(to_numpy(std::move(c.values), {n}), c.scale, to_numpy(std::move(c.present), {n}));
+        d["columns"] = cols;
+        return d;
+    }, py::arg("scheme"), py::arg("header"), py::arg("text"), py::arg("rows"), py::kw_only(), py::arg("period"),
+          "The one reader (core/data/people_reader.hpp) on columns: text cells of the key and non-integer input columns in;\n"
+          "the positions of the rows to pay, their role indices and the converted columns (prorata from the dates included) out.");
+
     m.def("compute_columns", [](const SchemeHandle& h, const py::array& role, const py::dict& columns, const std::string& period,
                                 unsigned threads, bool check, const std::optional<py::dict>& out) -> py::dict {
         const Period p = parse_period_arg(period);

@@ -1,5 +1,6 @@
 // motiv._core.monte_carlo: the cost distribution of a scheme (apps/whatif/monte_carlo.hpp). The
 // distributions and profiles arrive as JSON text, read by the very reader of the CLI's files.
+#include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
 #include "bindings/register.hpp"
@@ -11,7 +12,8 @@ namespace motiv::bindings {
 
 void register_monte_carlo(py::module_& m) {
     m.def("monte_carlo", [](const SchemeHandle& h, Header header, Rows rows, const std::string& period, const std::string& draws_json,
-                            const std::string& profiles_json, std::size_t n, std::uint64_t seed, unsigned threads) {
+                            const std::string& profiles_json, std::size_t n, std::uint64_t seed, unsigned threads,
+                            const std::function<void(std::size_t)>& progress) {
         const Period p = parse_period_arg(period);
         const CompiledScheme& cs = *h.compiled;
         const data::CsvTable table = make_table(std::move(header), std::move(rows), "<DataFrame>");
@@ -21,7 +23,7 @@ void register_monte_carlo(py::module_& m) {
         whatif::MonteCarlo mc;
         {
             py::gil_scoped_release release;
-            mc = whatif::run_monte_carlo(cs, cs.bind(p), people, dists, profiles, whatif::MonteCarloOptions{n, seed, threads});
+            mc = whatif::run_monte_carlo(cs, cs.bind(p), people, dists, profiles, whatif::MonteCarloOptions{n, seed, threads, progress_feed(progress)});
         }
         const auto nd = static_cast<py::ssize_t>(mc.total.size()), nr = static_cast<py::ssize_t>(mc.roles.size());
         py::array_t<std::int64_t> total(nd), role_cost({nd, nr});
@@ -44,7 +46,7 @@ void register_monte_carlo(py::module_& m) {
         d["shares"] = shares;
         return d;
     }, py::arg("scheme"), py::arg("header"), py::arg("rows"), py::kw_only(), py::arg("period"), py::arg("draws"), py::arg("profiles"),
-          py::arg("n"), py::arg("seed"), py::arg("threads") = 0u,
+          py::arg("n"), py::arg("seed"), py::arg("threads") = 0u, py::arg("progress") = nullptr,
           "Monte Carlo over the people of a table: draw costs (int64 minor units), quantiles (of, P50, P90, P99 in minor units), "
           "shares (role, person_draws, at_gate, at_target, at_cap).");
 }

@@ -80,13 +80,18 @@ void register_payroll(py::module_& m) {
     m.def("compute_table", [](const SchemeHandle& h, Header header, Rows rows, const std::string& period) {
         const Period p = parse_period_arg(period);
         payroll::PayrollRun run;
+        std::vector<std::int64_t> positions;  // of the rows paid, in the table: the caller's index labels them
         {
             py::gil_scoped_release release;
-            run = run_table(h, make_table(std::move(header), std::move(rows), "<DataFrame>"), p, Explain::none);
+            const data::CsvTable table = make_table(std::move(header), std::move(rows), "<DataFrame>");
+            const auto people = data::read_people(table, *h.compiled, p);
+            for (const auto& person : people) positions.push_back(static_cast<std::int64_t>(person.line) - 2);  // make_table: row i on line i + 2
+            run = payroll::run(*h.compiled, p, people, Explain::none);
         }
-        return run_columns(run);
+        const py::tuple cols = run_columns(run);
+        return py::make_tuple(cols[0], cols[1], positions);
     }, py::arg("scheme"), py::arg("header"), py::arg("rows"), py::kw_only(), py::arg("period"),
-          "Pays every row of a table of string cells; returns (column names, columns).");
+          "Pays every row of a table of string cells; returns (column names, columns, positions of the rows paid).");
 }
 
 }  // namespace motiv::bindings

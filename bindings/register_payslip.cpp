@@ -22,6 +22,77 @@ std::string line_repr(const LineView& v) {
            (l.applied ? "" : ", not applied") + ">";
 }
 
+// Pickle state of an explanation tree: (label, formula, detail, value, pointer, [children]), so that a
+// payslip sent to another process (Dask, multiprocessing) explains itself exactly as here.
+py::tuple explanation_state(const Explanation& e) {
+    py::list children;
+    for (const auto& c : e.children) children.append(explanation_state(c));
+    return py::make_tuple(e.label, e.formula, e.detail, e.value, e.pointer, children);
+}
+
+Explanation explanation_from_state(const py::handle& state) {
+    const auto t = state.cast<py::tuple>();
+    if (t.size() != 6) throw py::value_error("not a motiv explanation state");
+    Explanation e{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>(), t[3].cast<std::string>(),
+                  t[4].cast<std::string>(), {}};
+    for (const auto& c : t[5].cast<py::list>()) e.children.push_back(explanation_from_state(c));
+    return e;
+}
+
+Decimal decimal_from_state(const py::handle& text) {
+    const auto d = Decimal::parse(text.cast<std::string>());
+    if (!d) throw py::value_error("not a motiv payslip state: '" + text.cast<std::string>() + "' is not a decimal");
+    return *d;
+}
+
+// Every field, amounts as exact decimal text: a pickled payslip is the payslip, not a recomputation.
+py::tuple payslip_state(const Payslip& p) {
+    py::list inputs, lines;
+    for (const auto& [k, v] : p.inputs) inputs.append(py::make_tuple(k, v.to_string()));
+    for (const auto& l : p.lines)
+        lines.append(py::make_tuple(l.component, l.label, l.kind, l.pointer, l.minor, l.amount.to_string(), l.applied, l.summary,
+                                    explanation_state(l.explanation)));
+    return py::make_tuple(1, p.person, p.name, p.role, p.period, p.scheme, p.version, p.rules_sha256, p.currency, p.minor_units,
+                          p.total_minor, p.total.to_string(), inputs, lines);
+}
+
+std::shared_ptr<Payslip> payslip_from_fields(const py::tuple& t) {
+    auto p = std::make_shared<Payslip>();
+    p->person = t[1].cast<std::string>();
+    p->name = t[2].cast<std::string>();
+    p->role = t[3].cast<std::string>();
+    p->period = t[4].cast<std::string>();
+    p->scheme = t[5].cast<std::string>();
+    p->version = t[6].cast<std::string>();
+    p->rules_sha256 = t[7].cast<std::string>();
+    p->currency = t[8].cast<std::string>();
+    p->minor_units = t[9].cast<int>();
+    p->total_minor = t[10].cast<std::int64_t>();
+    p->total = decimal_from_state(t[11]);
+    for (const auto& kv : t[12].cast<py::list>()) {
+        const auto pair = kv.cast<py::tuple>();
+        p->inputs.emplace_back(pair[0].cast<std::string>(), decimal_from_state(pair[1]));
+    }
+    for (const auto& item : t[13].cast<py::list>()) {
+        const auto l = item.cast<py::tuple>();
+        if (l.size() != 9) throw py::value_error("not a motiv payslip line state");
+        p->lines.push_back(PayLine{l[0].cast<std::string>(), l[1].cast<std::string>(), l[2].cast<std::string>(), l[3].cast<std::string>(),
+                                   l[4].cast<std::int64_t>(), decimal_from_state(l[5]), l[6].cast<bool>(), l[7].cast<std::string>(),
+                                   explanation_from_state(l[8])});
+    }
+    return p;
+}
+
+std::shared_ptr<Payslip> payslip_from_state(const py::tuple& t) {
+    if (t.size() != 14 || !py::isinstance<py::int_>(t[0]) || t[0].cast<int>() != 1)
+        throw py::value_error("not a motiv payslip state (pickled by another motiv version?)");
+    try {
+        return payslip_from_fields(t);
+    } catch (const py::cast_error&) {  // a field of the wrong type: the same plain refusal, not a RuntimeError
+        throw py::value_error("not a motiv payslip state: a field has the wrong type");
+    }
+}
+
 }  // namespace
 
 void register_payslip(py::module_& m) {
@@ -40,6 +111,13 @@ void register_payslip(py::module_& m) {
         .def_property_readonly("tree", [](const LineView& v) { return json_to_py(v.line().explanation.to_json()); },
                                "The full derivation as a dict: label, value, formula, detail, pointer, children.")
         .def_property_readonly("pointer", [](const LineView& v) { return v.line().pointer; }, "JSON pointer of the rule in the rule file.")
+        .def(py::pickle([](const LineView& v) { return py::make_tuple(std::const_pointer_cast<Payslip>(v.slip), v.index); },
+                        [](const py::tuple& t) {
+                            if (t.size() != 2) throw py::value_error("not a motiv line state");
+                            LineView v{t[0].cast<SlipPtr>(), t[1].cast<std::size_t>()};
+                            if (v.index >= v.slip->lines.size()) throw py::value_error("not a motiv line state: no such line");
+                            return v;
+                        }))
         .def("__repr__", &line_repr)
         .def("__str__", [](const LineView& v) { return v.line().summary; });
 
@@ -81,6 +159,7 @@ void register_payslip(py::module_& m) {
              "The payslip's JSON form as a dict (amounts as exact strings, explanation trees included).")
         .def("explain", [](const Payslip& p, bool trees) { return p.to_text(trees); }, py::kw_only(), py::arg("trees") = true,
              "The payslip as a readable statement; with trees=True each line's derivation tree is included.")
+        .def(py::pickle(&payslip_state, &payslip_from_state))
         .def("__str__", [](const Payslip& p) { return p.to_text(false); })
         .def("__repr__", [](const Payslip& p) {
             return "<motiv.Payslip " + p.person + " " + p.role + " " + p.period + " total=" + p.total.to_string_fixed(p.minor_units) + " " +

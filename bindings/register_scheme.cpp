@@ -190,6 +190,11 @@ void register_scheme(py::module_& m) {
             for (const auto& p : scheme_of(h).parameters) out.push_back(p.name);
             return out;
         })
+        .def_property_readonly("parameter_info", [](const SchemeHandle& h) {
+            py::list out;
+            for (const auto& p : scheme_of(h).parameters) out.append(py::make_tuple(p.name, to_string(p.kind), p.unit, p.description));
+            return out;
+        }, "Tuples (name, kind, unit, description), in parameter_names order: what a chart labels an axis with.")
         .def_property_readonly("inputs", [](const SchemeHandle& h) {
             const Scheme& s = scheme_of(h);
             py::list out;

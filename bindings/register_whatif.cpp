@@ -127,16 +127,7 @@ void register_whatif(py::module_& m) {
             }
             axes.push_back(std::move(a));
         }
-        // The callback is Python: take the GIL for it, and never let an exception escape a sweep thread.
-        batch::SweepProgress report;
-        if (progress)
-            report = [&progress](std::size_t done) {
-                py::gil_scoped_acquire gil;
-                try {
-                    progress(done);
-                } catch (py::error_already_set&) {  // a broken progress bar must not stop or crash the sweep
-                }
-            };
+        const batch::SweepProgress report = progress_feed(progress);
         whatif::Grid g;
         {
             py::gil_scoped_release release;

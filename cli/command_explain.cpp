@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
@@ -16,7 +17,7 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 int explain(const std::vector<std::string>& args) {
-    po::options_description opts("motiv explain -- how one person's pay was computed\n\noptions");
+    po::options_description opts("motiv explain -- how one person's pay was computed\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
@@ -25,10 +26,9 @@ int explain(const std::vector<std::string>& args) {
         ("period,p", po::value<std::string>(), "pay period YYYY-MM (required when the CSV has no period column)")
         ("json", "print the payslip with its explanation trees as JSON")
         ("brief", "print only the one-line summary of each line, not the trees")
-        ("lang,l", po::value<std::string>(), "print the pay statement in this language (en or ru): every line with its rule,\n"
+        ("lang", po::value<std::string>(), "print the pay statement in this language (en or ru): every line with its rule,\n"
                                              "formula and inputs, the KPIs against their norms, the tiers reached");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts;
         return 0;
@@ -44,7 +44,7 @@ int explain(const std::vector<std::string>& args) {
     }
     auto cs = CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>()));
     const std::string data_path = vm["data"].as<std::string>();
-    const std::string data_bytes = io::read_file(data_path);
+    const std::string data_bytes = read_input(data_path);
     const auto table = data::parse_csv(data_bytes, data_path);
     const std::string id = vm["employee"].as<std::string>();
     // Without --period, a CSV with a period column may hold several months: take the person's

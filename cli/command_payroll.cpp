@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/payroll_exports.hpp"
 #include "core/data/people_table.hpp"
@@ -20,7 +21,7 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 int payroll(const std::vector<std::string>& args) {
-    po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions");
+    po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
@@ -31,7 +32,8 @@ int payroll(const std::vector<std::string>& args) {
                                                          "suffix is added to: .csv .excel-ru.csv .xlsx .jsonl")
         ("format", po::value<std::vector<std::string>>()->composing(),
          "csv (default), csv-excel-ru (';', decimal comma, UTF-8 BOM: Russian Excel), xlsx, jsonl (line items with\n"
-         "explanations), or all; repeat or separate by commas to write several")
+         "explanations), or all; repeat or separate by commas to write several. Both CSVs are safe to open in a\n"
+         "spreadsheet (a cell like =HYPERLINK(...) gets a leading '); csv-raw writes cells as they are, for programs")
         ("columns", po::value<std::vector<std::string>>()->composing(),
          "CSV columns, comma-separated: id, name, role, period, component ids, total, input names\n"
          "(default: id,name,role,period,<components>,total; provenance columns are always added)")
@@ -41,8 +43,7 @@ int payroll(const std::vector<std::string>& args) {
         ("crlf", "end the csv format's lines with CRLF")
         ("force,f", "replace existing output files")
         ("quiet,q", "do not print the summary");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nEvery row is checked before anything is written: on any error nothing is written and the\n"
                              "exit status is 1. Every export names the scheme, its version, the period and the SHA-256 of the\n"
@@ -80,36 +81,28 @@ int payroll(const std::vector<std::string>& args) {
     const io::Overwrite mode = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
     std::string summary;
     std::size_t people = 0;
+    // The files are published as one set, never over the rule file or the data.
+    std::vector<std::string> inputs = {vm["rules"].as<std::string>()};
+    if (vm.count("data")) inputs.push_back(vm["data"].as<std::string>());
     try {
         if (vm.count("data")) {
             // A people file is paid a chunk at a time straight into the files (bounded memory).
             const PeriodInput in = read_period_source(vm);
             const payroll::RunTotals totals =
-                exports::write_streamed(files, *in.scheme, in.period, in.data_bytes, in.data_path, in.provenance(), mode, options);
+                exports::write_streamed(files, *in.scheme, in.period, in.data_bytes, in.data_path, in.provenance(), mode, options, inputs);
             summary = payroll::summary_text(totals, in.period.to_string(), in.scheme->scheme().currency.code, in.scheme->scheme().currency.minor_units);
             people = totals.people();
         } else {
-            const bool explained = std::find(formats.begin(), formats.end(), exports::Format::jsonl) != formats.end();
-            payroll::PayrollRun run;
-            std::shared_ptr<const CompiledScheme> scheme;
-            exports::Provenance provenance;
-            if (vm.count("logs")) {
-                const Period period = period_option(vm);
-                const std::string rules = vm["rules"].as<std::string>();
-                const std::string text = read_rule_file(rules);
-                scheme = CompiledScheme::compile(load_scheme(text, rules));
-                auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), period);
-                // The logs are many files: the export names the directory and hashes the log files (docs/exports.md, Provenance).
-                provenance = logs::provenance(from_logs, scheme->scheme(), vm["logs"].as<std::string>());
-                run = std::move(from_logs.payroll);
-            } else {
-                const PeriodInput in = read_period_input(vm);
-                scheme = in.scheme;
-                provenance = in.provenance();
-                run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
-            }
-            // Every payslip is computed and every export rendered before anything is written; each write is atomic.
-            exports::write_files(files, run, scheme->scheme(), provenance, mode, options);
+            const Period period = period_option(vm);
+            const std::string rules = vm["rules"].as<std::string>();
+            const std::string text = read_rule_file(rules);
+            const auto scheme = CompiledScheme::compile(load_scheme(text, rules));
+            auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), period);
+            // The logs are many files: the export names the directory and hashes the log files (docs/exports.md, Provenance).
+            const exports::Provenance provenance = logs::provenance(from_logs, scheme->scheme(), vm["logs"].as<std::string>());
+            const payroll::PayrollRun& run = from_logs.payroll;
+            // Every payslip is computed and every export rendered before anything is written.
+            exports::write_files(files, run, scheme->scheme(), provenance, mode, options, inputs);
             summary = payroll::summary_text(run);
             people = run.payslips.size();
         }

@@ -5,8 +5,10 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/csv_export.hpp"
+#include "apps/export/output_files.hpp"
 #include "apps/export/provenance.hpp"
 #include "core/io/atomic_file.hpp"
 #include "apps/logs/logs_run.hpp"
@@ -17,7 +19,7 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 int report(const std::vector<std::string>& args) {
-    po::options_description opts("motiv report -- KPIs, pay and the department report from logs\n\noptions");
+    po::options_description opts("motiv report -- KPIs, pay and the department report from logs\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON) with a \"logs\" section")
@@ -26,12 +28,11 @@ int report(const std::vector<std::string>& args) {
         ("out,o", po::value<std::string>()->required(), "directory to write the report CSVs into (created if missing)")
         ("force,f", "replace files that exist")
         ("quiet,q", "do not print the summary");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nWrites payroll.csv, kpis.csv (every KPI with the log rows it came from), funnel.csv,\n"
                              "refusals.csv, handovers.csv, takeaways.csv, contact_norms.csv, credits.csv, reactivations.csv and spiffs.csv.\n"
-                             "Everything is computed before anything is written; each file is written atomically.\n";
+                             "Everything is computed before anything is written; the files are published as one set: on any failure none changes.\n";
         return 0;
     }
     po::notify(vm);
@@ -45,15 +46,12 @@ int report(const std::vector<std::string>& args) {
     std::filesystem::create_directories(out, ec);
     if (ec) throw IoError("motiv.io_error.002", "cannot create directory " + out.string() + ": " + ec.message());
     const auto mode = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
-    if (mode == io::Overwrite::refuse) {  // refuse before writing any, so a refusal leaves no partial report
-        std::vector<std::string> names = {"payroll"};
-        for (const auto& t : run.report) names.push_back(t.name);
-        for (const auto& n : names)
-            if (std::filesystem::exists(out / (n + ".csv")))
-                throw IoError("motiv.io_error.003", (out / (n + ".csv")).string() + " exists; pass --force to replace it");
-    }
-    io::write_file_atomically((out / "payroll.csv").string(), exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard()), mode);
-    for (const auto& t : run.report) io::write_file_atomically((out / (t.name + ".csv")).string(), logs::to_csv(t), mode);
+    // One set: every file staged, then all published, or none changed (core/io/output_set.hpp).
+    std::vector<exports::OutputFile> files;
+    files.push_back({(out / "payroll.csv").string(),
+                     exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard())});
+    for (const auto& t : run.report) files.push_back({(out / (t.name + ".csv")).string(), logs::to_csv(t)});
+    exports::write_all(files, mode, {rules});
     if (!vm.count("quiet")) {
         std::cout << payroll::summary_text(run.payroll);
         for (const auto& t : run.report) std::cout << t.name << ": " << t.rows.size() << " rows\n";

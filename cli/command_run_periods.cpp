@@ -5,9 +5,11 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "apps/export/output_files.hpp"
 #include "core/io/atomic_file.hpp"
 #include "apps/periods/period_run.hpp"
 #include "core/rules/loader.hpp"
@@ -48,7 +50,7 @@ std::string pay_csv(const std::vector<periods::PeriodPay>& pays, const Scheme& s
 }  // namespace
 
 int run_periods(const std::vector<std::string>& args) {
-    po::options_description opts("motiv run-periods -- pay a sequence of months, carrying each person's state between them\n\noptions");
+    po::options_description opts("motiv run-periods -- pay a sequence of months, carrying each person's state between them\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON), with a \"periods\" section")
@@ -66,8 +68,7 @@ int run_periods(const std::vector<std::string>& args) {
         ("set,s", po::value<std::vector<std::string>>(), "a what-if: override a parameter, name=value (repeatable; as motiv whatif --set), e.g. a draw amount the periods section names")
         ("force,f", "replace OUT and the state file if they exist")
         ("quiet,q", "do not print the summary");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nEvery period is computed before anything is written: on any error nothing is written and the exit\n"
                              "status is 1. Each row names the SHA-256 of the rule file; so does every period in the state.\n";
@@ -135,8 +136,8 @@ int run_periods(const std::vector<std::string>& args) {
     const auto overwrite = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
     const std::string csv = pay_csv(pays, s);
     const std::string state_json = pays.back().state.to_json(s.currency.minor_units).dump(1) + "\n";
-    io::write_file_atomically(vm["out"].as<std::string>(), csv, overwrite);
-    io::write_file_atomically(vm["state-out"].as<std::string>(), state_json, overwrite);
+    // The pay and the state it leads to are one set: never the one without the other.
+    exports::write_all({{vm["out"].as<std::string>(), csv}, {vm["state-out"].as<std::string>(), state_json}}, overwrite, {vm["rules"].as<std::string>()});
     if (explaining) {
         for (const auto& pay : pays)
             for (const auto& pp : pay.people)

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/statement_files.hpp"
 #include "core/io/atomic_file.hpp"
@@ -12,27 +13,32 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 int statements(const std::vector<std::string>& args) {
-    po::options_description opts("motiv statements -- one pay statement per person for a period\n\noptions");
+    po::options_description opts("motiv statements -- one pay statement per person for a period\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON)")
         ("data,d", po::value<std::string>()->required(), "people and their inputs (CSV)")
         ("period,p", po::value<std::string>()->required(), "pay period YYYY-MM (rows of other periods are skipped)")
-        ("out-dir,o", po::value<std::string>()->required(), "directory to write <id>.<lang>.html / .txt into (created if missing)")
-        ("lang,l", po::value<std::string>()->default_value("en"), "language of the statements: en or ru")
+        ("out,o", po::value<std::string>(), "directory to write <id>.<lang>.html / .txt into (created if missing)")
+        ("lang", po::value<std::string>()->default_value("en"), "language of the statements: en or ru")
         ("format", po::value<std::vector<std::string>>()->composing(), "html (default) and/or txt; repeat or separate by commas")
         ("force,f", "replace existing statement files")
         ("quiet,q", "do not list the files written");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::options_description hidden;
+    hidden.add_options()("out-dir", po::value<std::string>(), "deprecated: --out");
+    po::variables_map vm = parse_options(args, opts, &hidden);
     if (vm.count("help")) {
-        std::cout << opts << "\nEach statement lists every line with its rule, formula and inputs, the KPIs against their norms,\n"
-                             "the tiers reached and what the next tier would pay, and the SHA-256 of the rules and the data.\n"
+        std::cout << opts << "\nEach statement lists every line with its amount, description and the figures it used, the KPIs\n"
+                             "against their norms and the tiers reached, in the statement's language; then a technical footer\n"
+                             "with each line's rule and formula and the SHA-256 of the rules and the data.\n"
                              "The HTML is one self-contained, printable page per person. Every person is paid before anything\n"
                              "is written; each file is written atomically.\n";
         return 0;
     }
     po::notify(vm);
+    if (vm.count("out-dir")) std::cerr << "motiv: --out-dir is deprecated, use --out (a directory for statements)\n";
+    if (!vm.count("out") && !vm.count("out-dir")) throw po::error("the option '--out' is required but missing");
+    const std::string out = vm.count("out") ? vm["out"].as<std::string>() : vm["out-dir"].as<std::string>();
     const auto lang = exports::parse_lang(vm["lang"].as<std::string>());
     if (!lang) throw po::error("--lang must be en or ru, got '" + vm["lang"].as<std::string>() + "'");
     std::vector<exports::StatementFormat> formats;
@@ -44,7 +50,7 @@ int statements(const std::vector<std::string>& args) {
     if (formats.empty()) formats.push_back(exports::StatementFormat::html);
 
     const PeriodInput in = read_period_input(vm);
-    const auto paths = exports::write_statements(*in.scheme, in.period, in.people, in.provenance(), vm["out-dir"].as<std::string>(), *lang, formats,
+    const auto paths = exports::write_statements(*in.scheme, in.period, in.people, in.provenance(), out, *lang, formats,
                                                  vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse);
     if (!vm.count("quiet")) {
         for (const auto& p : paths) std::cout << "wrote " << p << "\n";

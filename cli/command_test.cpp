@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "apps/plantest/cases.hpp"
 
 namespace po = boost::program_options;
@@ -11,13 +12,13 @@ namespace motiv::cli {
 
 int test(const std::vector<std::string>& args) {
     po::options_description opts("motiv test RULES [CASES] -- run a rule file's plan tests\n\n"
-                                 "CASES defaults to RULES with .json replaced by .cases.json.\n\noptions");
-    opts.add_options()("help,h", "show this help")("quiet,q", "print failures and the summary only")(
-        "file", po::value<std::vector<std::string>>()->composing(), "rule file, then cases file");
+                                 "CASES defaults to RULES with .json replaced by .cases.json.\n\noptions", help_width());
+    opts.add_options()("help,h", "show this help")("quiet,q", "print failures and the summary only");
+    po::options_description hidden;
+    hidden.add_options()("file", po::value<std::vector<std::string>>()->composing(), "rule file, then cases file");
     po::positional_options_description pos;
     pos.add("file", 2);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    po::variables_map vm = parse_options(args, opts, &hidden, &pos);
     po::notify(vm);
     if (vm.count("help")) {
         std::cout << opts << "\nExit status: 0 if every case passes, 1 if any fails or a file is bad.\n";

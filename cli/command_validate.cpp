@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "core/engine/compiled_scheme.hpp"
 #include "core/errors.hpp"
 #include "apps/plantest/lint.hpp"
@@ -14,12 +15,13 @@ namespace po = boost::program_options;
 namespace motiv::cli {
 
 int validate(const std::vector<std::string>& args) {
-    po::options_description opts("motiv validate FILE... -- check rule files\n\noptions");
-    opts.add_options()("help,h", "show this help")("strict", "exit 1 when the plan linter warns")("file", po::value<std::vector<std::string>>()->composing(), "rule file(s)");
+    po::options_description opts("motiv validate FILE... -- check rule files\n\noptions", help_width());
+    opts.add_options()("help,h", "show this help")("strict", "exit 1 when the plan linter warns");
+    po::options_description hidden;
+    hidden.add_options()("file", po::value<std::vector<std::string>>()->composing(), "rule file(s)");
     po::positional_options_description pos;
     pos.add("file", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    po::variables_map vm = parse_options(args, opts, &hidden, &pos);
     po::notify(vm);
     if (vm.count("help")) {
         std::cout << opts << "\nExit status: 0 if every file is valid, 1 otherwise (every error is listed).\n"

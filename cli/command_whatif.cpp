@@ -10,9 +10,11 @@
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
 #include "core/errors.hpp"
+#include "apps/export/output_files.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/rules/loader.hpp"
 #include "apps/whatif/comparison.hpp"
@@ -49,7 +51,7 @@ Overrides parse_sets(const std::vector<std::string>& sets) {
 }
 
 int whatif(const std::vector<std::string>& args) {
-    po::options_description opts("motiv whatif -- compare a what-if with the base scheme on the same people\n\noptions");
+    po::options_description opts("motiv whatif -- compare a what-if with the base scheme on the same people\n\noptions", help_width());
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "the base rule file (JSON)")
@@ -70,8 +72,7 @@ int whatif(const std::vector<std::string>& args) {
         ("threads,j", po::value<unsigned>()->default_value(0), "threads for the sweep (0: every core)")
         ("force,f", "replace output files that exist")
         ("quiet,q", "do not print the summary");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
+    po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nThe what-if is the base scheme with --set overrides, or --against another rule file. The\n"
                              "comparison lists every person's pay before and after; the plan diff lists every parameter,\n"
@@ -218,10 +219,10 @@ int whatif(const std::vector<std::string>& args) {
             for (const auto& [suffix, content] : files)
                 if (std::filesystem::exists(out + suffix))
                     throw IoError("motiv.io_error.003", "refusing to overwrite existing file '" + out + suffix + "'; ask to replace it explicitly (--force)");
-        for (const auto& [suffix, content] : files) {
-            io::write_file_atomically(out + suffix, content, mode);
-            text += "wrote " + out + suffix + "\n";
-        }
+        std::vector<exports::OutputFile> outputs;
+        for (const auto& [suffix, content] : files) outputs.push_back({out + suffix, content});
+        exports::write_all(outputs, mode);  // one set: all or none
+        for (const auto& o : outputs) text += "wrote " + o.path + "\n";
     }
     if (!vm.count("quiet")) std::cout << text;
     return 0;

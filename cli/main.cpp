@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 
 namespace {
 constexpr const char* kUsage =
@@ -17,7 +18,7 @@ constexpr const char* kUsage =
     "                                                pay everyone in CSV, write the payroll (--format csv, csv-excel-ru,\n"
     "                                                xlsx, jsonl or all), print a summary\n"
     "  explain  --rules F --data CSV --employee ID   show how one person's pay was computed (--lang en|ru: a pay statement)\n"
-    "  statements --rules F --data CSV --period YYYY-MM --out-dir DIR\n"
+    "  statements --rules F --data CSV --period YYYY-MM --out DIR\n"
     "                                                write one pay statement per person (HTML and/or text, en or ru)\n"
     "  whatif   --rules F --data CSV --period YYYY-MM --set NAME=VALUE | --against F2 | --sweep NAME=FROM:TO:STEP\n"
     "                                                compare a what-if with the scheme, per person and role;\n"
@@ -28,7 +29,8 @@ constexpr const char* kUsage =
     "                                                KPIs from call/deal/contact logs, pay, department report\n"
     "  test     RULES [CASES]                        run a rule file's plan tests (RULES.cases.json); exit 1 on a difference\n"
     "\n"
-    "Run 'motiv <command> --help' for the options of a command.\n";
+    "Run 'motiv <command> --help' for the options of a command. A short option means the same in every\n"
+    "command (-r rules, -d data, -l logs, -p period, -o out, -f force, -q quiet); --data - reads standard input.\n";
 }
 
 namespace {
@@ -54,7 +56,9 @@ int run(std::vector<std::string> args) {
     if (cmd == "run-periods") body = &motiv::cli::run_periods;
     if (cmd == "report") body = &motiv::cli::report;
     if (!body) {
-        std::cerr << "motiv: unknown command '" << cmd << "'\n\n" << kUsage;
+        std::cerr << "motiv: unknown command '" << cmd << "'"
+                  << motiv::cli::did_you_mean(cmd, {"validate", "payroll", "explain", "statements", "whatif", "run-periods", "report", "test"}) << "\n\n"
+                  << kUsage;
         return 2;
     }
     return motiv::cli::guarded(body, args);

@@ -1,5 +1,7 @@
 #include "cli/period_input.hpp"
 
+#include "cli/options.hpp"
+
 #include <boost/program_options/errors.hpp>
 
 #include "core/data/people_table.hpp"
@@ -24,7 +26,7 @@ Period period_option(const boost::program_options::variables_map& vm, const char
 
 PeriodInput read_period_source(const boost::program_options::variables_map& vm) {
     PeriodInput in{CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>())), period_option(vm), vm["data"].as<std::string>(), "", {}};
-    in.data_bytes = io::read_file(in.data_path);
+    in.data_bytes = read_input(in.data_path);
     return in;
 }
 

@@ -4,19 +4,21 @@
 
 namespace motiv::exports {
 
-CsvDialect csv_standard() { return CsvDialect{"csv", ',', '.', Encoding::utf8, "\n", false}; }
+CsvDialect csv_standard() { return CsvDialect{"csv", ',', '.', Encoding::utf8, "\n", true}; }
+
+CsvDialect csv_raw() { return CsvDialect{"csv-raw", ',', '.', Encoding::utf8, "\n", false}; }
 
 CsvDialect csv_excel_ru() { return CsvDialect{"csv-excel-ru", ';', ',', Encoding::utf8_bom, "\r\n", true}; }
 
 std::optional<CsvDialect> csv_dialect(std::string_view name) {
-    for (auto make : {&csv_standard, &csv_excel_ru}) {
+    for (auto make : {&csv_standard, &csv_excel_ru, &csv_raw}) {
         CsvDialect d = make();
         if (d.name == name) return d;
     }
     return std::nullopt;
 }
 
-std::vector<std::string> csv_dialect_names() { return {csv_standard().name, csv_excel_ru().name}; }
+std::vector<std::string> csv_dialect_names() { return {csv_standard().name, csv_excel_ru().name, csv_raw().name}; }
 
 void check_dialect(const CsvDialect& d) {
     const bool printable = d.delimiter > ' ' && d.delimiter < 0x7F;

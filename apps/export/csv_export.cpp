@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/data/csv.hpp"
+#include "core/data/spreadsheet_cell.hpp"
 #include "core/errors.hpp"
 
 namespace motiv::exports {
@@ -25,9 +26,10 @@ std::string provenance_value(const std::string& column, const Provenance& p) {
     return p.data_sha256;
 }
 
-// A text cell, quoted when it must be (RFC 4180), guarded against formulas when the dialect says so.
+// A cell, quoted when it must be (RFC 4180), guarded against formulas when the dialect says so
+// (data/spreadsheet_cell.hpp; every cell, the header and provenance included, as append_csv_row does).
 void append_text(std::string& out, std::string_view text, char delimiter, bool guard_formulas) {
-    const bool guard = guard_formulas && !text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos;
+    const bool guard = guard_formulas && data::spreadsheet_may_run(text);
     const char specials[] = {delimiter, '"', '\r', '\n'};
     if (text.find_first_of(std::string_view(specials, 4)) == std::string_view::npos) {
         if (guard) out += '\'';
@@ -116,7 +118,7 @@ void CsvWriter::header(std::string& out) const {
     if (dialect_.encoding == Encoding::utf8_bom) out += "\xEF\xBB\xBF";
     for (std::size_t i = 0; i < names_.size(); ++i) {
         if (i > 0) out += dialect_.delimiter;
-        append_text(out, names_[i], dialect_.delimiter, false);
+        append_text(out, names_[i], dialect_.delimiter, dialect_.guard_formulas);
     }
     out += dialect_.line_end;
 }
@@ -131,8 +133,8 @@ void CsvWriter::row(std::string& out, const payroll::PaidRow& r) {
             case ColumnKind::id: append_text(out, r.id, d, guard); break;
             case ColumnKind::name: append_text(out, r.name, d, guard); break;
             case ColumnKind::role: append_text(out, r.role, d, guard); break;
-            case ColumnKind::period: append_text(out, period_, d, false); break;
-            case ColumnKind::provenance: append_text(out, provenance_value(c.name, provenance_), d, false); break;
+            case ColumnKind::period: append_text(out, period_, d, guard); break;
+            case ColumnKind::provenance: append_text(out, provenance_value(c.name, provenance_), d, guard); break;
             case ColumnKind::total:
             case ColumnKind::component: {
                 const bool given = c.kind == ColumnKind::total || r.has[c.index] != 0;
@@ -148,7 +150,7 @@ void CsvWriter::row(std::string& out, const payroll::PaidRow& r) {
                 auto it = std::find_if(p->inputs.begin(), p->inputs.end(), [&](const auto& kv) { return kv.first == decl.name; });
                 if (it == p->inputs.end()) break;
                 const std::string text = decl.kind == Kind::money && it->second.places() <= minor_units_ ? it->second.to_string_fixed(minor_units_) : it->second.to_string();
-                append_text(out, decimal_text(text, dialect_.decimal_separator), d, false);
+                append_text(out, decimal_text(text, dialect_.decimal_separator), d, guard);
                 break;
             }
         }
@@ -166,8 +168,8 @@ void CsvWriter::finish(std::string& out) const {
         if (i > 0) out += dialect_.delimiter;
         const Column& c = columns_[i];
         if (c.is_amount()) append_amount(out, sums_[i], minor_units_, dialect_.decimal_separator);
-        else if (c.kind == ColumnKind::period) append_text(out, period_, d, false);
-        else if (c.kind == ColumnKind::provenance) append_text(out, provenance_value(c.name, provenance_), d, false);
+        else if (c.kind == ColumnKind::period) append_text(out, period_, d, dialect_.guard_formulas);
+        else if (c.kind == ColumnKind::provenance) append_text(out, provenance_value(c.name, provenance_), d, dialect_.guard_formulas);
         else if (!marked) {
             out += "TOTAL";
             marked = true;

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "core/errors.hpp"
+#include "core/io/output_set.hpp"
 
 namespace motiv::exports {
 
@@ -17,12 +18,15 @@ void check_targets(const std::vector<std::string>& paths, io::Overwrite mode) {
     }
 }
 
-void write_all(const std::vector<OutputFile>& files, io::Overwrite mode) {
+void write_all(const std::vector<OutputFile>& files, io::Overwrite mode, const std::vector<std::string>& inputs) {
+    io::OutputSet set(mode);
+    for (const auto& in : inputs) set.input(in);
+    // Every target checked before the first is staged: a refused set costs no writing.
     std::vector<std::string> paths;
     for (const auto& f : files) paths.push_back(f.path);
     check_targets(paths, mode);
-    // write_file_atomically checks again, atomically, so a file created meanwhile is not clobbered.
-    for (const auto& f : files) io::write_file_atomically(f.path, f.content, mode);
+    for (const auto& f : files) set.add(f.path, f.content);
+    set.publish();
 }
 
 }  // namespace motiv::exports

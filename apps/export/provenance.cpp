@@ -26,8 +26,9 @@ Provenance make_provenance(const Scheme& scheme, const std::string& period, std:
 
 std::string table_text(const data::CsvTable& table) {
     std::string out;
-    data::append_csv_row(out, table.header);
-    for (const auto& row : table.rows) data::append_csv_row(out, row);
+    // The hash is of the cells as read, not as a spreadsheet would be shown them.
+    data::append_csv_row(out, table.header, ',', data::CellGuard::raw);
+    for (const auto& row : table.rows) data::append_csv_row(out, row, ',', data::CellGuard::raw);
     return out;
 }
 

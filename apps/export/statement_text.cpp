@@ -9,44 +9,52 @@ namespace motiv::exports {
 std::string statement_text(const Statement& st, Lang lang) {
     const Payslip& p = st.payslip;
     const Provenance& pv = st.provenance;
-    std::string s;
-    s += tr(lang, "title") + " " + p.period + "\n";
-    std::vector<std::pair<std::string, std::string>> head = {
-        {tr(lang, "person"), p.person + (p.name.empty() ? "" : " " + p.name)},
-        {tr(lang, "role"), p.role},
-        {tr(lang, "scheme"), pv.scheme + " " + pv.version},
-        {tr(lang, "rules_sha256"), pv.rules_sha256},
-        {tr(lang, "data_sha256"), pv.data_sha256},
+    auto aligned = [](const std::vector<std::pair<std::string, std::string>>& rows, const std::string& indent) {
+        std::size_t w = 0;
+        for (const auto& [k, v] : rows) w = std::max(w, io::text_width(k));
+        std::string s;
+        for (const auto& [k, v] : rows) s += indent + io::align_left(k, w + 2) + v + "\n";
+        return s;
     };
-    std::size_t hw = 0;
-    for (const auto& [k, v] : head) hw = std::max(hw, io::text_width(k));
-    for (const auto& [k, v] : head) s += io::align_left(k, hw + 2) + v + "\n";
+    std::string s = tr(lang, "title") + " — " + period_text(p.period, lang) + "\n";
+    s += aligned({{tr(lang, "person"), p.person + (p.name.empty() ? "" : " " + p.name)}, {tr(lang, "role"), role_text(st, lang)}}, "");
 
     s += "\n" + tr(lang, "lines") + "\n";
     std::size_t lw = io::text_width(tr(lang, "total"));
-    for (const auto& l : p.lines) lw = std::max(lw, io::text_width(l.label));
+    std::size_t aw = 0;
+    for (const auto& l : p.lines) {
+        lw = std::max(lw, io::text_width(line_label(st, l, lang)));
+        aw = std::max(aw, io::text_width(money_text(p, l.minor, lang)));
+    }
+    aw = std::max(aw, io::text_width(money_text(p, p.total_minor, lang)));
     auto amount_row = [&](const std::string& label, std::int64_t minor) {
-        return "  " + io::align_left(label, lw + 2) + io::align_right(money_text(minor, p.minor_units, lang), 16) + " " + p.currency + "\n";
+        return "  " + io::align_left(label, lw + 2) + io::align_right(money_text(p, minor, lang), aw) + "\n";
     };
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
         const PayLine& l = p.lines[i];
-        s += amount_row(l.label, l.minor);
-        s += "      " + tr(lang, "rule") + ": " + l.component + " (" + l.kind + ") " + l.pointer + "\n";
-        s += "      " + tr(lang, "formula") + ": " + l.summary + "\n";
-        std::string inputs;
-        for (const auto& [name, value] : st.line_inputs[i]) inputs += (inputs.empty() ? "" : ", ") + name + " " + localize_number(value, lang);
-        s += "      " + tr(lang, "inputs") + ": " + (inputs.empty() ? tr(lang, "none") : inputs) + "\n";
+        s += amount_row(line_label(st, l, lang), l.minor);
+        if (const std::string d = line_description(st, l, lang); !d.empty()) s += "      " + d + "\n";
+        if (const std::string in = inputs_text(st, i, lang); !in.empty()) s += "      " + tr(lang, "inputs") + ": " + in + "\n";
         if (!l.applied) s += "      " + tr(lang, "not_applied") + "\n";
     }
     s += amount_row(tr(lang, "total"), p.total_minor);
 
     s += "\n" + tr(lang, "kpis") + "\n";
     if (st.kpis.empty()) s += "  " + tr(lang, "no_kpis") + "\n";
-    for (const auto& k : st.kpis) s += "  " + kpi_text(k, lang) + "  " + k.norm + ": " + kpi_status_text(k, lang) + "\n";
+    for (const auto& k : st.kpis) s += "  " + kpi_text(st, k, lang) + " — " + kpi_status_text(st, k, lang) + "\n";
 
     s += "\n" + tr(lang, "tiers") + "\n";
     if (st.tiers.empty()) s += "  " + tr(lang, "no_tiers") + "\n";
-    for (const auto& t : st.tiers) s += "  " + tier_text(t, p, lang) + "\n";
+    for (const auto& t : st.tiers) s += "  " + tier_text(st, t, lang) + "\n";
+
+    // The technical footer: what identifies the computation exactly, for whoever checks it.
+    s += "\n" + tr(lang, "technical") + "\n";
+    s += aligned({{tr(lang, "scheme"), pv.scheme + " " + tr(lang, "version", {pv.version})},
+                  {tr(lang, "rules_sha256"), pv.rules_sha256},
+                  {tr(lang, "data_sha256"), pv.data_sha256}},
+                 "  ");
+    for (const auto& l : p.lines) s += "  " + tr(lang, "rule") + " " + l.component + " (" + l.kind + ") " + l.pointer + ": " + l.summary + "\n";
+    for (const auto& k : st.kpis) s += "  " + tr(lang, "norms") + ": " + k.kpi + " " + k.op + " " + k.norm + " (" + k.pointer + ")\n";
     return s;
 }
 

@@ -17,39 +17,42 @@ constexpr Phrase kPhrases[] = {
     {"title", "Pay statement", "Расчётный лист"},
     {"period", "Period", "Период"},
     {"person", "Employee", "Сотрудник"},
-    {"role", "Role", "Роль"},
+    {"role", "Role", "Должность"},
     {"scheme", "Pay scheme", "Схема оплаты"},
+    {"version", "version {1}", "версия {1}"},
     {"rules_sha256", "Rule file SHA-256", "SHA-256 файла правил"},
     {"data_sha256", "Data file SHA-256", "SHA-256 файла данных"},
     {"lines", "Pay lines", "Начисления и удержания"},
-    {"line", "Line", "Строка"},
     {"amount", "Amount", "Сумма"},
     {"rule", "Rule", "Правило"},
     {"formula", "Formula", "Формула"},
-    {"inputs", "Inputs used", "Использованные данные"},
-    {"none", "none", "нет"},
+    {"inputs", "Figures used", "Использованные данные"},
     {"not_applied", "condition not met: not paid", "условие не выполнено: не начислено"},
     {"total", "Total", "Итого"},
     {"kpis", "KPIs against their norms", "Показатели и нормы"},
-    {"kpi", "KPI", "Показатель"},
-    {"norm", "Norm", "Норма"},
-    {"result", "Result", "Результат"},
+    {"kpi_line", "{1}: {2}, norm {3} {4}", "{1}: {2}, норма {3} {4}"},
     {"met", "met", "выполнено"},
     {"not_met", "not met", "не выполнено"},
     {"gate_for", "required for: {1}", "условие для: {1}"},
     {"target_for", "counts towards: {1}", "учитывается в: {1}"},
-    {"no_kpis", "No KPI norms apply to this role.", "Для этой роли нормы показателей не заданы."},
+    {"no_kpis", "No KPI norms apply to this role.", "Для этой должности нормы показателей не заданы."},
     {"tiers", "Tiers", "Шкалы"},
     {"tier_reached", "{1} {2}: tier {3} of {4} reached ({5})", "{1} {2}: достигнута ступень {3} из {4} ({5})"},
     {"tier_below", "{1} {2}: below the first tier", "{1} {2}: ниже первой ступени"},
     {"tier_highest", "the highest tier", "это высшая ступень"},
     {"tier_next", "next tier from {1} ({2}), {3} more", "следующая ступень от {1} ({2}), не хватает {3}"},
-    {"tier_next_pay", "at the next tier: {1} {2}, total {3} {4}", "на следующей ступени: {1} {2}, итого {3} {4}"},
-    {"tier_next_total", "at the next tier: total {1} {2}", "на следующей ступени: итого {1} {2}"},
-    {"no_tiers", "No tier tables apply to this role.", "Для этой роли шкалы не заданы."},
-    {"currency", "Currency", "Валюта"},
+    {"tier_next_pay", "at the next tier: {1} {2}, total {3}", "на следующей ступени: {1} {2}, итого {3}"},
+    {"tier_next_total", "at the next tier: total {1}", "на следующей ступени: итого {1}"},
+    {"no_tiers", "No tier tables apply to this role.", "Для этой должности шкалы не заданы."},
+    {"technical", "Technical details", "Технические сведения"},
+    {"norms", "Norms", "Нормы"},
     {"generated", "Computed by motiv from the rule file and data named above; the SHA-256 values identify them exactly.",
      "Рассчитано motiv по указанным файлам правил и данных; значения SHA-256 однозначно их определяют."},
+    // Month names as a period is named: "October 2026", "октябрь 2026".
+    {"month_1", "January", "январь"}, {"month_2", "February", "февраль"}, {"month_3", "March", "март"},
+    {"month_4", "April", "апрель"}, {"month_5", "May", "май"}, {"month_6", "June", "июнь"},
+    {"month_7", "July", "июль"}, {"month_8", "August", "август"}, {"month_9", "September", "сентябрь"},
+    {"month_10", "October", "октябрь"}, {"month_11", "November", "ноябрь"}, {"month_12", "December", "декабрь"},
 };
 
 }  // namespace
@@ -87,6 +90,23 @@ std::vector<std::string> translation_keys() {
     std::vector<std::string> keys;
     for (const auto& p : kPhrases) keys.emplace_back(p.key);
     return keys;
+}
+
+std::string period_text(std::string_view period, Lang lang) {
+    const auto digits = [&](std::size_t from, std::size_t n) {
+        for (std::size_t i = from; i < from + n; ++i)
+            if (period[i] < '0' || period[i] > '9') return false;
+        return true;
+    };
+    if (period.size() != 7 || period[4] != '-' || !digits(0, 4) || !digits(5, 2)) return std::string(period);
+    const int month = (period[5] - '0') * 10 + (period[6] - '0');
+    if (month < 1 || month > 12) return std::string(period);
+    return tr(lang, "month_" + std::to_string(month)) + " " + std::string(period.substr(0, 4));
+}
+
+std::string money_with_currency(std::string_view number, std::string_view currency, Lang lang) {
+    // A no-break space, so an amount never wraps between its figures and its currency.
+    return localize_number(number, lang) + "\u00A0" + (lang == Lang::ru && currency == "RUB" ? std::string("₽") : std::string(currency));
 }
 
 std::string localize_number(std::string_view text, Lang lang) {

@@ -1,8 +1,9 @@
 // The words of pay statements in each language, in one table (translations.cpp), and numbers
 // spelled the way each language writes them.
 //
-// Only the statement's own words are translated. Names and labels that come from the rule file
-// (component labels, parameter names, formulas) are shown as the rule file writes them.
+// These are the statement's own words. Labels and descriptions come from the rule file, which may
+// give them per language (core/rules/translations.hpp); formulas and names of parameters are the
+// rule file's technical language and appear only in a statement's technical footer.
 #pragma once
 
 #include <optional>
@@ -25,6 +26,13 @@ const char* lang_code(Lang lang);
 std::string tr(Lang lang, std::string_view key, const std::vector<std::string>& args = {});
 // Every key of the table, for that test.
 std::vector<std::string> translation_keys();
+
+// "2026-10" as a month and year: "October 2026" / "октябрь 2026"; any other period as written.
+std::string period_text(std::string_view period, Lang lang);
+
+// A formatted amount ("1,250,000.00") with its currency, one format per language:
+// "1,250,000.00 RUB" / "1 250 000,00 ₽" (no-break spaces; the ruble sign for RUB in Russian).
+std::string money_with_currency(std::string_view number, std::string_view currency, Lang lang);
 
 // A number as formatted by motiv ("1,250,000.00", "15%") respelled for `lang`: Russian groups
 // thousands with a no-break space and uses a decimal comma ("1 250 000,00", "15%").

@@ -2,9 +2,12 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
+#include <optional>
+#include <vector>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -77,13 +80,14 @@ private:
 class Sheet {
 public:
     Sheet(lxw_workbook* wb, const char* name, lxw_format* money, lxw_format* bold, int minor_units)
-        : ws_(workbook_add_worksheet(wb, name)), money_(money), bold_(bold), scale_(1.0) {
+        : ws_(workbook_add_worksheet(wb, name)), money_(money), bold_(bold), scale_(1.0), minor_units_(minor_units) {
         if (!ws_) throw IoError("motiv.io_error.002", std::string("libxlsxwriter cannot add the worksheet ") + name);
         for (int i = 0; i < minor_units; ++i) scale_ *= 10.0;
     }
     void text(std::size_t row, std::size_t col, const std::string& s, bool header = false) {
         check(row, col);
         worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), s.c_str(), header ? bold_ : nullptr);
+        fit(col, characters(s) + (header ? 1 : 0));  // bold is a little wider
     }
     void amount(std::size_t row, std::size_t col, std::int64_t minor) {
         check(row, col);
@@ -92,30 +96,50 @@ public:
         // Both operands are exact doubles (|minor| <= 2^53, 10^k), so the quotient is the double
         // nearest to the decimal amount.
         worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), static_cast<double>(minor) / scale_, money_);
+        // As the money format shows it ("-1,250,000.00"): a column narrower than that shows #####.
+        fit(col, Decimal::from_minor(minor, minor_units_).to_display(minor_units_).size());
     }
     void count(std::size_t row, std::size_t col, std::size_t n) {
         check(row, col);
         worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), static_cast<double>(n), nullptr);
+        fit(col, std::to_string(n).size());
     }
     void boolean(std::size_t row, std::size_t col, bool b) {
         check(row, col);
         worksheet_write_boolean(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), b ? 1 : 0, nullptr);
+        fit(col, 5);  // FALSE
     }
-    void widths(std::initializer_list<double> w) {
-        lxw_col_t c = 0;
-        for (double x : w) worksheet_set_column(ws_, c, c, x, nullptr), ++c;
+    // Every column as wide as its widest cell (up to kMaxWidth characters); with `filter_rows`, a
+    // frozen header row and an autofilter over the header and the first `filter_rows` rows below it
+    // (a TOTAL row after them stays out of sorting and filtering).
+    void finish(std::optional<std::size_t> filter_rows) {
+        for (std::size_t c = 0; c < width_.size(); ++c)
+            worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(std::min(width_[c] + 2, kMaxWidth)), nullptr);
+        if (!filter_rows || width_.empty()) return;
+        worksheet_freeze_panes(ws_, 1, 0);
+        worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(*filter_rows), static_cast<lxw_col_t>(width_.size() - 1));
     }
-    void freeze_header() { worksheet_freeze_panes(ws_, 1, 0); }
 
 private:
     static void check(std::size_t row, std::size_t col) {
         if (row >= kMaxRows) does_not_fit("more than " + std::to_string(kMaxRows) + " rows in a worksheet");
         if (col >= kMaxColumns) does_not_fit("more than " + std::to_string(kMaxColumns) + " columns in a worksheet");
     }
+    // Characters, not bytes: a Cyrillic name is as wide as a Latin one of the same length.
+    static std::size_t characters(const std::string& s) {
+        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+    }
+    void fit(std::size_t col, std::size_t chars) {
+        if (width_.size() <= col) width_.resize(col + 1, 0);
+        width_[col] = std::max(width_[col], chars);
+    }
+    static constexpr std::size_t kMaxWidth = 255;  // Excel's widest column (a derivation may be long)
     lxw_worksheet* ws_;
     lxw_format* money_;
     lxw_format* bold_;
     double scale_;
+    int minor_units_;
+    std::vector<std::size_t> width_;  // widest cell of each column so far, in characters
 };
 
 std::int64_t checked_add(std::int64_t a, std::int64_t b, const std::string& what) {
@@ -130,15 +154,11 @@ void payroll_header(Sheet& s, const std::vector<std::string>& columns) {
     header.insert(header.end(), columns.begin(), columns.end());
     header.emplace_back("total");
     for (std::size_t c = 0; c < header.size(); ++c) s.text(0, c, header[c], true);
-    s.widths({10, 24, 10, 9});
-    s.freeze_header();
 }
 
 void line_items_header(Sheet& s) {
     const char* header[] = {"id", "name", "role", "period", "component", "label", "kind", "amount", "applied", "rule", "derivation"};
     for (std::size_t c = 0; c < std::size(header); ++c) s.text(0, c, header[c], true);
-    s.widths({10, 24, 10, 9, 18, 22, 11, 14, 8, 34, 80});
-    s.freeze_header();
 }
 
 void totals_by_role_sheet(Sheet& s, const std::vector<std::string>& columns, const payroll::RunTotals& totals) {
@@ -146,21 +166,29 @@ void totals_by_role_sheet(Sheet& s, const std::vector<std::string>& columns, con
     header.insert(header.end(), columns.begin(), columns.end());
     header.emplace_back("total");
     for (std::size_t c = 0; c < header.size(); ++c) s.text(0, c, header[c], true);
-    s.widths({12, 8});
-    s.freeze_header();
     std::size_t row = 1;
-    for (const auto& r : totals.by_role()) {
+    std::vector<std::int64_t> sums(columns.size(), 0);
+    std::vector<bool> paid(columns.size(), false);  // a component no role has stays empty, not 0
+    const auto roles = totals.by_role();
+    for (const auto& r : roles) {
         s.text(row, 0, r.role);
         s.count(row, 1, r.people);
         for (std::size_t k = 0; k < columns.size(); ++k)
             for (const auto& [component, sum] : r.components)
-                if (component == columns[k]) s.amount(row, 2 + k, sum);
+                if (component == columns[k]) {
+                    s.amount(row, 2 + k, sum);
+                    sums[k] = checked_add(sums[k], sum, "column " + columns[k]);
+                    paid[k] = true;
+                }
         s.amount(row, 2 + columns.size(), r.total_minor);
         ++row;
     }
     s.text(row, 0, "TOTAL", true);
     s.count(row, 1, totals.people());
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (paid[k]) s.amount(row, 2 + k, sums[k]);
     s.amount(row, 2 + columns.size(), totals.total_minor());
+    s.finish(roles.size());
 }
 
 lxw_format* money_format(lxw_workbook* wb, int minor_units) {
@@ -241,6 +269,8 @@ const std::string& XlsxWriter::finish(const payroll::RunTotals& totals, const Pr
     s.text(row_, 0, "TOTAL", true);
     s.text(row_, 3, period_);
     for (std::size_t k = 0; k < sums_.size(); ++k) s.amount(row_, 4 + k, sums_[k]);
+    s.finish(row_ - 1);
+    book_->items.finish(item_ - 1);
     totals_by_role_sheet(book_->roles, columns_, totals);
     std::size_t row = 0;
     for (const auto& [k, v] : pv.fields()) {
@@ -248,7 +278,7 @@ const std::string& XlsxWriter::finish(const payroll::RunTotals& totals, const Pr
         book_->about.text(row, 1, v);
         ++row;
     }
-    book_->about.widths({14, 70});
+    book_->about.finish(std::nullopt);
 
     std::string title = "Payroll " + pv.period + ", " + pv.scheme + " " + pv.version;
     std::string comments = "rules_sha256 " + pv.rules_sha256 + "; data_sha256 " + pv.data_sha256;

@@ -1,8 +1,11 @@
 // The payroll as an Excel workbook (XLSX), written with libxlsxwriter.
 //
 // Sheets: "payroll" (one row per person, one column per component, total; a TOTAL row), "line
-// items" (one row per payslip line with its derivation), "totals by role" and "provenance" (scheme,
+// items" (one row per payslip line with its derivation), "totals by role" (people, each component
+// and the total per role; a TOTAL row with each component's total) and "provenance" (scheme,
 // version, period, SHA-256 of the rules and the data; also in the workbook's document properties).
+// Every column is as wide as its widest cell; the data sheets have a frozen header row and an
+// autofilter over the people / lines / roles (not over the TOTAL row).
 // Amounts are numbers, not text, so they add up in a spreadsheet, shown with a money format
 // ("#,##0.00" for two minor units).
 //

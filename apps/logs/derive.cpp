@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/data/input_values.hpp"
+#include "core/data/people_reader.hpp"
 #include "core/errors.hpp"
 #include "apps/logs/farmer_volume.hpp"
 #include "apps/logs/operator_kpis.hpp"
@@ -127,7 +128,7 @@ Department derive(const LogSet& logs, const LogRules& rules, const Scheme& schem
         for (const auto& [client, t] : d.taken) taken[t.owner].emplace(client, t);
         for (const auto& s : logs.staff) {
             if (!employed(s, period)) continue;
-            PersonKpis p{s.id, s.name, s.role, s.team, {}};
+            PersonKpis p{s.id, s.name, s.role, s.team, {}, s.hired, s.left};
             if (rules.is_operator(s.role)) add_operator_kpis(p, s, logs, rules, period);
             if (rules.is_hunter(s.role) || rules.is_farmer(s.role)) {
                 p.set(working_days_kpi(s, rules, period));
@@ -167,6 +168,12 @@ std::vector<PersonInputs> feed_inputs(const Department& dept, const LogRules& ru
                 continue;
             }
             in.values[static_cast<std::size_t>(decl - scheme.inputs.data())] = *v;
+        }
+        // Hire and leave dates prorate as start_date / end_date do in a CSV (data/people_reader.hpp).
+        if (scheme.proration) {
+            in.start = p.hired;
+            in.end = p.left;
+            if (auto share = data::period_share(scheme, dept.period, in.start, in.end)) in.values[scheme.proration->input] = share;
         }
         // Inputs nobody fed take their declared default, as in a CSV row that leaves them empty.
         for (std::size_t i = 0; i < scheme.inputs.size(); ++i)

@@ -22,6 +22,7 @@ struct Kpi {
 struct PersonKpis {
     std::string id, name, role, team;
     std::vector<Kpi> kpis;
+    std::optional<Date> hired, left;  // from the staff log: a joiner or leaver is paid pro rata
 
     [[nodiscard]] const Kpi* find(std::string_view kpi) const;
     // Adds a KPI (replacing one of the same name).

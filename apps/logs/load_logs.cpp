@@ -181,7 +181,8 @@ private:
             if (const json* id = member(s[i], sp, "id", true)) f.id = is_text(*id, sp + "/id") ? id->get<std::string>() : "";
             if (f.id.empty() && s[i].contains("id")) issue("motiv.rule_error.201", sp + "/id", "expected a non-empty name");
             if (const json* pr = member(s[i], sp, "product", false)) {
-                if (!is_text(*pr, sp + "/product")) issue("motiv.rule_error.201", sp + "/product", "expected a product code (a string), got " + type_name(*pr, sp + "/product"));
+                if (!is_text(*pr, sp + "/product") || pr->get_ref<const std::string&>().empty())
+                    issue("motiv.rule_error.201", sp + "/product", "expected a product code (a non-empty string), got " + (pr->is_string() && pr->get_ref<const std::string&>().empty() ? std::string("an empty string") : type_name(*pr, sp + "/product")));
                 else f.product = pr->get<std::string>();
             }
             f.from = date(s[i], sp, "from");

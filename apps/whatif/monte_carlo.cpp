@@ -138,6 +138,7 @@ MonteCarlo run_monte_carlo(const CompiledScheme& cs, const BoundParameters& para
                 target[r] += target_pay[r] && pay >= *target_pay[r];
                 cap[r] += pos.at_cap || (cap_pay[r] && pay >= *cap_pay[r]);
             }
+        if (opt.progress) opt.progress(first + ndraws);
     }
 
     mc.quantiles.push_back({"total", nearest_rank(mc.total, 50), nearest_rank(mc.total, 90), nearest_rank(mc.total, 99)});

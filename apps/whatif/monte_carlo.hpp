@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,9 @@ struct MonteCarloOptions {
     std::size_t draws = 1000;
     std::uint64_t seed = 0;
     unsigned threads = 0;  // batch engine threads (0: every core); results do not depend on it
+    // Called on the calling thread after each chunk of draws with how many are done (the last call
+    // says `draws`): a progress bar's feed. It sees counts only, so it cannot change any figure.
+    std::function<void(std::size_t)> progress{};
 };
 
 struct CostQuantiles {

@@ -69,6 +69,8 @@ WorkingCalendar read_working_calendar(const nlohmann::json& j, const std::string
             problem(issues, "motiv.rule_error.260", file, pointer + "/" + key,
                     "unknown calendar key '" + key + "'; expected weekend, holidays, working_weekends or description");
     }
+    if (j.contains("description") && !j["description"].is_string())
+        problem(issues, "motiv.rule_error.260", file, pointer + "/description", "expected a description (a string)");
     if (j.contains("weekend")) {
         const auto& w = j["weekend"];
         const std::string p = pointer + "/weekend";

@@ -1,5 +1,7 @@
 #include "core/data/csv.hpp"
 
+#include "core/data/spreadsheet_cell.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <stdexcept>
@@ -319,18 +321,56 @@ void check_delimiter(char delimiter) {
 
 }  // namespace
 
-void for_each_csv_row(std::string_view text, std::string source, char delimiter,
-                      const std::function<void(const std::vector<std::string>& header)>& on_header,
-                      const std::function<void(std::vector<std::string>& cells, std::size_t line)>& on_row) {
-    check_delimiter(delimiter);
-    Parser(text, std::move(source), delimiter).run(on_header, on_row);
+char detect_delimiter(std::string_view text) {
+    if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+    const std::string_view first = text.substr(0, text.find_first_of("\r\n"));
+    return first.find(';') != std::string_view::npos && first.find(',') == std::string_view::npos ? ';' : ',';
 }
 
-CsvTable parse_csv(std::string_view text, std::string source, char delimiter) {
+std::string decimal_point(std::string_view cell) {
+    std::string out(cell);
+    if (std::count(out.begin(), out.end(), ',') == 1 && out.find('.') == std::string::npos) out[out.find(',')] = '.';
+    return out;
+}
+
+namespace {
+
+// An Excel workbook read as CSV fails on every row with garbage; say once what it is and what to do.
+void refuse_workbook(std::string_view text, const std::string& source) {
+    const bool xlsx = text.substr(0, 4) == std::string_view("PK\x03\x04", 4);  // a zip: XLSX (or ODS)
+    const bool xls = text.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);  // OLE2: the old XLS
+    if (!xlsx && !xls) return;
+    throw DataError({Issue{"motiv.data_error.109", source, "", 0, 0, "", "",
+                           std::string("this is a spreadsheet workbook (") + (xlsx ? "XLSX" : "XLS") +
+                               "), not a CSV file: in Excel use File > Save As > \"CSV UTF-8 (Comma delimited)\" (a ';'-separated CSV "
+                               "with decimal commas from Russian Excel is read too), or in Python pass pandas.read_excel(path, dtype=str) as the data",
+                           "", 0}});
+}
+
+}  // namespace
+
+void for_each_csv_row(std::string_view text, std::string source, std::optional<char> delimiter,
+                      const std::function<void(const CsvTable& head)>& on_header,
+                      const std::function<void(std::vector<std::string>& cells, std::size_t line)>& on_row) {
+    if (delimiter) check_delimiter(*delimiter);
+    refuse_workbook(text, source);
+    const char d = delimiter ? *delimiter : detect_delimiter(text);
+    CsvTable head;
+    head.source = source;
+    head.decimal_comma = !delimiter && d == ';';
+    Parser(text, std::move(source), d)
+        .run(
+            [&](const std::vector<std::string>& header) {
+                head.header = header;
+                on_header(head);
+            },
+            on_row);
+}
+
+CsvTable parse_csv(std::string_view text, std::string source, std::optional<char> delimiter) {
     CsvTable table;
-    table.source = source;
     for_each_csv_row(
-        text, std::move(source), delimiter, [&](const std::vector<std::string>& header) { table.header = header; },
+        text, std::move(source), delimiter, [&](const CsvTable& head) { table = head; },
         [&](std::vector<std::string>& cells, std::size_t line) {
             table.rows.push_back(std::move(cells));
             table.row_lines.push_back(line);
@@ -338,8 +378,8 @@ CsvTable parse_csv(std::string_view text, std::string source, char delimiter) {
     return table;
 }
 
-CsvTable read_csv_file(const std::string& path, char delimiter) {
-    check_delimiter(delimiter);
+CsvTable read_csv_file(const std::string& path, std::optional<char> delimiter) {
+    if (delimiter) check_delimiter(*delimiter);
     const std::string text = io::read_file(path);
     return parse_csv(text, path, delimiter);
 }
@@ -358,14 +398,14 @@ std::string csv_escape(std::string_view field, char delimiter) {
     return out;
 }
 
-void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter) {
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter, CellGuard guard) {
     if (fields.size() == 1 && fields[0].empty()) {
         out += "\"\"\n";
         return;
     }
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) out += delimiter;
-        out += csv_escape(fields[i], delimiter);
+        out += guard == CellGuard::spreadsheet ? csv_escape(spreadsheet_safe(fields[i]), delimiter) : csv_escape(fields[i], delimiter);
     }
     out += '\n';
 }

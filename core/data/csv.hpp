@@ -27,6 +27,9 @@ struct CsvTable {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;  // each row has exactly header.size() cells
     std::vector<std::size_t> row_lines;          // 1-based physical line number where each row starts
+    // Read in the Russian-Excel dialect (';' between fields): its numbers have a decimal comma,
+    // "1234,56"; a reader of numbers passes each cell through decimal_point().
+    bool decimal_comma = false;
 
     // Index of a column by exact (case-sensitive) name, std::nullopt when there is none.
     [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const;
@@ -46,27 +49,46 @@ struct CsvTable {
 //   motiv.data_error.106  invalid UTF-8 (or a UTF-16 file)
 //   motiv.data_error.107  a limit above exceeded (rows, columns, cell bytes, number of problems);
 //                         parsing stops there
+//   motiv.data_error.109  the file is an Excel workbook (XLSX or XLS), not CSV: one message saying
+//                         how to save it as CSV, instead of a hundred garbled-row errors
 // `delimiter` must be an ASCII character other than '"', CR or LF (std::invalid_argument otherwise).
-CsvTable parse_csv(std::string_view text, std::string source, char delimiter = ',');
+// Without one, it is detected (detect_delimiter): ',' or, for the Russian-Excel dialect, ';' --
+// then the table's decimal_comma is set.
+CsvTable parse_csv(std::string_view text, std::string source, std::optional<char> delimiter = std::nullopt);
 
-// parse_csv without the table: on_header gets the header once (unless it has a problem), then on_row each data row (its cells,
-// exactly header.size() of them, which the callee may move from, and the physical line where it
-// starts), in file order, as it is read -- so a million-row file is never a million rows of strings.
+// The delimiter of CSV text: ';' when its first line (after a BOM) holds a ';' and no ',' -- what
+// Excel in a Russian locale and motiv's csv-excel-ru write -- else ','.
+char detect_delimiter(std::string_view text);
+
+// A cell of the decimal-comma dialect as a number's text: "1234,56" -> "1234.56", "-0,5%" -> "-0.5%".
+// Only a cell with one ',' and no '.' changes; anything else is returned as is, so that a malformed
+// number is refused by the number reader rather than guessed at.
+std::string decimal_point(std::string_view cell);
+
+// parse_csv without the table: on_header gets the table's head once (source, header, dialect; no
+// rows) unless the header has a problem, then on_row each data row (its cells, exactly
+// header.size() of them, which the callee may move from, and the physical line where it starts),
+// in file order, as it is read -- so a million-row file is never a million rows of strings.
 // Rows are passed only while the file has no problem so far; the same problems as parse_csv are
 // thrown at the end (or at once for an unreadable start), after the rows read before them.
-void for_each_csv_row(std::string_view text, std::string source, char delimiter,
-                      const std::function<void(const std::vector<std::string>& header)>& on_header,
+void for_each_csv_row(std::string_view text, std::string source, std::optional<char> delimiter,
+                      const std::function<void(const CsvTable& head)>& on_header,
                       const std::function<void(std::vector<std::string>& cells, std::size_t line)>& on_row);
 
 // Reads a file and parses it with parse_csv (source = path). motiv::IoError "motiv.io_error.001"
 // naming the path when it cannot be opened or read; "motiv.io_error.004" when larger than 1 GiB.
-CsvTable read_csv_file(const std::string& path, char delimiter = ',');
+CsvTable read_csv_file(const std::string& path, std::optional<char> delimiter = std::nullopt);
 
 // Quotes a field if it contains the delimiter, a quote, CR or LF (RFC 4180); quotes are doubled.
 std::string csv_escape(std::string_view field, char delimiter = ',');
 
+// Whether a CSV is for a person (a spreadsheet may open it: cells that could run as formulas are
+// neutralised, see spreadsheet_cell.hpp) or for a machine (cells as they are).
+enum class CellGuard { spreadsheet, raw };
+
 // Appends one CSV line: fields escaped, joined by delimiter, terminated by "\n". A row made of a
 // single empty field is written as "" so that it is not read back as a skipped empty line.
-void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter = ',');
+// Safe for spreadsheets unless told `raw`: every CSV a person may open is (issue 17).
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter = ',', CellGuard guard = CellGuard::spreadsheet);
 
 }  // namespace motiv::data

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/engine/outside_period.hpp"
 #include "core/engine/proration.hpp"
 #include "core/errors.hpp"
 
@@ -455,6 +456,8 @@ namespace {
 // The share of the period a person is paid for, when the scheme prorates; DataError for bad dates.
 std::optional<ProrataShare> prorata_of(const Scheme& s, const Period& period, const PersonInputs& person) {
     if (s.proration) {
+        if (auto why = outside_period(period, person.start, person.end))
+            throw DataError({Issue{"motiv.data_error.309", person.source, "", person.line, 0, person.start && period.last_day() < *person.start ? "start_date" : "end_date", person.id, *why, "", 0}});
         try {
             return prorata_share(*s.proration, period, person.start, person.end);
         } catch (const std::invalid_argument& e) {

@@ -13,6 +13,15 @@ std::string minor_display(std::int64_t minor, int places) { return Decimal::from
 
 }  // namespace
 
+void refuse_period_rules(const Scheme& s) {
+    const PeriodRules& pr = s.periods;
+    if (pr.draws.empty() && pr.clawbacks.empty() && pr.bonuses.empty() && pr.team_overrides.empty()) return;
+    throw RuleError({Issue{"motiv.rule_error.292", s.source, "/periods", 0, 0, "", "",
+                           "scheme " + s.name + " has a \"periods\" section (draws, clawbacks, bonuses, team overrides) that a one-period "
+                           "payroll would ignore; pay it with `motiv run-periods` (Python: Scheme.pay_period), which carries state between periods",
+                           "", 0}});
+}
+
 std::int64_t PayrollRun::total_minor() const {
     std::int64_t t = 0;
     for (const auto& p : payslips) t += p.total_minor;
@@ -31,6 +40,7 @@ RunTotals PayrollRun::totals(const std::string& source) const {
 std::vector<RoleSummary> PayrollRun::by_role() const { return totals().by_role(); }
 
 PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people, Explain explain) {
+    refuse_period_rules(scheme.scheme());
     PayrollRun r;
     r.period = period.to_string();
     r.minor_units = scheme.scheme().currency.minor_units;

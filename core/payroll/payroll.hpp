@@ -29,7 +29,13 @@ struct PayrollRun {
     [[nodiscard]] RunTotals totals(const std::string& source = {}) const;
 };
 
-// Computes every payslip; the first failure throws (DataError / EvalError) before any output.
+// RuleError motiv.rule_error.292 when the scheme has a "periods" section: a one-period payroll
+// would silently pay without its draws, clawbacks, bonuses and team overrides (run-periods pays
+// them). Refusing beats running the periods runner here: it needs the carried state, which a plain
+// payroll has no place for.
+void refuse_period_rules(const Scheme& scheme);
+
+// Computes every payslip (refuse_period_rules first); the first failure throws (DataError / EvalError) before any output.
 // Lines carry explanations only with Explain::full (the JSON Lines export and statements need them).
 PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people,
                Explain explain = Explain::none);

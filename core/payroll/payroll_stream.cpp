@@ -8,8 +8,8 @@
 #include "core/batch/batch.hpp"
 #include "core/data/csv.hpp"
 #include "core/data/people_table.hpp"
-#include "core/engine/proration.hpp"
 #include "core/errors.hpp"
+#include "core/payroll/payroll.hpp"
 
 namespace motiv::payroll {
 
@@ -91,32 +91,17 @@ private:
     // (the chunk is then paid person by person) -- never a rounded value.
     bool fill_columns(std::span<const PersonInputs> people) {
         const std::size_t n = people.size();
-        constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-        const std::size_t prorata = s_.proration ? s_.proration->input : kNone;  // the built-in input set from the dates
-        shares_.assign(n, std::nullopt);
-        for (std::size_t i = 0; i < n; ++i) {
-            const PersonInputs& p = people[i];
-            role_[i] = static_cast<std::uint32_t>(cs_.role(p.role) - cs_.roles().data());
-            if (prorata != kNone && (p.start || p.end)) {
-                try {
-                    if (auto share = prorata_share(*s_.proration, period_, p.start, p.end)) shares_[i] = share->share;
-                } catch (const std::invalid_argument&) {
-                    return false;  // compute_payslip reports the dates
-                }
-            }
-        }
+        for (std::size_t i = 0; i < n; ++i) role_[i] = static_cast<std::uint32_t>(cs_.role(people[i].role) - cs_.roles().data());
         scales_.assign(s_.inputs.size(), 0);
         for (std::size_t k = 0; k < s_.inputs.size(); ++k) {
-            auto value = [&](std::size_t i) -> std::optional<Decimal> {
-                if (k == prorata && shares_[i]) return shares_[i];
-                return people[i].values[k];
-            };
+            // The reader put a dated person's share of the period in the built-in `prorata` input.
+            auto value = [&](std::size_t i) -> const std::optional<Decimal>& { return people[i].values[k]; };
             // The finest scale: raised while some value is not a multiple of the current unit
             // (one remainder per value; Decimal::places() per value was a tenth of the run).
             int scale = 0;
             int128 unit = pow10(Decimal::kPlaces);
             for (std::size_t i = 0; i < n; ++i) {
-                const auto v = value(i);
+                const auto& v = value(i);
                 if (!v) continue;
                 const int128 raw = v->raw();
                 const bool small = raw >= INT64_MIN && raw <= INT64_MAX;
@@ -129,7 +114,7 @@ private:
             std::int64_t* dst = values_[k].data();
             std::uint8_t* given = present_[k].data();
             for (std::size_t i = 0; i < n; ++i) {
-                const auto v = value(i);
+                const auto& v = value(i);
                 given[i] = v ? 1 : 0;
                 if (!v) {
                     dst[i] = 0;
@@ -180,7 +165,6 @@ private:
     std::vector<std::vector<std::int64_t>> values_;
     std::vector<std::vector<std::uint8_t>> present_;
     std::vector<int> scales_;
-    std::vector<std::optional<Decimal>> shares_;
     std::vector<std::int64_t> amounts_, total_;
     std::vector<batch::RowStatus> status_;
     std::vector<std::uint32_t> bad_input_;
@@ -212,8 +196,15 @@ RunTotals stream_payroll(const CompiledScheme& cs, const Period& period, std::st
     ChunkPayer payer(cs, period, sinks, totals);
     std::optional<data::PeopleReader> reader;
     std::exception_ptr header_error, pay_error;
+    // A scheme a one-period run must not pay is refused after the data's problems, as payroll::run
+    // refuses it after read_people_to_pay.
+    try {
+        refuse_period_rules(cs.scheme());
+    } catch (...) {
+        pay_error = std::current_exception();
+    }
     std::vector<PersonInputs> chunk(kStreamChunkRows);
-    std::size_t n = 0;
+    std::size_t n = 0, row = 0;
     // Once a row has a problem or a row cannot be paid, the rest of the file is only checked: the
     // run will throw, and its errors must be the ones a run held in memory gives.
     auto pay = [&] {
@@ -227,16 +218,17 @@ RunTotals stream_payroll(const CompiledScheme& cs, const Period& period, std::st
         n = 0;
     };
     data::for_each_csv_row(
-        csv, source, ',',
-        [&](const std::vector<std::string>& header) {
+        csv, source, std::nullopt,
+        [&](const data::CsvTable& head) {
             try {
-                reader.emplace(header, source, cs, period);
+                reader.emplace(head, cs, period);
             } catch (...) {
                 header_error = std::current_exception();  // thrown once the CSV itself is known to be well-formed
             }
         },
         [&](std::vector<std::string>& cells, std::size_t line) {
-            if (!reader || !reader->read(cells, line, chunk[n])) return;
+            const std::size_t r = row++;
+            if (!reader || !reader->read(cells, r, line, chunk[n])) return;
             if (++n == chunk.size()) pay();
         });
     if (header_error) std::rethrow_exception(header_error);

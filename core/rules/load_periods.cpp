@@ -72,14 +72,6 @@ private:
         }
     }
 
-    // A non-empty string.
-    std::string text(const json& obj, const std::string& pointer, const char* key, bool required) {
-        const std::string t = string(obj, pointer, key, required);
-        if (t.empty() && obj.contains(key) && obj.at(key).is_string() && !numbers_.count(json_pointer_join(pointer, key)))
-            issue("motiv.rule_error.201", json_pointer_join(pointer, key), "expected a non-empty string, got an empty string");
-        return t;
-    }
-
     // A figure within `range`: a literal, or the name of a parameter of the range's kind whose every
     // dated value (as overridden by a what-if) lies in the range.
     std::optional<Figure> figure(const json& obj, const std::string& pointer, const char* key, bool required, const Range& range) {
@@ -137,7 +129,8 @@ private:
         }
         for (std::size_t i = 0; i < v->size(); ++i) {
             const std::string ip = json_pointer_join(p, i);
-            if ((*v)[i].is_string() && !numbers_.count(ip)) out.push_back((*v)[i].get<std::string>());
+            if ((*v)[i].is_string() && !numbers_.count(ip) && !(*v)[i].get_ref<const std::string&>().empty()) out.push_back((*v)[i].get<std::string>());
+            else if ((*v)[i].is_string() && !numbers_.count(ip)) issue("motiv.rule_error.201", ip, "expected a name, got an empty string");
             else issue("motiv.rule_error.201", ip, "expected a name (a string), got " + type_name((*v)[i], ip));
         }
         return out;
@@ -145,7 +138,7 @@ private:
 
     template <class E>
     std::optional<E> choice(const json& obj, const std::string& pointer, const char* key, std::initializer_list<std::pair<const char*, E>> options, std::optional<E> fallback) {
-        const std::string t = text(obj, pointer, key, !fallback);
+        const std::string t = nonempty(obj, pointer, key, !fallback);
         if (t.empty()) return fallback;
         std::string list;
         for (const auto& [n, e] : options) {
@@ -209,7 +202,7 @@ private:
         r.role = name;
         r.pointer = p;
         const Role* ro = role(name, p);
-        r.input = text(d, p, "input", true);
+        r.input = nonempty(d, p, "input", true);
         input(r.input, p + "/input");
         r.components = texts(d, p, "components");
         for (std::size_t i = 0; i < r.components.size(); ++i) component(ro, r.components[i], json_pointer_join(p + "/components", i));
@@ -224,8 +217,8 @@ private:
         id = name;
         pointer = p;
         if (!is_identifier(name)) issue("motiv.rule_error.205", p, "invalid " + std::string(what) + " id '" + name + "': use letters, digits and _, starting with a letter");
-        label = d.contains("label") ? text(d, p, "label", false) : name;
-        paid_role = text(d, p, "role", true);
+        label = d.contains("label") ? nonempty(d, p, "label", false) : name;
+        paid_role = nonempty(d, p, "role", true);
         role(paid_role, p + "/role");
     }
 
@@ -233,7 +226,7 @@ private:
         keys(d, p, {"label", "description", "role", "computed_by", "every", "totals", "advance", "negative_true_up"});
         BonusRule b;
         paid_line(name, d, p, "bonus", b.id, b.label, b.pointer, b.role);
-        b.computed_by = text(d, p, "computed_by", true);
+        b.computed_by = nonempty(d, p, "computed_by", true);
         role(b.computed_by, p + "/computed_by");
         b.every = choice<BonusRule::Span>(d, p, "every", {{"quarter", BonusRule::Span::quarter}, {"year", BonusRule::Span::year}}, std::nullopt)
                       .value_or(BonusRule::Span::quarter);
@@ -251,7 +244,7 @@ private:
         TeamOverrideRule o;
         paid_line(name, d, p, "override", o.id, o.label, o.pointer, o.role);
         o.share = figure(d, p, "share", true, kRatio).value_or(Figure{});
-        o.of = text(d, p, "of", true);
+        o.of = nonempty(d, p, "of", true);
         if (!o.of.empty() && o.of != "total") {
             bool found = false;
             for (const auto& r : s_.roles)

@@ -106,13 +106,13 @@ public:
         }
         if (const json* sc = member(root, "", "scheme", true); sc && object(*sc, "/scheme")) {
             keys(*sc, "/scheme", {"name", "version", "description"});
-            s.name = string(*sc, "/scheme", "name", true);
-            s.version = string(*sc, "/scheme", "version", true);
-            s.description = string(*sc, "/scheme", "description", false);
+            s.name = nonempty(*sc, "/scheme", "name", true);
+            s.version = nonempty(*sc, "/scheme", "version", true);
+            s.description = text(*sc, "/scheme", "description", false);
         }
         if (const json* cur = member(root, "", "currency", true); cur && object(*cur, "/currency")) {
             keys(*cur, "/currency", {"code", "minor_units"});
-            s.currency.code = string(*cur, "/currency", "code", true);
+            s.currency.code = nonempty(*cur, "/currency", "code", true);
             if (const json* mu = member(*cur, "/currency", "minor_units", true)) {
                 if (!mu->is_number_integer() || *mu < 0 || *mu > 4)
                     issue("motiv.rule_error.210", "/currency/minor_units", "expected a whole number of decimal places from 0 to 4, got " + mu->dump());
@@ -149,6 +149,7 @@ public:
         if (const json* ot = member(root, "", "on_target", false); ot && object(*ot, "/on_target"))
             for (const auto& [name, decl] : ot->items()) on_target(s, name, decl, json_pointer_join("/on_target", name));
         names(s);
+        s.texts = std::move(texts_);
         issues_.throw_if_any();
         return s;
     }
@@ -194,15 +195,16 @@ private:
         if (!is_identifier(name) || is_reserved(name))
             bad_name(pointer, "input name", name, ": use letters, digits and _ (no dots), starting with a letter");
         if (!object(decl, pointer)) return in;
-        keys(decl, pointer, {"type", "unit", "description", "required", "default", "min", "max"});
-        const std::string type = string(decl, pointer, "type", true);
+        keys(decl, pointer, {"type", "label", "unit", "description", "required", "default", "min", "max"});
+        const std::string type = nonempty(decl, pointer, "type", true);
         if (!type.empty()) {
             auto k = parse_kind(type);
             if (!k || *k == Kind::tiers) issue("motiv.rule_error.206", pointer + "/type", "unknown input type '" + type + "'; expected one of: money, number, count, ratio");
             else in.kind = *k;
         }
         in.unit = string(decl, pointer, "unit", false);
-        in.description = string(decl, pointer, "description", false);
+        in.label = text(decl, pointer, "label", false);
+        in.description = text(decl, pointer, "description", false);
         if (const json* r = member(decl, pointer, "required", false)) {
             if (!r->is_boolean()) issue("motiv.rule_error.201", pointer + "/required", "expected true or false, got " + type_name(*r, pointer + "/required"));
             else in.required = r->get<bool>();
@@ -242,6 +244,17 @@ private:
             if (!from || !rate) {
                 ok = false;
                 continue;
+            }
+            // An attainment or a count below zero does not exist: a tier "from -50%" paid commission
+            // on zero revenue. A money basis may be negative (a base net of returns). A negative rate
+            // turned a capped penalty into a payment (issue 17).
+            if ((basis == Kind::ratio || basis == Kind::count) && from->is_negative()) {
+                issue("motiv.rule_error.210", p + "/from", "expected a threshold >= 0, got " + from->to_string());
+                ok = false;
+            }
+            if (rate->is_negative()) {
+                issue("motiv.rule_error.210", p + "/rate", "expected a rate >= 0, got " + rate->to_string() + " (a cut is a penalty component)");
+                ok = false;
             }
             if (!t.from.empty() && !(t.from.back() < *from)) {
                 issue("motiv.rule_error.208", p + "/from", "tier thresholds must rise strictly: " + from->to_string() + " does not exceed " + t.from.back().to_string());
@@ -303,14 +316,14 @@ private:
             bad_name(pointer, "parameter name", name, ": use dotted names like hunter.commission.rate");
         if (!object(decl, pointer)) return p;
         keys(decl, pointer, {"type", "value", "unit", "description", "basis", "source", "beyond", "rounding"});
-        const std::string type = string(decl, pointer, "type", true);
+        const std::string type = nonempty(decl, pointer, "type", true);
         if (!type.empty()) {
             if (auto k = parse_kind(type)) p.kind = *k;
             else issue("motiv.rule_error.206", pointer + "/type", "unknown parameter type '" + type + "'; expected one of: money, number, count, ratio, tiers, curve");
         }
         if (p.kind == Kind::tiers || p.kind == Kind::curve) {
             if (p.kind == Kind::curve) p.basis = Kind::ratio;  // attainment, unless declared
-            const std::string basis = string(decl, pointer, "basis", false);
+            const std::string basis = nonempty(decl, pointer, "basis", false);
             if (!basis.empty()) {
                 auto b = parse_kind(basis);
                 if (!b || *b == Kind::tiers || *b == Kind::curve) issue("motiv.rule_error.206", pointer + "/basis", "unknown tier basis '" + basis + "'; expected money, number, count or ratio");
@@ -326,7 +339,7 @@ private:
             for (const char* k : {"beyond", "rounding"})
                 if (decl.contains(k)) issue("motiv.rule_error.204", pointer + "/" + k, "'" + std::string(k) + "' applies only to parameters of type curve");
         p.unit = string(decl, pointer, "unit", false);
-        p.description = string(decl, pointer, "description", false);
+        p.description = text(decl, pointer, "description", false);
         if (overrides.is_object() && overrides.contains(name)) {
             values(p, overrides.at(name), json_pointer_join("/overrides", name));
         } else if (const json* v = member(decl, pointer, "value", true)) {
@@ -344,10 +357,10 @@ private:
         out.id = string(c, pointer, "id", true);
         if (c.contains("id") && (!is_identifier(out.id) || is_reserved(out.id)))
             bad_name(pointer + "/id", "component id", out.id, ": use letters, digits and _, starting with a letter");
-        out.label = string(c, pointer, "label", false);
+        out.label = text(c, pointer, "label", false);
         if (out.label.empty()) out.label = out.id;
-        out.description = string(c, pointer, "description", false);
-        const std::string kind = string(c, pointer, "kind", true);
+        out.description = text(c, pointer, "description", false);
+        const std::string kind = nonempty(c, pointer, "kind", true);
         // Which keys each kind needs (true) or allows (false); anything else is refused.
         struct Shape { ComponentKind kind; std::vector<std::pair<const char*, bool>> fields; };
         static const std::vector<std::pair<std::string, Shape>> shapes = {
@@ -405,8 +418,8 @@ private:
             const bool has_rate = c.contains("rate"), has_tiers = c.contains("tiers");
             if (has_rate == has_tiers) issue("motiv.rule_error.202", pointer, "a commission needs either 'rate' (flat) or 'tiers' (a tier table parameter), not both");
             if (has_tiers) {
-                out.tiers = string(c, pointer, "tiers", true);
-                const std::string mode = c.contains("mode") ? string(c, pointer, "mode", true) : "graduated";
+                out.tiers = nonempty(c, pointer, "tiers", true);
+                const std::string mode = c.contains("mode") ? nonempty(c, pointer, "mode", true) : "graduated";
                 if (mode == "graduated") out.mode = TierMode::graduated;
                 else if (mode == "retroactive") out.mode = TierMode::retroactive;
                 else issue("motiv.rule_error.206", pointer + "/mode", "unknown commission mode '" + mode + "'; expected graduated (marginal) or retroactive (whole amount)");
@@ -432,8 +445,9 @@ private:
         r.pointer = pointer;
         if (!is_identifier(name)) bad_name(pointer, "role name", name, "");
         if (!object(decl, pointer)) return r;
-        keys(decl, pointer, {"description", "variables", "components", "attainment"});
-        r.description = string(decl, pointer, "description", false);
+        keys(decl, pointer, {"label", "description", "variables", "components", "attainment"});
+        r.label = text(decl, pointer, "label", false);
+        r.description = text(decl, pointer, "description", false);
         if (const json* a = member(decl, pointer, "attainment", false)) attainment(r, *a, pointer + "/attainment");
         if (const json* vars = member(decl, pointer, "variables", false); vars && object(*vars, pointer + "/variables")) {
             if (limit(vars->size(), kMaxVariablesPerRole, pointer + "/variables", "variables")) {
@@ -445,9 +459,10 @@ private:
                     v.pointer = vp;
                     std::optional<Formula> f;
                     if (vd.is_object()) {
-                        keys(vd, vp, {"formula", "description", "type"});
-                        v.description = string(vd, vp, "description", false);
-                        const std::string type = string(vd, vp, "type", false);
+                        keys(vd, vp, {"formula", "label", "description", "type"});
+                        v.label = text(vd, vp, "label", false);
+                        v.description = text(vd, vp, "description", false);
+                        const std::string type = nonempty(vd, vp, "type", false);
                         if (!type.empty()) {
                             v.kind = parse_kind(type);
                             if (!v.kind || *v.kind == Kind::tiers || *v.kind == Kind::curve) {

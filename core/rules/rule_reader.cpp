@@ -41,6 +41,21 @@ bool RuleReader::object(const json& j, const std::string& pointer) {
 
 void RuleReader::keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed) {
     for (const auto& [k, message] : unknown_keys(obj, allowed)) issue("motiv.rule_error.204", json_pointer_join(pointer, k), message);
+    // A "description" is free text wherever it is allowed; sections that never read it still must
+    // not take null or a list for one (issue 17: every key is valid or an issue).
+    for (const char* k : allowed)
+        if (std::string_view(k) == "description" && obj.contains(k)) {
+            const std::string p = json_pointer_join(pointer, k);
+            const json& d = obj.at(k);
+            bool per_language = d.is_object() && !d.empty();  // {"en": ..., "ru": ...}: text() reads it
+            if (per_language)
+                for (const auto& [code, t] : d.items())
+                    per_language = per_language && is_language_code(code) && t.is_string() && !numbers_.count(json_pointer_join(p, code));
+            if (!per_language && (!d.is_string() || numbers_.count(p))) {
+                issue("motiv.rule_error.201", p, "expected a description (a string, or one string per language), got " + type_name(d, p));
+                said_.insert(p);
+            }
+        }
 }
 
 const RuleReader::json* RuleReader::member(const json& obj, const std::string& pointer, const char* key, bool required) {
@@ -62,11 +77,45 @@ std::string RuleReader::string(const json& obj, const std::string& pointer, cons
     const json* v = member(obj, pointer, key, required);
     if (!v) return {};
     const std::string p = json_pointer_join(pointer, key);
+    if (said_.count(p)) return {};  // keys() refused it already
     if (!v->is_string() || numbers_.count(p)) {  // 2026.1 is a number even though the DOM holds its text
         issue("motiv.rule_error.201", p, "expected a string, got " + type_name(*v, p));
         return {};
     }
     return v->get<std::string>();
+}
+
+std::string RuleReader::nonempty(const json& obj, const std::string& pointer, const char* key, bool required) {
+    std::string t = string(obj, pointer, key, required);
+    const std::string p = json_pointer_join(pointer, key);
+    if (t.empty() && obj.contains(key) && obj.at(key).is_string() && !numbers_.count(p))
+        issue("motiv.rule_error.201", p, "expected a non-empty string, got an empty string");
+    return t;
+}
+
+std::string RuleReader::text(const json& obj, const std::string& pointer, const char* key, bool required) {
+    const json* v = member(obj, pointer, key, required);
+    if (!v || !v->is_object()) return string(obj, pointer, key, required);
+    const std::string p = json_pointer_join(pointer, key);
+    if (said_.count(p)) return {};  // keys() refused it already
+    const char* expected = "expected a text in each language, e.g. {\"en\": \"Salary\", \"ru\": \"Оклад\"}";
+    if (v->empty()) {
+        issue("motiv.rule_error.212", p, std::string(expected) + ", got an empty object");
+        return {};
+    }
+    std::vector<std::pair<std::string, std::string>> by_lang;
+    for (const auto& [code, t] : v->items()) {
+        const std::string tp = json_pointer_join(p, code);
+        if (!is_language_code(code)) issue("motiv.rule_error.212", tp, std::string(expected) + ": '" + code + "' is not a language code (two or three lowercase letters)");
+        else if (!t.is_string() || numbers_.count(tp)) issue("motiv.rule_error.212", tp, std::string(expected) + ", got " + type_name(t, tp));
+        else by_lang.emplace_back(code, t.get<std::string>());
+    }
+    if (by_lang.empty()) return {};
+    std::string fallback = by_lang.front().second;
+    for (const auto& [code, t] : by_lang)
+        if (code == "en") fallback = t;
+    texts_.add(p, std::move(by_lang));
+    return fallback;
 }
 
 std::optional<Decimal> RuleReader::decimal(const json& v, const std::string& pointer, const std::string& what) {
@@ -101,6 +150,11 @@ std::string RuleReader::kind_noun(Kind k) {
 std::optional<Decimal> RuleReader::value(const json& v, const std::string& pointer, Kind kind, const std::string& what) {
     auto d = decimal(v, pointer, what.empty() ? kind_noun(kind) : what);
     if (!d) return std::nullopt;
+    // "5%" of money is 0.05 roubles: never what an author meant (issue 17).
+    if (kind == Kind::money && v.is_string() && v.get_ref<const std::string&>().find('%') != std::string::npos) {
+        issue("motiv.rule_error.203", pointer, "expected " + (what.empty() ? kind_noun(kind) : what) + ", got a percentage \"" + v.get<std::string>() + "\"");
+        return std::nullopt;
+    }
     if (kind == Kind::money && d->places() > currency_.minor_units) {
         issue("motiv.rule_error.210", pointer, "expected money with at most " + std::to_string(currency_.minor_units) + " decimal places, got " + d->to_string());
         return std::nullopt;
@@ -117,7 +171,7 @@ std::optional<Rounding> RuleReader::rounding(const json& r, const std::string& p
     keys(r, pointer, {"mode", "step"});
     Rounding out;
     bool ok = true;
-    const std::string mode = string(r, pointer, "mode", true);
+    const std::string mode = nonempty(r, pointer, "mode", true);
     if (!mode.empty()) {
         if (auto m = parse_rounding_mode(mode)) out.mode = *m;
         else {

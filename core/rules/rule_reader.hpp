@@ -17,6 +17,7 @@
 #include "core/money/decimal.hpp"
 #include "core/money/rounding.hpp"
 #include "core/rules/scheme.hpp"
+#include "core/rules/translations.hpp"
 
 namespace motiv {
 
@@ -40,7 +41,8 @@ protected:
     // An object, or issue rule_error.201.
     bool object(const json& j, const std::string& pointer);
 
-    // Refuses unknown keys (rule_error.204): a misspelt "reqired" must not be ignored silently.
+    // Refuses unknown keys (rule_error.204): a misspelt "reqired" must not be ignored silently; and
+    // an allowed "description" that is not a string (rule_error.201), read or not.
     void keys(const json& obj, const std::string& pointer, std::initializer_list<const char*> allowed);
 
     // obj[key], or nullptr (and rule_error.202 when `required`).
@@ -50,7 +52,17 @@ protected:
     bool limit(std::size_t n, std::size_t max, const std::string& pointer, const char* what);
 
     // A string (2026.1 is a number even though the DOM holds its text), or rule_error.201 and "".
+    // Only for free text (a description, a label, a unit), where "" is a value like any other.
     std::string string(const json& obj, const std::string& pointer, const char* key, bool required);
+
+    // A non-empty string: a name, a kind, a mode, a reference. "" when absent or refused, and a present
+    // "" is refused (rule_error.201), so a caller may read "" as "not given": an empty value can never
+    // fall back to a default silently (issue 17: "kind": "" crashed, "tiers": "" paid nothing).
+    std::string nonempty(const json& obj, const std::string& pointer, const char* key, bool required);
+    // A text shown to people (a label, a description): a string, or one string per language
+    // ({"en": "Salary", "ru": "Оклад"}; rule_error.212 otherwise), whose texts are kept in texts_.
+    // Returns the default text: "en" when given, else the first language written; "" when absent.
+    std::string text(const json& obj, const std::string& pointer, const char* key, bool required);
 
     // An exact decimal written as a JSON string ("0.15", "12.5%") or a number (floats keep their text).
     std::optional<Decimal> decimal(const json& v, const std::string& pointer, const std::string& what);
@@ -70,6 +82,8 @@ protected:
     const std::set<std::string>& numbers_;
     Currency currency_;  // for money values: set once the file's currency is known
     IssueCollector<RuleError> issues_;
+    std::set<std::string> said_;  // pointers of descriptions keys() refused, so string() does not repeat it
+    Translations texts_;  // the per-language texts text() read
 };
 
 }  // namespace motiv

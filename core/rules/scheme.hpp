@@ -16,6 +16,7 @@
 #include "core/money/decimal.hpp"
 #include "core/money/rounding.hpp"
 #include "core/rules/period_rules.hpp"
+#include "core/rules/translations.hpp"
 
 namespace motiv {
 
@@ -42,6 +43,7 @@ struct Formula {
 // A per-person value supplied by the data (a KPI, a deal total...).
 struct InputDecl {
     std::string name;
+    std::string label;  // what a statement calls it ("Cold calls"); empty: the name
     Kind kind = Kind::number;
     std::string unit;
     std::string description;
@@ -113,6 +115,7 @@ struct Component {
 // A named intermediate value of a role ("talk_per_day"), usable in its formulas.
 struct Variable {
     std::string name;
+    std::string label;  // what a statement calls it; empty: the name
     std::string description;
     Formula formula;
     std::string pointer;
@@ -121,6 +124,7 @@ struct Variable {
 
 struct Role {
     std::string name;
+    std::string label;  // what a statement calls it ("Operator"); empty: the name
     std::string description;
     std::string pointer;
     std::vector<Variable> variables;
@@ -162,6 +166,7 @@ struct Scheme {
     std::optional<Proration> proration;
     std::vector<OnTarget> on_target;
     PeriodRules periods;  // the optional "periods" section: carried state across periods
+    Translations texts;   // labels and descriptions given per language, by JSON pointer (translations.hpp)
 
     std::string source;  // file path or "<string>"
     std::string sha256;  // of the file's bytes (plus the overrides, for a what-if): a payslip names exactly the rules it used

@@ -532,7 +532,7 @@ def test_payroll_writes_every_format(tmp_path):
     assert (tmp_path / "payroll.csv").read_text(encoding="utf-8").splitlines()[-1] == (
         f"TOTAL,,715977.01,2026-10,three_tier,2026.2,{RULES_SHA256},{DATA_SHA256}")
     r = payroll(tmp_path / "x.csv", "--format", "pdf")
-    assert r.returncode == 2 and "--format must be csv, csv-excel-ru, xlsx, jsonl or all, got 'pdf'" in text(r.stderr)
+    assert r.returncode == 2 and "--format must be csv, csv-excel-ru, csv-raw, xlsx, jsonl or all, got 'pdf'" in text(r.stderr)
     r = payroll(tmp_path / "x.csv", "--columns", "id,revenu")
     assert r.returncode == 2 and "--columns: unknown CSV column 'revenu'" in text(r.stderr)
     assert not (tmp_path / "x.csv").exists()

@@ -68,7 +68,7 @@ def test_threads_and_row_order_do_not_change_amounts(scheme):
 
 def test_int64_columns_are_read_in_place_and_results_own_their_buffers(scheme):
     df = people(1000)
-    cols = motiv._batch.input_columns([i.name for i in scheme.inputs], df, SCALES)
+    _, _, cols = motiv._batch.people_columns(scheme, df, PERIOD, SCALES)
     assert np.shares_memory(cols["revenue"][0], df["revenue"].to_numpy())  # no copy of the column
     res = scheme.compute_batch(df, period=PERIOD, scales=SCALES)
     assert res["total"].dtype == np.int64

@@ -159,6 +159,43 @@ def test_xlsx_round_trip(exported, engine):
     assert wb.properties.title == "Payroll 2026-10, three_tier 2026.2"
 
 
+def _shown(cell) -> str:
+    """A cell as Excel shows it with its format: amounts "#,##0.00" as "-1,250,000.00"."""
+    if cell.value is None:
+        return ""
+    if cell.data_type == "n" and cell.number_format == "#,##0.00":
+        return f"{_exact(cell.value):,.2f}"
+    if isinstance(cell.value, bool):
+        return "FALSE" if not cell.value else "TRUE"
+    return str(cell.value)
+
+
+@pytest.mark.parametrize("sheet, filtered_rows", [("payroll", 14), ("line items", None), ("totals by role", 3)])
+def test_xlsx_layout_every_column_sized_filter_and_frozen_header(exported, engine, sheet, filtered_rows):
+    ws = openpyxl.load_workbook(exported[".xlsx"])[sheet]
+    last_col = openpyxl.utils.get_column_letter(ws.max_column)
+    # Frozen header; an autofilter over the header and the data rows, not the TOTAL row.
+    assert ws.freeze_panes == "A2"
+    rows = filtered_rows if filtered_rows is not None else ws.max_row - 1
+    assert ws.auto_filter.ref == f"A1:{last_col}{rows + 1}"
+    # Every column at least as wide as its widest cell as shown (so no amount shows #####).
+    for col in ws.iter_cols():
+        letter = col[0].column_letter
+        widest = max(len(_shown(c)) for c in col)
+        assert ws.column_dimensions[letter].width is not None, letter
+        assert ws.column_dimensions[letter].width >= min(widest + 1, 255), (letter, widest)  # 255: Excel's widest column
+
+
+def test_xlsx_totals_by_role_and_component(exported, engine):
+    rows = _sheet_rows(openpyxl.load_workbook(exported[".xlsx"])["totals by role"])
+    *roles, totals = rows
+    assert totals["role"] == "TOTAL"
+    for comp, total in _sums(engine).items():
+        # Each component's total is the sum over roles and the sum over people.
+        by_role = sum((_exact(r[comp]) for r in roles if r[comp] is not None), Decimal(0))
+        assert by_role == total == _exact(totals[comp]), comp
+
+
 def test_jsonl_round_trip(exported, engine):
     lines = exported[".jsonl"].read_text(encoding="utf-8").splitlines()
     records = [json.loads(ln) for ln in lines]
@@ -184,7 +221,7 @@ def test_declared_columns_and_dataframe_provenance(scheme, tmp_path):
     assert rows[0]["data_sha256"] == DATA_SHA
     with pytest.raises(ValueError, match="unknown CSV column 'revenu'"):
         motiv.export_payroll(scheme, PEOPLE, period=PERIOD, out=tmp_path / "q.csv", columns=["revenu"])
-    with pytest.raises(ValueError, match="format must be csv, csv-excel-ru, xlsx, jsonl or all, got .pdf."):
+    with pytest.raises(ValueError, match="format must be csv, csv-excel-ru, csv-raw, xlsx, jsonl or all, got .pdf."):
         motiv.export_payroll(scheme, PEOPLE, period=PERIOD, out=tmp_path / "q.csv", formats=["pdf"])
     assert sorted(os.listdir(tmp_path)) == ["p.csv"]
 

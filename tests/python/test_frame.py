@@ -27,13 +27,25 @@ def read_people(**kwargs):
     return pd.read_csv(PEOPLE, **kwargs)
 
 
+def from_floats(frame):
+    for name in frame.columns:
+        if frame[name].dtype.kind == "f":
+            frame[name] = motiv.from_float(frame[name], places=4 if name == "script_compliance" else 2)
+    return frame
+
+
+def test_float_columns_are_refused_like_every_float(scheme):
+    with pytest.raises(TypeError, match="column 'calls'.*binary floats are not exact"):
+        scheme.compute_frame(read_people(), period=PERIOD)
+
+
 @pytest.mark.parametrize(
     "frame",
     [
         pytest.param(lambda: read_people(dtype=str), id="dtype=str"),
-        # Default dtypes give float columns (NaN for empty cells): accepted because each float's
-        # shortest repr is the decimal in the file ("0.96", "523456.78").
-        pytest.param(lambda: read_people(), id="inferred floats"),
+        # Default dtypes give float columns (NaN for empty cells): refused as on every door, and
+        # taken once converted explicitly (each float's shortest repr, rounded to the places named).
+        pytest.param(lambda: from_floats(read_people()), id="inferred floats via motiv.from_float"),
         pytest.param(lambda: read_people(dtype=str).map(lambda v: Decimal(v) if isinstance(v, str) and v[:1].isdigit() else v),
                      id="Decimal cells"),
     ],

@@ -205,17 +205,14 @@ def test_compute_frame_and_payroll_csv_from_a_frame_raise_and_write_nothing(case
 
 
 def test_float_cells_in_a_frame_are_refused_the_same_way(schemes):
-    """NaN in a float column is an empty cell (not given); inf and 1e30 are refused by value."""
+    """A float cell is refused with TypeError as on every door (issue 14), whatever its value; NaN
+    in a float column is an empty cell (not given)."""
     frame = _frame(HUNTERS + "h-1,Егор,hunter,0,0\n")
     scheme = schemes[RULES]
-    for value, message in [(float("inf"), "got 'inf': not a finite number"), (1e30, "got '1e+30': out of range"),
-                           (1e-12, "expected money with at most 2 decimal places, got '1e-12'"), (-5.0, "expected at least 0, got '-5'")]:
+    for value in [float("inf"), 1e30, 1e-12, -5.0, 1000.5]:
         frame["revenue"] = [value]
-        with pytest.raises(motiv.DataError) as info:
+        with pytest.raises(TypeError, match="column 'revenue'.*binary floats are not exact"):
             scheme.compute_frame(frame, period=PERIOD)
-        (issue,) = info.value.issues
-        assert (issue["id"], issue["line"], issue["field"], issue["person"]) == ("motiv.data_error.304", 2, "revenue", "h-1")
-        assert message in issue["message"]
     frame["revenue"] = [float("nan")]
     with pytest.raises(motiv.DataError) as info:
         scheme.compute_frame(frame, period=PERIOD)

@@ -138,9 +138,11 @@ def test_pay_from_logs_equals_pay_from_the_same_kpis_typed_in(scheme, october):
             "hunter": {"revenue": "credited_revenue", "overdue_handovers": "overdue_handovers"},
             "farmer": {"volume": "volume", "volume_prev": "volume_base"}}
     k = october["kpis"]
+    staff = pd.read_csv(LOGS / "staff.csv", dtype=str, keep_default_na=False).set_index("id")
     table = []
     for p in october["payroll"].itertuples():
-        row = {"id": p.id, "role": p.role}
+        # Hire and leave dates prorate as start_date / end_date do (issue 14).
+        row = {"id": p.id, "role": p.role, "start_date": staff.loc[p.id, "hired"], "end_date": staff.loc[p.id, "left"]}
         for inp, name in feed[p.role].items():
             row[inp] = str(kpi(october, p.id, name))
         table.append(row)
@@ -150,7 +152,7 @@ def test_pay_from_logs_equals_pay_from_the_same_kpis_typed_in(scheme, october):
 
 
 def test_operator_bonus_recomputed_independently(october):
-    # rules/three_tier.json's operator bonus, re-implemented here from the KPI table: 10% of 42,000.00
+    # rules/three_tier.json's operator bonus, re-implemented here from the KPI table: 10% of the salary
     # once calls >= 200, talk/day >= 120 and script >= 80%; +1% per target (250 calls, 150 min/day,
     # 20 meetings, 15% meetings/calls, 95% script), at most 15%.
     for p in rows(october["payroll"], role="operator").itertuples():
@@ -160,7 +162,8 @@ def test_operator_bonus_recomputed_independently(october):
         gates = calls >= 200 and per_day >= 120 and script >= Decimal("0.8")
         targets = sum([calls >= 250, per_day >= 150, meetings >= 20, meetings / calls >= Decimal("0.15"), script >= Decimal("0.95")])
         rate = min(Decimal("0.10") + Decimal("0.01") * targets, Decimal("0.15"))
-        bonus = (Decimal("42000.00") * rate).quantize(Decimal("0.01"), ROUND_HALF_UP) if gates else Decimal("0.00")
+        # Of the salary line: 42,000.00, prorated for a joiner or leaver (hire / leave dates).
+        bonus = (p.salary * rate).quantize(Decimal("0.01"), ROUND_HALF_UP) if gates else Decimal("0.00")
         assert p.bonus == bonus, p.id
 
 

@@ -37,33 +37,36 @@ def statement(scheme, person, lang="en", fmt="txt"):
 
 def test_operator_statement_shows_kpis_against_norms_from_the_rules(scheme):
     text = statement(scheme, "op-01")
-    assert text.startswith("Pay statement 2026-10\nEmployee           op-01 Анна Смирнова\nRole               operator\n")
+    assert text.startswith("Pay statement — October 2026\nEmployee  op-01 Анна Смирнова\nRole      Operator\n")
     for line in [
-        "  KPI bonus          5,460.00 RUB",
-        "      Rule: bonus (percent) /roles/operator/components/1",
-        "      Inputs used: calls 260, days_worked 22, talk_minutes 2,880, script_compliance 96%, meetings 25",
-        "  Total             47,460.00 RUB",
-        "  calls 260 / 200 (>=)  operator.gate.calls: met; required for: KPI bonus",
-        "  talk_per_day 130.91 / 120 (>=)  operator.gate.talk_minutes_per_day: met; required for: KPI bonus",
-        "  talk_per_day 130.91 / 150 (>=)  operator.target.talk_minutes_per_day: not met; counts towards: KPI bonus",
-        "  effectiveness 9.62% / 15% (>=)  operator.target.effectiveness: not met; counts towards: KPI bonus",
+        f"  KPI bonus   5,460.00{NBSP}RUB",
+        "      10% of salary once every gate is passed, +1% per KPI target met, at most 15%",
+        "      Figures used: Cold calls 260, Days worked 22, Talk minutes 2,880, Script compliance 96%, Meetings booked 25",
+        f"  Total      47,460.00{NBSP}RUB",
+        "  Cold calls: 260, norm ≥ 200 — met; required for: KPI bonus",
+        "  Talk minutes per day: 130.91, norm ≥ 120 — met; required for: KPI bonus",
+        "  Talk minutes per day: 130.91, norm ≥ 150 — not met; counts towards: KPI bonus",
+        "  Call effectiveness: 9.62%, norm ≥ 15% — not met; counts towards: KPI bonus",
         "  No tier tables apply to this role.",
+        # The footer: the rule and the norm's parameter, for whoever checks the computation.
+        "  Rule bonus (percent) /roles/operator/components/1: bonus = bonus_rate 0.13 * salary 42,000.00 = 5,460.00 (when gates_passed true: true)",
+        "  Norms: talk_per_day >= operator.gate.talk_minutes_per_day (/roles/operator/variables/gates_passed)",
     ]:
         assert line + "\n" in text, line
     # A failed gate: op-05's script compliance 79% < 80%, so the bonus line was not paid.
     op05 = statement(scheme, "op-05")
-    assert "script_compliance 79% / 80% (>=)  operator.gate.script_compliance: not met; required for: KPI bonus\n" in op05
+    assert "  Script compliance: 79%, norm ≥ 80% — not met; required for: KPI bonus\n" in op05
     assert "      condition not met: not paid\n" in op05
 
 
 @pytest.mark.parametrize(
     "person, expected",
     [
-        ("h-04", "Commission on deals: revenue 523,456.78: tier 2 of 3 reached (7%); next tier from 1,000,000.00 (10%), "
-                 "476,543.22 more; at the next tier: Commission on deals 64,000.00, total 89,000.00 RUB"),
-        ("h-01", "Commission on deals: revenue 1,250,000.00: tier 3 of 3 reached (10%); the highest tier"),
-        ("f-01", "Volume bonus: volume 1,250,000.00: tier 2 of 3 reached (12.5%); next tier from 2,000,000.00 (15%), "
-                 "750,000.00 more; at the next tier: Volume bonus 7,500.00, total 57,500.00 RUB"),
+        ("h-04", "Commission on deals: Revenue 523,456.78: tier 2 of 3 reached (7%); next tier from 1,000,000.00 (10%), "
+                 f"476,543.22 more; at the next tier: Commission on deals 64,000.00{NBSP}RUB, total 89,000.00{NBSP}RUB"),
+        ("h-01", "Commission on deals: Revenue 1,250,000.00: tier 3 of 3 reached (10%); the highest tier"),
+        ("f-01", "Volume bonus: Portfolio volume 1,250,000.00: tier 2 of 3 reached (12.5%); next tier from 2,000,000.00 (15%), "
+                 f"750,000.00 more; at the next tier: Volume bonus 7,500.00{NBSP}RUB, total 57,500.00{NBSP}RUB"),
     ],
 )
 def test_tiers_reached_and_the_next_tier(scheme, person, expected):
@@ -72,12 +75,17 @@ def test_tiers_reached_and_the_next_tier(scheme, person, expected):
 
 def test_russian_statement(scheme):
     text = statement(scheme, "h-04", lang="ru")
-    assert text.startswith("Расчётный лист 2026-10\nСотрудник             h-04 Кира Морозова\n")
-    assert f"  Итого                       55{NBSP}641,97 RUB\n" in text
-    assert (f"Commission on deals: revenue 523{NBSP}456,78: достигнута ступень 2 из 3 (7%); следующая ступень от "
-            f"1{NBSP}000{NBSP}000,00 (10%), не хватает 476{NBSP}543,22; на следующей ступени: Commission on deals "
-            f"64{NBSP}000,00, итого 89{NBSP}000,00 RUB") in text
-    assert "Показатели и нормы\n  Для этой роли нормы показателей не заданы.\n" in text
+    assert text.startswith("Расчётный лист — октябрь 2026\nСотрудник  h-04 Кира Морозова\nДолжность  Охотник\n")
+    assert f"55{NBSP}641,97{NBSP}₽\n" in text and "  Итого  " in text
+    assert (f"Комиссия со сделок: Выручка 523{NBSP}456,78: достигнута ступень 2 из 3 (7%); следующая ступень от "
+            f"1{NBSP}000{NBSP}000,00 (10%), не хватает 476{NBSP}543,22; на следующей ступени: Комиссия со сделок "
+            f"64{NBSP}000,00{NBSP}₽, итого 89{NBSP}000,00{NBSP}₽") in text
+    assert "Показатели и нормы\n  Для этой должности нормы показателей не заданы.\n" in text
+    # Above the technical footer, no English word is left.
+    import re
+
+    above = text[: text.index("Технические сведения")].replace("h-04", "")
+    assert set(re.findall(r"[A-Za-z]{2,}", above)) == set(), above
 
 
 @needs_cli
@@ -114,7 +122,7 @@ def test_statements_escape_html_and_use_safe_file_names(scheme, tmp_path):
     people = pd.DataFrame({"id": ["../evil", ".hidden"], "name": ['<script>alert("x")</script>', "O'Neil & Co"],
                            "role": ["hunter", "hunter"], "revenue": ["100.00", "0"]})
     paths = motiv.write_statements(scheme, people, period=PERIOD, out_dir=tmp_path, formats=["html"])
-    assert sorted(os.listdir(tmp_path)) == ["_._evil.en.html", "_hidden.en.html"]  # nothing outside, nothing hidden
+    assert sorted(os.listdir(tmp_path)) == ["_2E._2Fevil.en.html", "_2Ehidden.en.html"]  # nothing outside, nothing hidden, one-to-one
     html = Path(paths[0]).read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "O&#39;Neil &amp; Co" in Path(paths[1]).read_text(encoding="utf-8")
@@ -135,13 +143,13 @@ def test_a_person_who_cannot_be_paid_means_no_statements(scheme, tmp_path):
 @needs_cli
 def test_motiv_statements_cli(scheme, tmp_path):
     r = subprocess.run([CLI, "statements", "--rules", str(RULES), "--data", str(PEOPLE), "--period", PERIOD,
-                        "--out-dir", str(tmp_path), "--lang", "en", "--format", "txt"], capture_output=True)
+                        "--out", str(tmp_path), "--lang", "en", "--format", "txt"], capture_output=True)
     assert r.returncode == 0, r.stderr
     assert r.stdout.decode().endswith("14 statements (en)\n")
     assert (tmp_path / "f-01.en.txt").read_text(encoding="utf-8") == statement(scheme, "f-01")
     r = subprocess.run([CLI, "statements", "--rules", str(RULES), "--data", str(PEOPLE), "--period", PERIOD,
-                        "--out-dir", str(tmp_path), "--format", "txt"], capture_output=True)
+                        "--out", str(tmp_path), "--format", "txt"], capture_output=True)
     assert r.returncode == 1 and b"motiv.io_error.003" in r.stderr
     r = subprocess.run([CLI, "statements", "--rules", str(RULES), "--data", str(PEOPLE), "--period", PERIOD,
-                        "--out-dir", str(tmp_path), "--lang", "fr"], capture_output=True)
+                        "--out", str(tmp_path), "--lang", "fr"], capture_output=True)
     assert r.returncode == 2 and b"--lang must be en or ru, got 'fr'" in r.stderr

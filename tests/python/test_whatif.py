@@ -121,10 +121,12 @@ def test_sweep_progress_bar_counts_every_point(scheme, people, monkeypatch):
         def close(self):
             pass
 
-    import tqdm.auto
+    from motiv import _progress
 
-    monkeypatch.setattr(tqdm.auto, "tqdm", Bar)
+    monkeypatch.setattr(_progress, "_bar_class", lambda: Bar)
     whatif.sweep(scheme, people, period=PERIOD, grid={"hunter.salary": range(20000, 30001, 1000)})
+    assert seen == []  # by default no bar where stderr is not a terminal (pytest captures it)
+    whatif.sweep(scheme, people, period=PERIOD, grid={"hunter.salary": range(20000, 30001, 1000)}, progress=True)
     assert len(seen) == 1 and seen[0].total == 11 and seen[0].n == 11
     assert seen[0].kw["delay"] == 1.0  # shown only for sweeps longer than a second
 

@@ -47,7 +47,9 @@ def test_sweep_cost_chart(scheme, people, tmp_path):
     assert list(lines["total"].get_xdata()) == [20000.0, 25000.0, 30000.0]
     two = whatif.sweep(scheme, people, period=PERIOD, grid={"hunter.salary": ["20000", "30000"], "farmer.cut.no_growth": ["0", "1"]}, progress=False)
     fig2 = whatif.plot_sweep_cost(two, by="farmer.cut.no_growth")
-    assert [ln.get_label() for ln in fig2.axes[0].get_lines()] == ["farmer.cut.no_growth = 0", "farmer.cut.no_growth = 1"]
+    # The second parameter is named by its description and its ratio values read in %.
+    label = "Share of the bonus cut when the portfolio volume did not grow"
+    assert [ln.get_label() for ln in fig2.axes[0].get_lines()] == [f"{label} = 0%", f"{label} = 100%"]
 
 
 def test_pay_distribution_chart(scheme, richer, tmp_path):

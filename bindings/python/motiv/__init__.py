@@ -17,9 +17,12 @@ division by zero) and ``motiv.IoError``, all subclasses of ``motiv.MotivError``.
 
 from __future__ import annotations
 
+import datetime
 import os
 from decimal import Decimal
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+
+import numpy as np
 
 try:
     from . import _core
@@ -30,7 +33,7 @@ except ImportError as _exc:  # pragma: no cover - depends on how the package was
         f"(import failed with: {_exc})"
     ) from _exc
 
-from . import _batch, _frame, _periods
+from . import _arrow, _batch, _dates, _display, _frame, _periods, _spec, _tables
 from ._periods import PeriodResult
 
 __all__ = [
@@ -44,10 +47,14 @@ __all__ = [
     "write_statements",
     "statement",
     "to_decimal",
+    "to_arrow",
+    "read_table",
+    "from_float",
     "Scheme",
     "Payslip",
     "Line",
     "InputInfo",
+    "ParameterInfo",
     "PeriodResult",
     "MotivError",
     "RuleError",
@@ -72,10 +79,15 @@ for _cls in (Payslip, Line):
         _cls.__module__ = "motiv"
     except (AttributeError, TypeError):  # pragma: no cover
         pass
+_display.extend(Payslip, Line)  # to_frame() and _repr_html_ for notebooks
 
 _PathLike = Union[str, "os.PathLike[str]"]
 _Value = Union[str, int, Decimal]
 _TierList = List[Tuple[Decimal, Decimal]]
+# A pay period: 'YYYY-MM', a monthly pd.Period, or the first of a month as a date / Timestamp / datetime64.
+_Period = Union[str, datetime.date, Any]
+# A day: 'YYYY-MM-DD', datetime.date, a Timestamp / datetime64 at midnight, a daily pd.Period ('' or None: not given).
+_Date = Union[None, str, datetime.date, Any]
 
 
 class InputInfo(NamedTuple):
@@ -88,6 +100,16 @@ class InputInfo(NamedTuple):
     description: str
     required: bool
     default: Optional[Decimal]
+
+
+class ParameterInfo(NamedTuple):
+    """A parameter of the rule file: its dotted name, kind (money, ratio, number, count, tiers,
+    curve), unit and description -- what a chart labels an axis with."""
+
+    name: str
+    kind: str
+    unit: str
+    description: str
 
 
 class Scheme:
@@ -154,17 +176,22 @@ class Scheme:
         return self._core.parameter_names
 
     @property
+    def parameters(self) -> List[ParameterInfo]:
+        """The parameters of the rule file, in :attr:`parameter_names` order."""
+        return [ParameterInfo(*t) for t in self._core.parameter_info]
+
+    @property
     def overrides(self) -> Dict[str, Any]:
         """The parameter overrides applied to the file (empty for a scheme loaded as is)."""
         return self._core.overrides
 
-    def parameter(self, name: str, *, period: str) -> Union[Decimal, _TierList]:
+    def parameter(self, name: str, *, period: _Period) -> Union[Decimal, _TierList]:
         """The value of parameter ``name`` in force in ``period`` ('YYYY-MM').
 
         A Decimal for a scalar, or a list of ``(from, rate)`` Decimal pairs for a tier table.
         ValueError for an unknown name or a malformed period.
         """
-        value: Union[Decimal, _TierList] = self._core.parameter(name, period=period)
+        value: Union[Decimal, _TierList] = self._core.parameter(name, period=_dates.period_text(period))
         return value
 
     def components(self, role: str) -> List[str]:
@@ -184,12 +211,12 @@ class Scheme:
         self,
         *,
         role: str,
-        period: str,
+        period: _Period,
         inputs: Optional[Mapping[str, Optional[_Value]]],
         person: str = "",
         name: str = "",
-        start_date: str = "",
-        end_date: str = "",
+        start_date: _Date = "",
+        end_date: _Date = "",
     ) -> Payslip:
         """Computes one person's payslip for ``period`` ('YYYY-MM').
 
@@ -202,27 +229,32 @@ class Scheme:
         name, a malformed value or a missing required input raises DataError naming the input;
         a failed computation (division by zero) raises EvalError naming the rule.
         """
-        return self._core.compute(role=role, period=period, inputs=inputs, person=person, name=name,
-                                  start_date=start_date, end_date=end_date)
+        return self._core.compute(role=role, period=_dates.period_text(period), inputs=inputs, person=person, name=name,
+                                  start_date=_dates.date_text(start_date, "start_date"), end_date=_dates.date_text(end_date, "end_date"))
 
-    def compute_frame(self, frame: Any, *, period: str) -> Any:
+    def compute_frame(self, frame: Any, *, period: _Period) -> Any:
         """Pays every person of a pandas DataFrame for ``period``; returns a DataFrame.
 
-        ``frame`` has one row per person: columns ``id``, ``role``, optionally ``name`` and ``period``
-        (rows of another period are skipped), and one column per input. Read it with ``dtype=str``
-        for exact values. Cells are turned into text (NaN/None -> empty: not given); a float cell is
-        taken as ``repr(float)``, its shortest round-trip text, which is the decimal typed only when
-        that decimal survives a binary float -- prefer str or Decimal columns for money.
+        ``frame`` has one row per person: columns ``id`` (or an index named ``id``), ``role``,
+        optionally ``name``, ``period`` (rows of another period are skipped), ``start_date`` /
+        ``end_date`` (proration), and one column per input. Read it with ``dtype=str`` for exact
+        values. Cells are turned into text (NaN/None/pd.NA -> empty: not given); a float cell raises
+        TypeError, as on every door (:func:`motiv.from_float` converts floats explicitly).
 
-        Rows are validated and paid exactly as ``motiv payroll`` does with a CSV (DataError naming
-        the row as its CSV line -- position + 2 -- the column and the person). The result has columns
-        id, name, role, period, one per component (Decimal, None where the role has none) and total.
+        Rows are read by the one reader and paid exactly as ``motiv payroll`` does with a CSV
+        (DataError naming the row as its CSV line -- position + 2 -- the column and the person).
+        The result has columns id, name, role, period, one per component (Decimal, None where the
+        role has none) and total, indexed by the caller's index labels of the rows paid.
         """
+        frame = _frame.id_from_index(frame)
         header, rows = _frame.frame_table(frame)
-        names, columns = _core.compute_table(self._core, header, rows, period=period)
-        return _frame.result_frame(names, columns)
+        period = _dates.period_text(period)
+        names, columns, positions = _core.compute_table(self._core, header, rows, period=period)
+        out = _frame.result_frame(names, columns)
+        out.index = frame.index.take(positions)  # the caller's labels: assigning back pays the right person
+        return out
 
-    def logs_report(self, logs: _PathLike, *, period: str) -> Dict[str, Any]:
+    def logs_report(self, logs: _PathLike, *, period: _Period) -> Dict[str, Any]:
         """KPIs, pay and the department report derived from a logs directory for ``period``.
 
         ``logs`` holds staff, clients, calls, deals and contacts, each as NAME.csv or NAME.json (an
@@ -234,7 +266,7 @@ class Scheme:
         ``spiffs``. Amounts, values and ratios are ``Decimal``; counts ``int``. Raises RuleError (no
         or a bad logs section), DataError (a bad log row, naming file, line and column, or a JSON pointer), IoError.
         """
-        (names, columns), tables = _core.logs_run(self._core, os.fspath(logs), period=period)
+        (names, columns), tables = _core.logs_run(self._core, os.fspath(logs), period=_dates.period_text(period))
         out = {"payroll": _frame.result_frame(names, columns)}
         for name, (header, rows) in tables.items():
             out[name] = _frame.report_frame(header, rows)
@@ -244,7 +276,7 @@ class Scheme:
         self,
         data: Any,
         *,
-        period: str,
+        period: _Period,
         scales: Optional[Mapping[str, int]] = None,
         threads: int = 0,
         check: bool = True,
@@ -264,15 +296,17 @@ class Scheme:
         ``check=True`` a row that cannot be paid raises DataError / EvalError naming the row.
         """
         res = self.compute_arrays(data, period=period, scales=scales, threads=threads, check=check)
-        extra = {"id": data["id"]} if "id" in data else {}
-        extra["role"] = data["role"]
-        return _batch.result_frame(res, index=getattr(data, "index", None), extra=extra)
+        rows = res["rows"]
+        index = getattr(data, "index", None)
+        extra = {"id": np.asarray(data["id"], dtype=object)[rows]} if "id" in data else {}
+        extra["role"] = np.asarray(data["role"], dtype=object)[rows]
+        return _batch.result_frame(res, index=index.take(rows) if index is not None else rows, extra=extra)
 
     def compute_arrays(
         self,
         data: Any,
         *,
-        period: str,
+        period: _Period,
         scales: Optional[Mapping[str, int]] = None,
         threads: int = 0,
         check: bool = True,
@@ -290,15 +324,17 @@ class Scheme:
         one-thread batch (the manual, docs/performance.md). Anything still viewing the old
         arrays (a frame built from them) sees the new amounts.
         """
-        role = _batch.role_codes(self.roles, data["role"])
-        cols = _batch.input_columns([i.name for i in self.inputs], data, scales)
-        return _core.compute_columns(self._core, role, cols, period=period, threads=threads, check=check, out=out)
+        period = _dates.period_text(period)
+        rows, role, cols = _batch.people_columns(self, data, period, scales)
+        res = _core.compute_columns(self._core, role, cols, period=period, threads=threads, check=check, out=out)
+        res["rows"] = rows
+        return res
 
     def sweep(
         self,
         data: Any,
         *,
-        period: str,
+        period: _Period,
         parameter: str,
         values: Any,
         scales: Optional[Mapping[str, int]] = None,
@@ -311,8 +347,8 @@ class Scheme:
         """
         import pandas as pd
 
-        role = _batch.role_codes(self.roles, data["role"])
-        cols = _batch.input_columns([i.name for i in self.inputs], data, scales)
+        period = _dates.period_text(period)
+        _, role, cols = _batch.people_columns(self, data, period, scales)
         texts = [_frame.cell_text(v) if not isinstance(v, float) else _float_refused(parameter) for v in values]
         res = _core.sweep_columns(self._core, role, cols, period=period, parameter=parameter, values=texts, threads=threads)
         scale = self.minor_units
@@ -329,7 +365,7 @@ class Scheme:
         self,
         people: Any,
         *,
-        period: str,
+        period: _Period,
         state: Union[None, str, Mapping[str, Any]] = None,
         cancellations: Any = None,
         corrections: Any = None,
@@ -347,26 +383,80 @@ class Scheme:
         Returns the payslips and the new ``state`` (a JSON-able dict) for the next period.
         """
         return _periods.pay_period(
-            self._core, people, period=period, state=state, cancellations=cancellations, corrections=corrections,
+            self._core, people, period=_dates.period_text(period), state=state, cancellations=cancellations, corrections=corrections,
             recompute=recompute, accept_rules_change=accept_rules_change,
         )
 
     def pay_periods(
-        self, people: Any, *, start: str, end: str, state: Union[None, str, Mapping[str, Any]] = None, cancellations: Any = None
+        self, people: Any, *, start: _Period, end: _Period, state: Union[None, str, Mapping[str, Any]] = None, cancellations: Any = None
     ) -> List[PeriodResult]:
         """Pays every month from ``start`` to ``end`` ('YYYY-MM', inclusive), carrying the state:
         ``people`` holds all months (a ``period`` column). Returns one PeriodResult per month."""
-        return _periods.pay_periods(self._core, people, start=start, end=end, state=state, cancellations=cancellations)
+        return _periods.pay_periods(self._core, people, start=_dates.period_text(start, "start"), end=_dates.period_text(end, "end"),
+                                    state=state, cancellations=cancellations)
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
+        # Pickled as its rule text, source name and overrides, and compiled again where it lands
+        # (once per process): Dask, joblib and multiprocessing ship schemes this way.
+        return (_spec.scheme_from_spec, _spec.scheme_spec(self))
 
     def __repr__(self) -> str:
         return repr(self._core)
 
+    def _repr_html_(self) -> str:
+        return _display.scheme_html(self)
+
 
 def _float_refused(what: str) -> str:
-    raise TypeError(f"{what}: binary floats are not exact; give str, int or Decimal values")
+    raise TypeError(_batch.float_refused(what))
+
+
+def from_float(values: Any, *, places: int) -> Any:
+    """Floats turned into exact ``Decimal`` values, explicitly: each float's shortest round-trip
+    text (``repr``), rounded half-even to ``places`` decimal places.
+
+    motiv refuses binary floats on every door (a float64 column cannot hold 1234567890123456.78);
+    call this where data arrives as floats and you know its true precision, e.g.
+    ``df["revenue"] = motiv.from_float(df["revenue"], places=2)``. A scalar gives a Decimal; a
+    pandas Series a Series of Decimals (same index); any other iterable a list. NaN and None give
+    None (not given).
+    """
+    from decimal import ROUND_HALF_EVEN
+
+    if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 9:
+        raise ValueError("places must be an int from 0 to 9")
+    quantum = Decimal(1).scaleb(-places)
+
+    def one(v: Any) -> Optional[Decimal]:
+        if v is None:
+            return None
+        f = float(v)
+        if f != f:
+            return None
+        if f in (float("inf"), float("-inf")):
+            raise ValueError(f"{v!r} is not a finite number")
+        return Decimal(repr(f)).quantize(quantum, rounding=ROUND_HALF_EVEN)
+
+    if isinstance(values, (float, int, np.floating, np.integer)):
+        return one(values)
+    if hasattr(values, "map") and hasattr(values, "index"):
+        return values.astype(object).map(one)
+    return [one(v) for v in values]
 
 
 to_decimal = _batch.to_decimal
+to_arrow = _arrow.to_arrow
+read_table = _tables.read_table
+
+
+def _file_or_frame(data: Any) -> Any:
+    """A path the engine reads itself (a plain CSV), or a DataFrame for a workbook / a
+    Russian-Excel CSV, which motiv.read_table reads."""
+    if isinstance(data, (str, os.PathLike)):
+        path = os.fspath(data)
+        if path.lower().endswith((".xlsx", ".xlsm")) or _tables.is_excel_ru(path):
+            return _tables.read_table(path)
+    return data
 
 
 def load(path: _PathLike, *, overrides: Optional[Mapping[str, Any]] = None) -> Scheme:
@@ -402,7 +492,7 @@ def run_cases(rules: _PathLike, cases: Optional[_PathLike] = None) -> List[CaseR
     return [CaseResult(name, passed, list(diffs)) for name, passed, diffs in results]
 
 
-def payroll_csv(scheme: Scheme, data: Any, *, period: str, out: _PathLike, force: bool = False) -> str:
+def payroll_csv(scheme: Scheme, data: Any, *, period: _Period, out: _PathLike, force: bool = False) -> str:
     """Pays everyone in ``data`` for ``period`` and writes the payroll CSV to ``out``, atomically.
 
     ``data`` is a KPI CSV path or a DataFrame (converted as in :meth:`Scheme.compute_frame`).
@@ -418,7 +508,7 @@ def export_payroll(
     scheme: Scheme,
     data: Any,
     *,
-    period: str,
+    period: _Period,
     out: _PathLike,
     formats: Sequence[str] = ("csv",),
     columns: Optional[Sequence[str]] = None,
@@ -453,7 +543,7 @@ def write_statements(
     scheme: Scheme,
     data: Any,
     *,
-    period: str,
+    period: _Period,
     out_dir: _PathLike,
     lang: str = "en",
     formats: Sequence[str] = ("html",),
@@ -468,6 +558,8 @@ def write_statements(
     existing files are replaced only with ``force=True``. Returns the paths written.
     """
     _check_scheme(scheme)
+    period = _dates.period_text(period)
+    data = _file_or_frame(data)
     directory = os.fspath(out_dir)
     if isinstance(data, (str, os.PathLike)):
         return _core.statements_file(scheme._core, os.fspath(data), period=period, out_dir=directory, lang=lang, formats=list(formats), force=force)
@@ -475,10 +567,12 @@ def write_statements(
     return _core.statements_table(scheme._core, header, rows, period=period, out_dir=directory, lang=lang, formats=list(formats), force=force)
 
 
-def statement(scheme: Scheme, data: Any, *, person: str, period: str, lang: str = "en", format: str = "txt") -> str:
+def statement(scheme: Scheme, data: Any, *, person: str, period: _Period, lang: str = "en", format: str = "txt") -> str:
     """One person's pay statement as text (``format="txt"``, what ``motiv explain --lang`` prints)
     or as a self-contained HTML page (``format="html"``). DataError when there is no such person."""
     _check_scheme(scheme)
+    period = _dates.period_text(period)
+    data = _file_or_frame(data)
     if isinstance(data, (str, os.PathLike)):
         return _core.statement_file(scheme._core, os.fspath(data), person=person, period=period, lang=lang, format=format)
     header, rows = _frame.frame_table(data)
@@ -494,9 +588,11 @@ _CSV_DEFAULTS = {"delimiter": ",", "decimal_separator": ".", "bom": False, "line
 
 
 def _export(
-    scheme: Scheme, data: Any, *, period: str, out: _PathLike, formats: List[str], columns: Optional[Sequence[str]], csv: Mapping[str, Any], force: bool
+    scheme: Scheme, data: Any, *, period: _Period, out: _PathLike, formats: List[str], columns: Optional[Sequence[str]], csv: Mapping[str, Any], force: bool
 ) -> Tuple[str, List[str]]:
     _check_scheme(scheme)
+    period = _dates.period_text(period)
+    data = _file_or_frame(data)
     out_path = os.fspath(out)
     cols = list(columns) if columns is not None else []
     if isinstance(data, (str, os.PathLike)):

@@ -13,89 +13,109 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import numpy as np
 
-__all__ = ["role_codes", "input_columns", "result_frame", "to_decimal"]
+from . import _core, _frame
+
+__all__ = ["people_columns", "text_cells", "float_refused", "result_frame", "to_decimal"]
 
 
-def role_codes(roles: List[str], values: Any) -> np.ndarray:
-    """Role names (strings or a pandas Categorical) -> uint32 indices into the scheme's roles."""
+# Columns the reader knows besides the scheme's inputs; always read as text cells.
+_KEY_COLUMNS = ("id", "role", "name", "period", "manager", "start_date", "end_date")
+
+
+def _header(data: Any) -> List[str]:
+    cols = data.columns if hasattr(data, "columns") else list(data)
+    return [str(c) for c in cols]
+
+
+def text_cells(values: Any) -> List[str]:
+    """A column as text cells, as a CSV would hold them (see :func:`motiv._frame.cell_text`)."""
     import pandas as pd
 
-    cat = values if isinstance(getattr(values, "dtype", None), pd.CategoricalDtype) else pd.Categorical(np.asarray(values, dtype=object))
-    cat = pd.Categorical(cat)
-    lookup = np.full(len(cat.categories) + 1, np.iinfo(np.uint32).max, dtype=np.uint32)
-    unknown = []
-    for i, name in enumerate(cat.categories):
-        if name in roles:
-            lookup[i] = roles.index(name)
-        else:
-            unknown.append(str(name))
-    codes = np.asarray(cat.codes, dtype=np.int64)
-    if unknown or (codes < 0).any():
-        bad = ", ".join(sorted(set(unknown))) or "an empty role"
-        raise ValueError(f"unknown role(s): {bad}; the scheme has: {', '.join(roles)}")
-    return np.ascontiguousarray(lookup[codes])
+    if isinstance(getattr(values, "dtype", None), pd.CategoricalDtype):
+        values = values.astype(object)
+    arr = values.to_numpy(dtype=object) if hasattr(values, "to_numpy") else np.asarray(values, dtype=object)
+    if arr.ndim != 1:
+        raise ValueError(f"expected a 1-D column, got {arr.ndim} dimensions")
+    cells: List[str] = arr.tolist()
+    if all(type(c) is str for c in cells):  # the common case, without a call per cell
+        return cells
+    return [_frame.cell_text(c) for c in cells]
 
 
-def _exact_column(name: str, values: Any) -> Tuple[np.ndarray, int, Optional[np.ndarray]]:
-    """A column of str / Decimal / None -> (int64 scaled values, scale, presence mask)."""
-    decimals: List[Optional[Decimal]] = []
-    places = 0
-    for v in values:
-        if v is None or (isinstance(v, str) and v.strip() == "") or v is getattr(__import__("pandas"), "NA", object()):
-            decimals.append(None)
-            continue
-        if isinstance(v, float):
-            raise TypeError(f"column '{name}': binary floats are not exact amounts; give int, str or Decimal values")
-        d = Decimal(str(v).strip()) if not isinstance(v, Decimal) else v
-        if not d.is_finite():
-            raise ValueError(f"column '{name}': {v!r} is not a finite number")
-        places = max(places, -int(d.as_tuple().exponent))
-        decimals.append(d)
-    if places > 9:
-        raise ValueError(f"column '{name}': more than 9 decimal places")
-    scaled = np.zeros(len(decimals), dtype=np.int64)
-    mask = np.ones(len(decimals), dtype=np.uint8)
-    for i, value in enumerate(decimals):
-        if value is None:
-            mask[i] = 0
-        else:
-            scaled[i] = int(value.scaleb(places))
-    return scaled, places, (mask if not mask.all() else None)
-
-
-def input_columns(inputs: List[str], data: Mapping[str, Any], scales: Optional[Mapping[str, int]]) -> Dict[str, Tuple[Any, ...]]:
-    """{input name: (int64 array, scale, mask or None)} for every input column present in ``data``."""
+def _integer_column(name: str, col: Any, scale: int) -> Optional[Tuple[Any, ...]]:
+    """(int64 values, scale, mask or None) read in place for a signed-integer column that holds
+    only int64 values; None when the column must be read as text cells (the reader's checks and
+    messages then apply, as for a CSV). Float columns raise TypeError."""
     import pandas as pd
 
+    dtype = getattr(col, "dtype", None)
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        if pd.api.types.is_signed_integer_dtype(dtype):
+            na = np.asarray(col.isna())  # nullable integers (Int64): pd.NA marks a missing value
+            values = np.ascontiguousarray(col.fillna(0).to_numpy(dtype=np.int64))
+            return values, scale, None if not na.any() else (~na).astype(np.uint8)
+        if pd.api.types.is_float_dtype(dtype):
+            raise TypeError(float_refused(f"column '{name}'"))
+        return None
+    arr = col.to_numpy() if hasattr(col, "to_numpy") else np.asarray(col)
+    if arr.dtype.kind == "f":
+        raise TypeError(float_refused(f"column '{name}' ({arr.dtype})"))
+    if arr.dtype.kind == "i":
+        return np.ascontiguousarray(arr, dtype=np.int64), scale, None  # in place when int64
+    if arr.dtype.kind == "u" and (arr.size == 0 or arr.max() <= np.iinfo(np.int64).max):
+        return np.ascontiguousarray(arr.astype(np.int64)), scale, None
+    return None  # uint64 beyond int64, bool, str, Decimal, object: text cells, refused or parsed by the reader
+
+
+def float_refused(what: str) -> str:
+    """The one message for a binary float given where an exact value is expected."""
+    return (f"{what}: binary floats are not exact amounts; give int, str or Decimal values "
+            "(motiv.from_float converts floats explicitly, rounding half-even to the places you name)")
+
+
+def people_columns(scheme: Any, data: Any, period: str, scales: Optional[Mapping[str, int]]) -> Tuple[np.ndarray, np.ndarray, Dict[str, Tuple[Any, ...]]]:
+    """The one reader (core/data/people_reader.hpp) on columns: (positions of the rows to pay,
+    their uint32 role indices, {input: (int64 values, scale, mask)} for those rows).
+
+    Rows of another ``period`` are dropped, start/end dates become the ``prorata`` input, and
+    unknown columns, duplicate ids, unknown roles and bad cells raise DataError with the ids and
+    messages of a CSV. Without an ``id`` column the ids are the DataFrame's index labels (or the
+    row positions of a mapping of arrays).
+    """
+
+    inputs = [i.name for i in scheme.inputs]
     scales = dict(scales or {})
     unknown = set(scales) - set(inputs)
     if unknown:
         raise ValueError(f"scales given for unknown input(s): {', '.join(sorted(unknown))}")
-    out: Dict[str, Tuple[Any, ...]] = {}
-    for name in inputs:
-        if name not in data:
+    header = _header(data)
+    n = len(data) if hasattr(data, "columns") else (len(data[header[0]]) if header else 0)
+    text: Dict[str, List[str]] = {}
+    ints: Dict[str, Tuple[Any, ...]] = {}
+    if "id" not in header:
+        header = header + ["id"]
+        index = getattr(data, "index", None)
+        text["id"] = [_frame.cell_text(v) for v in index] if index is not None else [str(i) for i in range(n)]
+    for name in header:
+        if name in text:
             continue
         col = data[name]
-        dtype = getattr(col, "dtype", None)
-        if isinstance(dtype, pd.api.extensions.ExtensionDtype) and pd.api.types.is_integer_dtype(dtype):
-            # Nullable integers (Int64): pd.NA marks a missing value.
-            na = np.asarray(col.isna())
-            values = np.ascontiguousarray(col.fillna(0).to_numpy(dtype=np.int64))
-            out[name] = (values, int(scales.get(name, 0)), None if not na.any() else (~na).astype(np.uint8))
-            continue
-        arr = col.to_numpy() if hasattr(col, "to_numpy") else np.asarray(col)
-        if arr.dtype.kind in "iu":
-            if arr.dtype != np.int64:
-                arr = arr.astype(np.int64)
-            out[name] = (np.ascontiguousarray(arr), int(scales.get(name, 0)), None)  # in place when int64
-        elif arr.dtype.kind == "f":
-            raise TypeError(f"column '{name}' is float64: binary floats are not exact amounts; "
-                            "pass integers with a scale (e.g. kopecks and scales={'%s': 2}) or str/Decimal values" % name)
-        else:
+        if name in inputs:
+            typed = _integer_column(name, col, int(scales.get(name, 0)))
+            if typed is not None:
+                ints[name] = typed
+                continue
             if name in scales:
                 raise ValueError(f"column '{name}': a scale applies to integer columns only")
-            out[name] = _exact_column(name, arr)
-    return out
+        text[name] = text_cells(col)
+    kept = _core.read_columns(scheme._core, header, text, n, period=period)
+    rows = kept["rows"]
+    every = len(rows) == n
+    cols: Dict[str, Tuple[Any, ...]] = {}
+    for name, (values, scale, mask) in ints.items():
+        cols[name] = (values, scale, mask) if every else (np.ascontiguousarray(values[rows]), scale, None if mask is None else np.ascontiguousarray(mask[rows]))
+    cols.update(kept["columns"])
+    return rows, kept["role"], cols
 
 
 def result_frame(res: Dict[str, Any], index: Any = None, extra: Optional[Mapping[str, Any]] = None) -> Any:

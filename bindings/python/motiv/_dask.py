@@ -9,32 +9,22 @@ therefore identical to :func:`motiv.whatif.sweep` and :func:`motiv.whatif.compar
 
 from __future__ import annotations
 
-import hashlib
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 import numpy as np
 
-from . import _batch, _core
+from . import _batch, _core, _dates
+from . import _spec as _spec_mod
+from ._axes import describe_columns
 
 __all__ = ["dask_sweep", "dask_compare"]
 
-_Spec = Tuple[bytes, str, Any]
-_compiled: Dict[str, Any] = {}  # per worker process: hash of (text, overrides) -> motiv.Scheme
-
-
-def _spec(scheme: Any) -> _Spec:
-    text, source, overrides = _core.scheme_source(scheme._core)
-    return text, source, overrides
+_Spec = _spec_mod.Spec
+_spec = _spec_mod.scheme_spec
 
 
 def _scheme_of(spec: _Spec) -> Any:
-    from . import Scheme
-
-    text, source, overrides = spec
-    key = hashlib.sha256(text + repr(sorted((overrides or {}).items())).encode()).hexdigest() + source
-    if key not in _compiled:
-        _compiled[key] = Scheme(_core.loads(text.decode("utf-8"), source=source, overrides=overrides or None))
-    return _compiled[key]
+    return _spec_mod.scheme_from_spec(*spec)
 
 
 def _chunks(items: List[Any], parts: int) -> List[List[Any]]:
@@ -45,8 +35,7 @@ def _chunks(items: List[Any], parts: int) -> List[List[Any]]:
 
 def _sweep_part(spec: _Spec, data: Any, period: str, params: List[str], values: List[List[str]], scales: Any) -> Dict[str, Any]:
     scheme = _scheme_of(spec)
-    role = _batch.role_codes(scheme.roles, data["role"])
-    cols = _batch.input_columns([i.name for i in scheme.inputs], data, scales)
+    _, role, cols = _batch.people_columns(scheme, data, period, scales)
     return _core.grid_columns(scheme._core, role, cols, period=period, parameters=params, values=values, threads=1)
 
 
@@ -79,6 +68,7 @@ def dask_sweep(
     from ._scenarios import grid_frame, grid_values, read_people
 
     data = read_people(data)
+    period = _dates.period_text(period)
     params = list(grid)
     values = [grid_values(grid[p], p) for p in params]
     spec = _ship(client, _spec(scheme))
@@ -92,7 +82,7 @@ def dask_sweep(
         merged[key] = np.concatenate([r[key] for r in results])
     merged["role_total"] = np.concatenate([r["role_total"] for r in results], axis=0)
     merged["values"] = [sum((r["values"][j] for r in results), []) for j in range(len(params))]
-    return grid_frame(merged)
+    return describe_columns(grid_frame(merged), scheme, params)
 
 
 def _compare_part(before: _Spec, after: _Spec, header: List[str], rows: List[List[str]], period: str) -> Dict[str, Any]:
@@ -109,8 +99,9 @@ def dask_compare(client: Any, before: Any, after: Any, data: Any, *, period: str
     from ._scenarios import comparison_frames, plan_diff, read_people
 
     data = read_people(data)
-    if "period" in data:  # rows of other periods are skipped, as by compare(): a slice must not end up empty
-        data = data[data["period"].astype(str) == period]
+    period = _dates.period_text(period)
+    # Only the rows the reader pays (a slice must not end up empty), labelled as the caller's.
+    data = data.iloc[_batch.people_columns(before, data, period, None)[0]]
     header, rows = _frame.frame_table(data)
     b, a = _ship(client, _spec(before)), _ship(client, _spec(after))
     parts = _chunks(rows, partitions or 2 * _n_workers(client))
@@ -121,4 +112,6 @@ def dask_compare(client: Any, before: Any, after: Any, data: Any, *, period: str
     res = _core.summarise_changes(p["id"], p["name"], p["role"], arrays["before"], arrays["after"], arrays["before_fixed"],
                                   arrays["after_fixed"], period=period, currency=results[0]["currency"],
                                   minor_units=results[0]["minor_units"])
-    return comparison_frames(res, plan_diff(before, after))
+    out = comparison_frames(res, plan_diff(before, after))
+    out.people.index = data.index
+    return out

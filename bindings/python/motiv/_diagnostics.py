@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, List, Mapping, NamedTuple, Optional, Sequence
 
-from . import _core, _frame
+from . import _core, _dates, _display, _frame
 
 __all__ = ["Diagnostics", "diagnostics"]
 
@@ -28,6 +28,13 @@ class Diagnostics(NamedTuple):
     cliffs: Any
     cost: Any
     warnings: List[str]
+
+    def _repr_html_(self) -> str:
+        import pandas as pd
+
+        warnings = pd.DataFrame({"warning": self.warnings})
+        return _display.frame_html("Diagnostics", [("warnings", warnings), ("pay mix", self.pay_mix), ("leverage", self.leverage),
+                                                   ("cost", self.cost)])
 
 
 def diagnostics(
@@ -62,7 +69,7 @@ def diagnostics(
     if data is not None:
         header, rows = _frame.frame_table(read_people(data))
     rng = {role: {kpi: grid_values(values, kpi) for kpi, values in kpis.items()} for role, kpis in (ranges or {}).items()}
-    res = _core.diagnostics(scheme._core, period=period, profiles=profiles_json(target, None, effort),
+    res = _core.diagnostics(scheme._core, period=_dates.period_text(period), profiles=profiles_json(target, None, effort),
                             cliff=None if cliff is None else _frame.cell_text(cliff), stress=_frame.cell_text(stress), ranges=rng,
                             header=header, rows=rows, threads=threads)
     cost = pd.DataFrame(res["cost"], columns=["case", *res["roles"], "total"]) if res["cost"] else pd.DataFrame()

@@ -12,15 +12,18 @@ import numbers
 from decimal import Decimal
 from typing import Any, List, Tuple
 
-__all__ = ["cell_text", "frame_table", "result_frame", "report_frame"]
+__all__ = ["cell_text", "frame_table", "id_from_index", "result_frame", "report_frame"]
 
 
 def cell_text(value: Any) -> str:
     """The text of one cell as a CSV would hold it.
 
     None, NaN, pd.NA and NaT -> '' (not given); str as is; int (numpy too) and Decimal as their
-    exact text; a float as ``repr(float(value))``, the shortest text that reads back as the same
-    float -- the decimal the user typed whenever that decimal survives a binary float.
+    exact text; bytes decoded as UTF-8 text (the reader then checks it as any cell); a date, or a
+    datetime / Timestamp / datetime64 at midnight, as 'YYYY-MM-DD' (with a time of day: its ISO
+    text, which the engine refuses where a date belongs); a pd.Period as its text. Any other float
+    raises TypeError, as on every door: a binary float is not an exact amount (motiv.from_float
+    converts floats explicitly).
     """
     if value is None:
         return ""
@@ -33,15 +36,33 @@ def cell_text(value: Any) -> str:
     if isinstance(value, numbers.Integral):
         return str(int(value))
     if isinstance(value, numbers.Real):
-        f = float(value)
-        return "" if math.isnan(f) else repr(f)
+        if math.isnan(float(value)):
+            return ""  # pandas' marker of a missing cell in an object or float column
+        from ._batch import float_refused
+
+        raise TypeError(float_refused(f"value {value!r}"))
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
     import numpy as np
     import pandas as pd
 
     missing = pd.isna(value)  # pd.NA, NaT, numpy NaT; an array-like answers an array
     if isinstance(missing, (bool, np.bool_)) and missing:
         return ""
-    return str(value)
+    from ._dates import timestamp_text
+
+    stamp = timestamp_text(value)  # a Timestamp / datetime64 at midnight is its date, as a CSV holds it
+    return str(value) if stamp is None else stamp
+
+
+def id_from_index(frame: Any) -> Any:
+    """A frame whose index is named ``id`` (and has no ``id`` column) with the index also as an
+    ``id`` column; the index itself is kept, so results carry it."""
+    import pandas as pd
+
+    if isinstance(frame, pd.DataFrame) and "id" not in frame.columns and frame.index.name == "id":
+        frame = frame.assign(id=frame.index.to_numpy())
+    return frame
 
 
 def frame_table(frame: Any) -> Tuple[List[str], List[List[str]]]:
@@ -50,8 +71,15 @@ def frame_table(frame: Any) -> Tuple[List[str], List[List[str]]]:
 
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"expected a pandas.DataFrame, got {type(frame).__name__}")
+    from ._batch import text_cells
+
     header = [str(c) for c in frame.columns]
-    columns = [[cell_text(v) for v in frame.iloc[:, j].tolist()] for j in range(frame.shape[1])]
+    columns = []
+    for j, name in enumerate(header):
+        try:
+            columns.append(text_cells(frame.iloc[:, j]))
+        except TypeError as exc:
+            raise TypeError(f"column '{name}': {exc}") from None
     rows = [list(r) for r in zip(*columns)] if columns else [[] for _ in range(len(frame))]
     return header, rows
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Dict, Mapping, NamedTuple, Optional, Sequence
 
-from . import _core, _frame
+from . import _core, _dates, _display, _frame
+from ._progress import progress_bar
 
 __all__ = ["Normal", "Lognormal", "Uniform", "Triangular", "Resample", "MonteCarlo", "monte_carlo", "profiles_json"]
 
@@ -90,6 +91,13 @@ class MonteCarlo(NamedTuple):
     quantiles: Any
     shares: Any
 
+    def to_frame(self) -> Any:
+        """The per-draw costs (``costs``)."""
+        return self.costs
+
+    def _repr_html_(self) -> str:
+        return _display.frame_html(f"Monte Carlo, {len(self.costs)} draws", [("quantiles", self.quantiles), ("shares", self.shares)])
+
 
 def _spec(name: str, dist: Any) -> Dict[str, Any]:
     if isinstance(dist, Mapping):
@@ -123,6 +131,7 @@ def monte_carlo(
     target: Optional[Mapping[str, Mapping[str, Any]]] = None,
     cap: Optional[Mapping[str, Mapping[str, Any]]] = None,
     threads: int = 0,
+    progress: Optional[bool] = None,
 ) -> MonteCarlo:
     """The cost distribution of ``scheme`` over ``n`` draws of the people in ``data``.
 
@@ -133,6 +142,8 @@ def monte_carlo(
     the minor unit, count: whole, ratio: 4 places, number: 2). ``target`` and ``cap`` map roles to
     the inputs of a person exactly at target / at cap. Gates and caps are read from the scheme
     (the manual, docs/whatif.md). The same seed gives the same figures, on any platform and thread count.
+    ``progress``: a tqdm bar of the draws once the run has taken a second -- None (default) in a
+    terminal or a notebook only, True always, False never.
     """
     import pandas as pd
 
@@ -142,8 +153,9 @@ def monte_carlo(
         raise ValueError("n must be at least 1")
     header, rows = _frame.frame_table(read_people(data))
     spec = json.dumps({"draws": {name: _spec(name, d) for name, d in draws.items()}})
-    res = _core.monte_carlo(scheme._core, header, rows, period=period, draws=spec, profiles=profiles_json(target, cap), n=n, seed=seed,
-                            threads=threads)
+    with progress_bar(n, progress=progress, desc="motiv monte carlo", unit="draw") as callback:
+        res = _core.monte_carlo(scheme._core, header, rows, period=_dates.period_text(period), draws=spec, profiles=profiles_json(target, cap),
+                                n=n, seed=seed, threads=threads, progress=callback)
     scale = res["minor_units"]
 
     def money(v: Any) -> Decimal:
@@ -154,4 +166,6 @@ def monte_carlo(
         costs[role] = [money(v) for v in res["role_cost"][:, j]]
     quantiles = pd.DataFrame([{"of": of, "P50": money(a), "P90": money(b), "P99": money(c)} for of, a, b, c in res["quantiles"]])
     shares = pd.DataFrame(res["shares"], columns=["role", "person_draws", "at_gate", "at_target", "at_cap"])
-    return MonteCarlo(pd.DataFrame(costs), quantiles, shares)
+    frame = pd.DataFrame(costs)
+    frame.attrs.update(currency=scheme.currency, scale=scale)
+    return MonteCarlo(frame, quantiles, shares)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union, cast
 
-from . import _core, _frame
+from . import _core, _display, _frame
 
 __all__ = ["PeriodResult", "pay_period", "pay_periods"]
 
@@ -22,6 +22,13 @@ class PeriodResult(NamedTuple):
     notes: Dict[str, List[str]]  # person id -> what changed without a pay line (forgiveness, ...)
     period_notes: List[str]  # about people not paid this period (leavers)
     state: Dict[str, Any]  # the state after this period: pass it to the next call
+
+    def to_frame(self) -> Any:
+        """One row per payslip: id, name, role, period, one Decimal column per component, total."""
+        return _display.payslips_frame(self.payslips)
+
+    def _repr_html_(self) -> str:
+        return _display.frame_html(f"Period {self.period}: {len(self.payslips)} payslips", [("pay", self.to_frame())])
 
 
 def _table(frame: Any) -> Optional[Tuple[List[str], List[List[str]]]]:

@@ -11,7 +11,10 @@ import os
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional
 
-from . import _batch, _core, _frame
+from . import _batch, _core, _dates, _display, _frame
+from ._axes import describe_columns
+from ._progress import progress_bar
+from ._tables import read_table
 
 __all__ = ["Comparison", "compare", "comparison_frames", "plan_diff", "sweep", "grid_values", "pay_curve", "read_people"]
 
@@ -24,13 +27,19 @@ class Comparison(NamedTuple):
     roles: Any
     plan: Any
 
+    def to_frame(self) -> Any:
+        """The per-person frame (``people``)."""
+        return self.people
+
+    def _repr_html_(self) -> str:
+        return _display.frame_html("Comparison", [("by role", self.roles), ("what changed", self.plan)])
+
 
 def read_people(data: Any) -> Any:
-    """A DataFrame of people as given, or read from a CSV path with every cell as text (exact)."""
-    import pandas as pd
-
+    """A DataFrame of people as given, or read from a path (CSV in either dialect, or .xlsx) with
+    every cell as text (exact): :func:`motiv.read_table`."""
     if isinstance(data, (str, os.PathLike)):
-        return pd.read_csv(data, dtype=str, keep_default_na=False)
+        return read_table(data)
     return data
 
 
@@ -58,6 +67,7 @@ def comparison_frames(res: Dict[str, Any], plan: Any) -> Comparison:
         "before_fixed": bf, "before_variable": [t - f for t, f in zip(before, bf)],
         "after_fixed": af, "after_variable": [t - f for t, f in zip(after, af)],
     })
+    people.attrs.update(currency=res.get("currency", ""), scale=scale)
     rows = []
     for g in res["groups"]:
         b, a = g["before"], g["after"]
@@ -76,14 +86,18 @@ def compare(before: Any, after: Any, data: Any, *, period: str) -> Comparison:
     """Pays the same people under ``before`` and ``after`` (motiv.Scheme) for ``period`` and compares.
 
     ``data`` is a DataFrame of people (as for :meth:`motiv.Scheme.compute_frame`) or a CSV path.
-    ``people`` has id, name, role, before, after, delta, change (gain / loss / same) and the fixed
+    ``people`` (indexed by the caller's index labels of the rows paid) has id, name, role, before, after, delta, change (gain / loss / same) and the fixed
     and variable parts of each; ``roles`` has people, cost, mean and median before and after, the
     fixed pay and the variable share (pay mix), gainers and losers, per role and for 'all'. Means and
     medians are exact statistics (a mean to 9 places). DataError / EvalError as a payroll run.
     """
-    header, rows = _frame.frame_table(read_people(data))
+    period = _dates.period_text(period)
+    data = read_people(data)
+    header, rows = _frame.frame_table(data)
     res = _core.compare_table(before._core, after._core, header, rows, period=period)
-    return comparison_frames(res, plan_diff(before, after))
+    out = comparison_frames(res, plan_diff(before, after))
+    out.people.index = data.index.take(_batch.people_columns(before, data, period, None)[0])  # the caller's labels
+    return out
 
 
 def plan_diff(before: Any, after: Any) -> Any:
@@ -106,15 +120,6 @@ def grid_values(values: Iterable[Any], what: str) -> List[str]:
     return out
 
 
-def _progress_bar(total: int, enabled: bool) -> Any:
-    """A tqdm bar that shows itself only once a sweep has run for a second (None when disabled)."""
-    if not enabled:
-        return None
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, delay=1.0, desc="motiv sweep", unit="point", leave=False)
-
-
 def sweep(
     scheme: Any,
     data: Any,
@@ -123,7 +128,7 @@ def sweep(
     grid: Mapping[str, Iterable[Any]],
     scales: Optional[Mapping[str, int]] = None,
     threads: int = 0,
-    progress: bool = True,
+    progress: Optional[bool] = None,
 ) -> Any:
     """The cost of ``scheme`` at every point of a grid over one or more scalar parameters.
 
@@ -131,8 +136,9 @@ def sweep(
     ``{"hunter.salary": range(20000, 30001, 2500), "farmer.cut.no_growth": ["0", "0.5"]}``; the
     first parameter varies slowest. ``data`` is read as by :meth:`motiv.Scheme.compute_batch`.
     Returns a tidy DataFrame: one column per parameter (Decimal), ``total`` and one cost column per
-    role (Decimal), ``failed_rows``. Points run on every core without recompiling; a tqdm progress
-    bar appears when the sweep runs longer than a second (``progress=False`` to silence it).
+    role (Decimal), ``failed_rows``. Points run on every core without recompiling. ``progress``: a
+    tqdm bar once the sweep has run for a second -- None (default) in a terminal or a notebook
+    only, True always, False never.
     """
 
     data = read_people(data)
@@ -141,17 +147,12 @@ def sweep(
     n = 1
     for v in values:
         n *= len(v)
-    role = _batch.role_codes(scheme.roles, data["role"])
-    cols = _batch.input_columns([i.name for i in scheme.inputs], data, scales)
-    bar = _progress_bar(n, progress)
-    callback = (lambda done: bar.update(done - bar.n)) if bar is not None else None
-    try:
+    period = _dates.period_text(period)
+    _, role, cols = _batch.people_columns(scheme, data, period, scales)
+    with progress_bar(n, progress=progress, desc="motiv sweep", unit="point") as callback:
         res = _core.grid_columns(scheme._core, role, cols, period=period, parameters=params, values=values,
                                  threads=threads, progress=callback)
-    finally:
-        if bar is not None:
-            bar.close()
-    return grid_frame(res)
+    return describe_columns(grid_frame(res), scheme, params)
 
 
 def grid_frame(res: Dict[str, Any]) -> Any:
@@ -185,7 +186,7 @@ def pay_curve(scheme: Any, person: Mapping[str, Any], *, period: str, kpi: str, 
     header = ["id", "role"] + [n for n in names if n in person]
     row = [_frame.cell_text(person["id"]) if "id" in person else "person", _frame.cell_text(person["role"])]
     row += [_frame.cell_text(person[n]) for n in header[2:]]
-    res = _core.pay_curve(scheme._core, header, [row], period=period, kpi=kpi, values=texts, threads=threads)
+    res = _core.pay_curve(scheme._core, header, [row], period=_dates.period_text(period), kpi=kpi, values=texts, threads=threads)
     scale = res["minor_units"]
     out = pd.DataFrame({kpi: [Decimal(t) for t in texts]})
     for j, c in enumerate(res["components"]):

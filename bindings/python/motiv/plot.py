@@ -1,6 +1,6 @@
 """Draw the what-if charts from the command line, from the CSV files ``motiv whatif`` writes.
 
-The C++ command line computes; this draws (matplotlib, Agg backend), with the very functions of
+The C++ command line computes; this draws (matplotlib, no display needed), with the very functions of
 ``motiv.whatif`` (plot_payout_curves, plot_sweep_cost, plot_pay_distribution)::
 
     motiv whatif ... --curve h-01 revenue 0 2000000 20000 --out proposal      # proposal.curve.csv

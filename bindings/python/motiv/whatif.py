@@ -14,8 +14,8 @@ whether the new scheme still rewards the right behaviour::
     cmp.plan        # what changed between the schemes
 
 Scenarios, comparisons, plan diffs, sweeps, pay curves, Monte Carlo and diagnostics run in the
-C++ core (the same code as ``motiv whatif``, on its batch engine); plots use matplotlib (Agg) and
-are drawn from the command line too (``python -m motiv.plot``); ``dask_sweep`` / ``dask_compare``
+C++ core (the same code as ``motiv whatif``, on its batch engine); plots use matplotlib's object API
+(figures returned, ``ax=`` accepted, no pyplot state) and are drawn from the command line too (``python -m motiv.plot``); ``dask_sweep`` / ``dask_compare``
 run on a Dask cluster. Amounts are exact
 ``Decimal`` values everywhere; floats appear only on plot axes.
 """
@@ -25,7 +25,7 @@ from __future__ import annotations
 from ._dask import dask_compare, dask_sweep
 from ._diagnostics import Diagnostics, diagnostics
 from ._montecarlo import Lognormal, MonteCarlo, Normal, Resample, Triangular, Uniform, monte_carlo
-from ._plots import payout_curves, plot_pay_distribution, plot_payout_curves, plot_sweep_cost
+from ._plots import payout_curves, plot_monte_carlo, plot_pay_distribution, plot_payout_curves, plot_sweep_cost
 from ._scenarios import Comparison, compare, pay_curve, plan_diff, sweep
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "plot_payout_curves",
     "plot_sweep_cost",
     "plot_pay_distribution",
+    "plot_monte_carlo",
     "dask_sweep",
     "dask_compare",
 ]

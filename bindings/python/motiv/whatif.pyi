@@ -1,9 +1,11 @@
 # Hand-written type stubs for motiv.whatif (checked by scripts/lint: mypy --strict and stubtest).
+import datetime
 import os
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
 
+import numpy as np
 import pandas as pd
 
 from . import Scheme
@@ -27,6 +29,7 @@ __all__ = [
     "plot_payout_curves",
     "plot_sweep_cost",
     "plot_pay_distribution",
+    "plot_monte_carlo",
     "dask_sweep",
     "dask_compare",
 ]
@@ -34,25 +37,28 @@ __all__ = [
 _Data = Union[pd.DataFrame, str, os.PathLike[str]]
 _Value = Union[str, int, Decimal]
 _Path = Union[str, os.PathLike[str]]
+_Period = Union[str, pd.Period, datetime.date, np.datetime64]
 
 class Comparison(NamedTuple):
     people: pd.DataFrame
     roles: pd.DataFrame
     plan: pd.DataFrame
+    def to_frame(self) -> pd.DataFrame: ...
+    def _repr_html_(self) -> str: ...
 
-def compare(before: Scheme, after: Scheme, data: _Data, *, period: str) -> Comparison: ...
+def compare(before: Scheme, after: Scheme, data: _Data, *, period: _Period) -> Comparison: ...
 def plan_diff(before: Scheme, after: Scheme) -> pd.DataFrame: ...
 def sweep(
     scheme: Scheme,
     data: _Data,
     *,
-    period: str,
+    period: _Period,
     grid: Mapping[str, Iterable[_Value]],
     scales: Optional[Mapping[str, int]] = ...,
     threads: int = ...,
-    progress: bool = ...,
+    progress: Optional[bool] = ...,
 ) -> pd.DataFrame: ...
-def pay_curve(scheme: Scheme, person: Mapping[str, Any], *, period: str, kpi: str, values: Iterable[_Value], threads: int = ...) -> pd.DataFrame: ...
+def pay_curve(scheme: Scheme, person: Mapping[str, Any], *, period: _Period, kpi: str, values: Iterable[_Value], threads: int = ...) -> pd.DataFrame: ...
 
 @dataclass(frozen=True)
 class Normal:
@@ -93,18 +99,21 @@ class MonteCarlo(NamedTuple):
     costs: pd.DataFrame
     quantiles: pd.DataFrame
     shares: pd.DataFrame
+    def to_frame(self) -> pd.DataFrame: ...
+    def _repr_html_(self) -> str: ...
 
 def monte_carlo(
     scheme: Scheme,
     data: _Data,
     *,
-    period: str,
+    period: _Period,
     draws: Mapping[str, Any],
     n: int = ...,
     seed: int = ...,
     target: Optional[Mapping[str, Mapping[str, Any]]] = ...,
     cap: Optional[Mapping[str, Mapping[str, Any]]] = ...,
     threads: int = ...,
+    progress: Optional[bool] = ...,
 ) -> MonteCarlo: ...
 
 class Diagnostics(NamedTuple):
@@ -114,11 +123,12 @@ class Diagnostics(NamedTuple):
     cliffs: pd.DataFrame
     cost: pd.DataFrame
     warnings: List[str]
+    def _repr_html_(self) -> str: ...
 
 def diagnostics(
     scheme: Scheme,
     *,
-    period: str,
+    period: _Period,
     target: Mapping[str, Mapping[str, Any]],
     effort: Optional[Mapping[str, Sequence[str]]] = ...,
     ranges: Optional[Mapping[str, Mapping[str, Sequence[_Value]]]] = ...,
@@ -131,22 +141,27 @@ def payout_curves(
     before: Scheme,
     after: Scheme,
     *,
-    period: str,
+    period: _Period,
     profiles: Mapping[str, Mapping[str, Any]],
     kpi: Mapping[str, str],
     values: Mapping[str, Sequence[_Value]],
 ) -> pd.DataFrame: ...
-def plot_payout_curves(curves: pd.DataFrame, *, labels: Sequence[str] = ..., title: str = ..., path: Optional[_Path] = ...) -> Any: ...
-def plot_sweep_cost(sweep: pd.DataFrame, *, parameter: Optional[str] = ..., by: Optional[str] = ..., roles: bool = ..., path: Optional[_Path] = ...) -> Any: ...
-def plot_pay_distribution(people: pd.DataFrame, *, labels: Sequence[str] = ..., path: Optional[_Path] = ...) -> Any: ...
+def plot_payout_curves(
+    curves: pd.DataFrame, *, labels: Sequence[str] = ..., title: str = ..., path: Optional[_Path] = ..., ax: Any = ...
+) -> Any: ...
+def plot_sweep_cost(
+    sweep: pd.DataFrame, *, parameter: Optional[str] = ..., by: Optional[str] = ..., roles: bool = ..., path: Optional[_Path] = ..., ax: Any = ...
+) -> Any: ...
+def plot_pay_distribution(people: pd.DataFrame, *, labels: Sequence[str] = ..., path: Optional[_Path] = ..., ax: Any = ...) -> Any: ...
+def plot_monte_carlo(mc: MonteCarlo, *, of: str = ..., bins: int = ..., path: Optional[_Path] = ..., ax: Any = ...) -> Any: ...
 def dask_sweep(
     client: Any,
     scheme: Scheme,
     data: _Data,
     *,
-    period: str,
+    period: _Period,
     grid: Mapping[str, Iterable[_Value]],
     scales: Optional[Mapping[str, int]] = ...,
     partitions: Optional[int] = ...,
 ) -> pd.DataFrame: ...
-def dask_compare(client: Any, before: Scheme, after: Scheme, data: _Data, *, period: str, partitions: Optional[int] = ...) -> Comparison: ...
+def dask_compare(client: Any, before: Scheme, after: Scheme, data: _Data, *, period: _Period, partitions: Optional[int] = ...) -> Comparison: ...

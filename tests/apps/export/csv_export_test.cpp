@@ -85,7 +85,7 @@ TEST_CASE("declared columns: person data, inputs as used, chosen components; pro
                       "CSV column 'id' is declared twice");
 }
 
-TEST_CASE("text cells are quoted as needed, and guarded against formulas in the Excel dialect", "[export][csv]") {
+TEST_CASE("text cells are quoted as needed, and guarded against formulas in both spreadsheet dialects, raw only for machines", "[export][csv][hostile]") {
     const auto& s = test::three_tier_scheme()->scheme();
     PersonInputs p;
     p.id = "h-1";
@@ -96,7 +96,10 @@ TEST_CASE("text cells are quoted as needed, and guarded against formulas in the 
     const auto run = payroll::run(*test::three_tier_scheme(), test::kOctober, {p});
     const auto pv = exports::make_provenance(s, "2026-10", "people.csv", "");
     const auto plain = split_lines(exports::to_csv(run, s, pv, exports::csv_standard()));
-    CHECK(plain[1].rfind("h-1,\"=HYPERLINK(\"\"x\"\"); Smith, Jo\",hunter,2026-10,25000.00,,0.00,0.00,,25000.00,", 0) == 0);
+    CHECK(plain[1].rfind("h-1,\"'=HYPERLINK(\"\"x\"\"); Smith, Jo\",hunter,2026-10,25000.00,,0.00,0.00,,25000.00,", 0) == 0);
+    // For machines only: every cell as it is.
+    const auto raw = split_lines(exports::to_csv(run, s, pv, exports::csv_raw()));
+    CHECK(raw[1].rfind("h-1,\"=HYPERLINK(\"\"x\"\"); Smith, Jo\",hunter,2026-10,25000.00,,0.00,0.00,,25000.00,", 0) == 0);
     const auto excel = split_lines(exports::to_csv(run, s, pv, exports::csv_excel_ru()).substr(3), "\r\n");
     CHECK(excel[1].rfind("h-1;\"'=HYPERLINK(\"\"x\"\"); Smith, Jo\";hunter;2026-10;25000,00;;0,00;0,00;;25000,00;", 0) == 0);
 }
@@ -105,7 +108,8 @@ TEST_CASE("dialect presets by name", "[export][csv]") {
     CHECK(exports::csv_dialect("csv")->delimiter == ',');
     CHECK(exports::csv_dialect("csv-excel-ru")->decimal_separator == ',');
     CHECK_FALSE(exports::csv_dialect("excel"));
-    CHECK(exports::csv_dialect_names() == std::vector<std::string>{"csv", "csv-excel-ru"});
+    CHECK(exports::csv_dialect_names() == std::vector<std::string>{"csv", "csv-excel-ru", "csv-raw"});
+    CHECK_FALSE(exports::csv_dialect("csv-raw")->guard_formulas);
 }
 
 TEST_CASE("a declared dialect: any delimiter, decimal separator, BOM and line end that read back unambiguously", "[export][csv]") {

@@ -245,8 +245,9 @@ TEST_CASE("pay from the logs through the scheme's feed", "[logs]") {
             if (p.person == id) return p.total.to_string_fixed(2);
         return std::string("(none)");
     };
-    // op-1: 4 calls < the 200-call gate: salary 42,000.00 only.
-    CHECK(total("op-1") == "42000.00");
+    // op-1: 4 calls < the 200-call gate: salary only, prorated from the hire date as a CSV row's
+    // start_date is: joined Monday 2026-10-05, 20 of October's 22 working days x 42,000.00 = 38,181.82.
+    CHECK(total("op-1") == "38181.82");
     // h-1: 25,000.00 + 5% x 259,668.99 = 12,983.4495 -> 12,983.45 => 37,983.45.
     CHECK(total("h-1") == "37983.45");
     // h-2: 25,000.00 + 5% x 39,779.33 = 1,988.97; one overdue handover: -2,000.00 capped at the

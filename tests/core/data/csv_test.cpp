@@ -300,3 +300,50 @@ TEST_CASE("read_csv_file names the file in every error", "[csv][io]") {
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("the delimiter is detected from the header line: ';' for the Russian-Excel dialect", "[csv][dialect]") {
+    using Row = std::tuple<std::string, char, bool>;  // text, delimiter, decimal comma
+    const auto [text, delimiter, comma] = GENERATE(table<std::string, char, bool>({
+        Row{"id,role\nh-01,hunter\n", ',', false},
+        Row{"id;role\r\nh-01;hunter\r\n", ';', true},
+        Row{"\xEF\xBB\xBFid;role;revenue\r\nh-01;hunter;1250000,00\r\n", ';', true},  // BOM, as csv-excel-ru writes it
+        Row{"id;x,y\n1;2,3\n", ',', false},  // a comma in the header: plain CSV (the header cell is "id;x")
+        Row{"id\n1;2\n", ',', false},      // only the header line decides
+    }));
+    CAPTURE(text);
+    CHECK(motiv::data::detect_delimiter(text) == delimiter);
+    const CsvTable t = parse_csv(text, "t.csv");
+    CHECK(t.decimal_comma == comma);
+}
+
+TEST_CASE("a delimiter given explicitly is used as given, and numbers keep their decimal point", "[csv][dialect]") {
+    const CsvTable t = parse_csv("id;role\nh-01;hunter\n", "t.csv", ';');
+    CHECK(t.header == std::vector<std::string>{"id", "role"});
+    CHECK_FALSE(t.decimal_comma);
+}
+
+TEST_CASE("decimal_point turns one decimal comma into a point and nothing else", "[csv][dialect]") {
+    using Row = std::tuple<std::string, std::string>;
+    const auto [cell, number] = GENERATE(table<std::string, std::string>({
+        Row{"1250000,00", "1250000.00"}, Row{"-0,5", "-0.5"}, Row{"12,5%", "12.5%"}, Row{"260", "260"}, Row{"", ""},
+        Row{"1,250,000.00", "1,250,000.00"},  // not the dialect's number: left for the number reader to refuse
+        Row{"1,2,3", "1,2,3"}, Row{"1.5,0", "1.5,0"},
+    }));
+    CHECK(motiv::data::decimal_point(cell) == number);
+}
+
+TEST_CASE("a spreadsheet workbook read as CSV is one plain error saying what to do", "[csv][dialect]") {
+    const std::string xlsx = std::string("PK\x03\x04", 4) + std::string(200, '\x01') + "\xFF\xFE garbage\n,,,\n";
+    const std::string xls = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "garbage";
+    for (const auto& [bytes, kind] : {std::pair{xlsx, "XLSX"}, std::pair{xls, "XLS"}}) {
+        try {
+            (void)parse_csv(bytes, "people.xlsx");
+            FAIL("parsed");
+        } catch (const motiv::DataError& e) {
+            REQUIRE(e.issues().size() == 1);
+            CHECK(e.issues()[0].id == "motiv.data_error.109");
+            CHECK(e.issues()[0].file == "people.xlsx");
+            CHECK_THAT(e.issues()[0].message, Catch::Contains(kind) && Catch::Contains("CSV UTF-8") && Catch::Contains("pandas.read_excel"));
+        }
+    }
+}

@@ -6,6 +6,7 @@
 
 #include "tests/core/support.hpp"
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -85,7 +86,7 @@ TEST_CASE("read_people reads the example department", "[people]") {
 
 TEST_CASE("bad people tables: each problem pinned", "[people]") {
     const std::string msg_unknown_col =
-        "unknown column 'revnue': not an input of scheme three_tier (inputs: calls, talk_minutes, days_worked, meetings, script_compliance, "
+        "unknown column 'revnue' (did you mean 'revenue'?): not an input of scheme three_tier (inputs: calls, talk_minutes, days_worked, meetings, script_compliance, "
         "revenue, overdue_handovers, volume, volume_prev, prorata)";
     const auto [name, csv, expected] = GENERATE_COPY(table<std::string, std::string, std::vector<Where>>({
         {"no id column", "name,role,revenue\nA,hunter,1.00\n",
@@ -194,4 +195,31 @@ TEST_CASE("a data issue describes itself with row, column and person", "[people]
         CHECK(e.id() == "motiv.data_error.304");
         CHECK(std::string(e.what()) == "[motiv.data_error.304] people.csv:2:3 (row 2, column 'revenue', person 'h-1') expected money (e.g. 1250000.00), got 'abc'");
     }
+}
+
+TEST_CASE("the Russian-Excel dialect (';', decimal comma, BOM, CRLF) reads the same people", "[people][dialect]") {
+    const auto plain = motiv::data::read_csv_file(kExample);
+    // The example file respelled as Russian Excel saves it: numbers with a decimal comma.
+    std::string ru = "\xEF\xBB\xBF";
+    for (const auto* row : {&plain.header}) {
+        for (std::size_t c = 0; c < row->size(); ++c) ru += (c ? ";" : "") + (*row)[c];
+        ru += "\r\n";
+    }
+    for (const auto& row : plain.rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            std::string cell = row[c];
+            std::replace(cell.begin(), cell.end(), '.', ',');
+            ru += (c ? ";" : "") + cell;
+        }
+        ru += "\r\n";
+    }
+    const auto a = read_people(plain, three_tier(), Period::parse("2026-10"));
+    const auto b = read_people(motiv::data::parse_csv(ru, "people.csv"), three_tier(), Period::parse("2026-10"));
+    REQUIRE(a.size() == b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        CHECK(a[k].id == b[k].id);
+        CHECK(a[k].name == b[k].name);
+        CHECK(a[k].values == b[k].values);
+    }
+    CHECK(value_of(b[8], "revenue") == Decimal::parse("523456.78"));
 }

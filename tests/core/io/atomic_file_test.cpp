@@ -14,48 +14,17 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "tests/core/io/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using motiv::io::Overwrite;
 using motiv::io::read_file;
 using motiv::io::write_file_atomically;
 
-namespace {
+using motiv::test::Names;
+using motiv::test::put;
+using motiv::test::TempDir;
 
-// A fresh directory per test, removed afterwards; listing it shows any stray temporary file.
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "motiv-atomic-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path_ = tmpl;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
-    // Every name in the directory (hidden temporaries included), sorted.
-    [[nodiscard]] std::vector<std::string> entries() const {
-        std::vector<std::string> names;
-        for (const auto& e : fs::directory_iterator(path_)) names.push_back(e.path().filename().string());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
-
-private:
-    fs::path path_;
-};
-
-void put(const std::string& path, const std::string& content) {
-    std::ofstream(path, std::ios::binary) << content;
-}
-
-using Names = std::vector<std::string>;
-
-}  // namespace
 
 TEST_CASE("write_file_atomically creates a new file in either mode", "[io]") {
     const Overwrite mode = GENERATE(Overwrite::refuse, Overwrite::replace);
@@ -79,7 +48,7 @@ TEST_CASE("write_file_atomically refuses an existing target unless told to repla
     } catch (const motiv::IoError& e) {
         CHECK(e.id() == "motiv.io_error.003");
         CHECK(std::string(e.what()) ==
-              "refusing to overwrite existing file '" + out + "'; ask to replace it explicitly (--force, or force=True from Python)");
+              "refusing to overwrite existing file '" + out + "'; ask to replace it explicitly (--force, or force=True from Python); nothing was written");
     }
     CHECK(read_file(out) == "old");
     CHECK(dir.entries() == Names{"out.csv"});

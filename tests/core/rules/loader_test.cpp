@@ -69,7 +69,7 @@ const std::vector<BadCase> kBadCases = {
     // Shape of the document.
     {"top_level_array.json", "motiv.rule_error.201", "", "expected an object with the keys motiv, scheme, currency, inputs, parameters, roles; got an array"},
     {"missing_motiv.json", "motiv.rule_error.202", "/motiv", "missing required key 'motiv'"},
-    {"unknown_key_typo.json", "motiv.rule_error.204", "/inputs/revenue/reqired", "unknown key 'reqired'; expected one of: type, unit, description, required, default, min, max"},
+    {"unknown_key_typo.json", "motiv.rule_error.204", "/inputs/revenue/reqired", "unknown key 'reqired'; expected one of: type, label, unit, description, required, default, min, max"},
     {"missing_required_key.json", "motiv.rule_error.202", "/scheme/version", "missing required key 'version'"},
     {"wrong_type_string.json", "motiv.rule_error.201", "/scheme/name", "expected a string, got a number"},
     // Values.
