@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
-#include <optional>
 #include <vector>
 #include <utility>
 
@@ -109,15 +108,19 @@ public:
         worksheet_write_boolean(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), b ? 1 : 0, nullptr);
         fit(col, 5);  // FALSE
     }
-    // Every column as wide as its widest cell (up to kMaxWidth characters); with `filter_rows`, a
-    // frozen header row and an autofilter over the header and the first `filter_rows` rows below it
-    // (a TOTAL row after them stays out of sorting and filtering).
-    void finish(std::optional<std::size_t> filter_rows) {
+    // An autofilter over the header and the first `rows` rows below it (a TOTAL row after them
+    // stays out of sorting and filtering), and a frozen header row. In constant-memory mode a
+    // range may not end above the row being written: call it after the last filtered row, before
+    // the TOTAL row.
+    void filter(std::size_t rows) {
+        if (width_.empty()) return;
+        worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(rows), static_cast<lxw_col_t>(width_.size() - 1));
+        worksheet_freeze_panes(ws_, 1, 0);
+    }
+    // Every column as wide as its widest cell (up to kMaxWidth characters).
+    void finish() {
         for (std::size_t c = 0; c < width_.size(); ++c)
             worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(std::min(width_[c] + 2, kMaxWidth)), nullptr);
-        if (!filter_rows || width_.empty()) return;
-        worksheet_freeze_panes(ws_, 1, 0);
-        worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(*filter_rows), static_cast<lxw_col_t>(width_.size() - 1));
     }
 
 private:
@@ -183,12 +186,13 @@ void totals_by_role_sheet(Sheet& s, const std::vector<std::string>& columns, con
         s.amount(row, 2 + columns.size(), r.total_minor);
         ++row;
     }
+    s.filter(roles.size());
     s.text(row, 0, "TOTAL", true);
     s.count(row, 1, totals.people());
     for (std::size_t k = 0; k < columns.size(); ++k)
         if (paid[k]) s.amount(row, 2 + k, sums[k]);
     s.amount(row, 2 + columns.size(), totals.total_minor());
-    s.finish(roles.size());
+    s.finish();
 }
 
 lxw_format* money_format(lxw_workbook* wb, int minor_units) {
@@ -266,11 +270,13 @@ void XlsxWriter::row(const payroll::PaidRow& r) {
 
 const std::string& XlsxWriter::finish(const payroll::RunTotals& totals, const Provenance& pv) {
     Sheet& s = book_->payroll;
+    s.filter(row_ - 1);
     s.text(row_, 0, "TOTAL", true);
     s.text(row_, 3, period_);
     for (std::size_t k = 0; k < sums_.size(); ++k) s.amount(row_, 4 + k, sums_[k]);
-    s.finish(row_ - 1);
-    book_->items.finish(item_ - 1);
+    s.finish();
+    book_->items.filter(item_ - 1);
+    book_->items.finish();
     totals_by_role_sheet(book_->roles, columns_, totals);
     std::size_t row = 0;
     for (const auto& [k, v] : pv.fields()) {
@@ -278,7 +284,7 @@ const std::string& XlsxWriter::finish(const payroll::RunTotals& totals, const Pr
         book_->about.text(row, 1, v);
         ++row;
     }
-    book_->about.finish(std::nullopt);
+    book_->about.finish();
 
     std::string title = "Payroll " + pv.period + ", " + pv.scheme + " " + pv.version;
     std::string comments = "rules_sha256 " + pv.rules_sha256 + "; data_sha256 " + pv.data_sha256;
