@@ -33,7 +33,7 @@ except ImportError as _exc:  # pragma: no cover - depends on how the package was
         f"(import failed with: {_exc})"
     ) from _exc
 
-from . import _arrow, _batch, _dates, _display, _frame, _periods, _spec, _tables
+from . import _arrow, _batch, _dates, _display, _frame, _periods, _progress, _spec, _tables
 from ._periods import PeriodResult
 
 __all__ = [
@@ -339,18 +339,22 @@ class Scheme:
         values: Any,
         scales: Optional[Mapping[str, int]] = None,
         threads: int = 0,
+        progress: Optional[bool] = None,
     ) -> Any:
         """Pays the same people once per value of a scalar parameter; returns a tidy DataFrame.
 
         One row per value: ``value`` (Decimal), ``total`` (Decimal, the cost) and one cost column per
         role. The parameter is re-bound without recompiling, and values are spread over the cores.
+        ``progress``: a tqdm bar of the values once the sweep has run for a second -- None (default)
+        in a terminal or a notebook only, True always, False never.
         """
         import pandas as pd
 
         period = _dates.period_text(period)
         _, role, cols = _batch.people_columns(self, data, period, scales)
         texts = [_frame.cell_text(v) if not isinstance(v, float) else _float_refused(parameter) for v in values]
-        res = _core.sweep_columns(self._core, role, cols, period=period, parameter=parameter, values=texts, threads=threads)
+        with _progress.progress_bar(len(texts), progress=progress, desc="motiv sweep", unit="value") as callback:
+            res = _core.sweep_columns(self._core, role, cols, period=period, parameter=parameter, values=texts, threads=threads, progress=callback)
         scale = self.minor_units
         out = {
             "value": [Decimal(t[:-1]).scaleb(-2) if t.endswith("%") else Decimal(t) for t in texts],
