@@ -4,6 +4,7 @@
 // across several chunks.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -135,6 +136,27 @@ TEST_CASE("a streamed payroll writes the very bytes of a run held in memory", "[
     }
 }
 
+TEST_CASE("a streamed payroll reads a Russian-Excel people CSV as a run held in memory does", "[payroll][stream]") {
+    // ';' between fields and decimal commas: the dialect is detected and numbers read through
+    // data::decimal_point by the one reader, on both paths.
+    const auto& cs = *three_tier_scheme();
+    const auto table = data::parse_csv(population_csv(cs, payroll::kStreamChunkRows + 50, 5), "people.csv");
+    std::vector<std::string> header = table.header;
+    std::string csv;
+    data::append_csv_row(csv, header, ';', data::CellGuard::raw);
+    for (auto row : table.rows) {
+        for (std::size_t c = 0; c < row.size(); ++c)
+            if (cs.scheme().find_input(header[c])) std::replace(row[c].begin(), row[c].end(), '.', ',');
+        data::append_csv_row(csv, row, ';', data::CellGuard::raw);
+    }
+    REQUIRE(data::parse_csv(csv, "people.csv").decimal_comma);
+    const auto pv = exports::make_provenance(cs.scheme(), "2026-10", "people.csv", csv);
+    TempDir dir;
+    const auto files = exports::plan_files({exports::Format::csv}, (dir.path / "payroll.csv").string());
+    (void)exports::write_streamed(files, cs, kOct, csv, "people.csv", pv, io::Overwrite::refuse);
+    CHECK(io::read_file(files[0].path) == in_memory(exports::Format::csv, csv, pv, {}));
+}
+
 TEST_CASE("a streamed payroll's JSON Lines are a run held in memory's", "[payroll][stream][jsonl]") {
     const auto& cs = *three_tier_scheme();
     const std::string csv = population_csv(cs, 1500, 7);
@@ -179,6 +201,10 @@ TEST_CASE("a streamed payroll fails as a run held in memory does, and writes not
         {"an unknown role, then a CSV error after it", with_row(100, row("X2", "boss", "", "", {})) + "X3,\"unclosed\n"},
         {"an unknown column", "id,role,period,revenu\nh,hunter,2026-10,5\n"},
         {"a duplicate id across chunks", with_row(payroll::kStreamChunkRows + 5, "P3" + operator_row.substr(operator_row.find(',')) + "\n")},
+        // The one reader's ids: trimmed and folded, remembered across chunks.
+        {"a duplicate id in another case and with spaces, across chunks",
+         with_row(payroll::kStreamChunkRows + 7, " p3 " + operator_row.substr(operator_row.find(',')) + "\n")},
+        {"a start date after the period", with_row(5, row("X6", "hunter", "2026-11-02", "", {{"revenue", "100"}}))},
         {"nobody in the period", header},
         {"end before start", with_row(3, row("X4", "hunter", "2026-10-20", "2026-10-10", {{"revenue", "100"}}))},
         {"a missing required input", with_row(payroll::kStreamChunkRows * 2 - 1, row("X5", "hunter", "", "", {}))},
