@@ -188,3 +188,17 @@ def test_payroll_from_logs_hashes_the_log_files(tmp_path):
     json_copy(logs, json_logs)
     assert motiv("payroll", "--rules", RULES, "--logs", json_logs, "--period", "2026-10", "--out", pay, "--force", "-q").returncode == 0
     assert data_sha256_of(pay) == {logs_sha256(json_logs)}
+
+
+def test_a_log_saved_as_a_workbook_gets_one_message_saying_what_to_do(tmp_path):
+    logs = tmp_path / "logs"
+    shutil.copytree(ROOT / LOGS, logs)
+    (logs / "calls.csv").unlink()
+    (logs / "calls.xlsx").write_bytes(b"PK\x03\x04 a workbook")
+    for command in ("report", "payroll"):
+        done = motiv(command, "--rules", RULES, "--logs", logs, "--period", "2026-10", "--out", tmp_path / "out")
+        err = text(done.stderr)
+        assert done.returncode == 1, err
+        assert f"[motiv.data_error.109] {logs / 'calls.xlsx'}" in err
+        assert "save it as calls.csv beside it, or in Python pass the directory to Scheme.logs_report" in err
+        assert not (tmp_path / "out").exists()
