@@ -28,15 +28,7 @@ py::dict pay_period(const SchemeHandle& h, Header header, Rows rows, const std::
     periods::PeriodPay pay;
     {
         py::gil_scoped_release release;
-        if (state_json) {
-            nlohmann::json j;
-            try {
-                j = nlohmann::json::parse(*state_json);
-            } catch (const nlohmann::json::exception& e) {
-                throw DataError({Issue{"motiv.data_error.501", "<state>", "", 0, 0, "", "", std::string("the state is not valid JSON: ") + e.what(), "", 0}});
-            }
-            state = periods::CarriedState::from_json(j, "<state>");
-        }
+        if (state_json) state = periods::CarriedState::parse(*state_json, "<state>", cs.scheme().currency.minor_units);
         in.people = data::read_people(make_table(std::move(header), std::move(rows), "<DataFrame>"), cs, p);
         if (cancellations)
             in.cancellations = periods::read_cancellations(make_table(std::move(cancellations->first), std::move(cancellations->second), "<cancellations>"),
