@@ -1,11 +1,13 @@
 // motiv payroll: pay everyone in a KPI table for a period; write the exports (CSV, XLSX, JSON Lines)
 // atomically.
 #include <algorithm>
+#include <filesystem>
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/payroll_exports.hpp"
@@ -20,6 +22,29 @@ namespace po = boost::program_options;
 
 namespace motiv::cli {
 
+namespace {
+
+// --out with several formats is a directory, the files in it named payroll.<suffix>; the stem
+// exports::plan_files adds each format's suffix to. The spelling before it (--out NAME.csv naming the
+// files NAME.csv, NAME.xlsx ...) still works, with a warning.
+std::string output_name(const std::vector<exports::Format>& formats, const std::string& out) {
+    if (formats.size() < 2) return out;
+    for (const auto f : exports::all_formats()) {
+        const std::string suffix = exports::format_suffix(f);
+        if (out.size() > suffix.size() && out.ends_with(suffix)) {
+            std::cerr << "motiv: --out FILE" << suffix << " with several formats is deprecated: give a directory (--out DIR writes DIR/payroll"
+                      << suffix << ", ...)\n";
+            return out;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw IoError("motiv.io_error.002", "cannot create directory " + out + ": " + ec.message());
+    return (std::filesystem::path(out) / "payroll").string();
+}
+
+}  // namespace
+
 int payroll(const std::vector<std::string>& args) {
     po::options_description opts("motiv payroll -- pay everyone in a KPI table for one period\n\noptions", help_width());
     opts.add_options()
@@ -28,8 +53,9 @@ int payroll(const std::vector<std::string>& args) {
         ("data,d", po::value<std::string>(), "people and their inputs (CSV: id, role, [name], [period], one column per input)")
         ("logs,l", po::value<std::string>(), "instead of --data: a logs directory; inputs are derived from its logs by the rule file's \"logs\" section")
         ("period,p", po::value<std::string>()->required(), "pay period YYYY-MM (rows of other periods are skipped)")
-        ("out,o", po::value<std::string>()->required(), "file to write (atomically); with several formats, the name each format's\n"
-                                                         "suffix is added to: .csv .excel-ru.csv .xlsx .jsonl")
+        ("out,o", po::value<std::string>()->required(), "the file to write (atomically), '-' for standard output; with several formats\n"
+                                                         "a directory (created if missing) receiving payroll.csv, payroll.excel-ru.csv,\n"
+                                                         "payroll.xlsx, payroll.jsonl")
         ("format", po::value<std::vector<std::string>>()->composing(),
          "csv (default), csv-excel-ru (';', decimal comma, UTF-8 BOM: Russian Excel), xlsx, jsonl (line items with\n"
          "explanations), or all; repeat or separate by commas to write several. Both CSVs are safe to open in a\n"
@@ -42,6 +68,7 @@ int payroll(const std::vector<std::string>& args) {
         ("bom", "start the csv format with a UTF-8 byte order mark")
         ("crlf", "end the csv format's lines with CRLF")
         ("force,f", "replace existing output files")
+        ("json", "print the summary (per role: people, total, average, components) and the files written as JSON")
         ("quiet,q", "do not print the summary");
     po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
@@ -96,7 +123,15 @@ int payroll(const std::vector<std::string>& args) {
         provenance = in.provenance();
         run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
     }
-    const auto files = exports::plan_files(formats, vm["out"].as<std::string>());
+    const std::string out = vm["out"].as<std::string>();
+    if (out == "-") {
+        // The export is the output stream: nothing else may be printed on it.
+        if (formats.size() != 1) throw po::error("--out - writes one format to standard output; several formats need a directory");
+        if (vm.count("json")) throw po::error("--out - and --json both print on standard output: choose one");
+        std::cout << exports::render(formats.front(), run, scheme->scheme(), provenance, options);
+        return 0;
+    }
+    const auto files = exports::plan_files(formats, output_name(formats, out));
     // Every payslip is computed and every export rendered before anything is written; the files are
     // published as one set, and never over the rule file or the data.
     std::vector<std::string> inputs = {vm["rules"].as<std::string>()};
@@ -107,7 +142,12 @@ int payroll(const std::vector<std::string>& args) {
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--columns: ") + e.what());
     }
-    if (!vm.count("quiet")) {
+    if (vm.count("json")) {
+        nlohmann::json doc = payroll_summary_json(run);
+        doc["wrote"] = nlohmann::json::array();
+        for (const auto& f : files) doc["wrote"].push_back(f.path);
+        print_json(doc);
+    } else if (!vm.count("quiet")) {
         std::cout << payroll::summary_text(run);
         std::string written;
         for (const auto& f : files) written += (written.empty() ? "" : ", ") + f.path;

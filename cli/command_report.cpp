@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/csv_export.hpp"
@@ -27,6 +28,7 @@ int report(const std::vector<std::string>& args) {
         ("period,p", po::value<std::string>()->required(), "period YYYY-MM")
         ("out,o", po::value<std::string>()->required(), "directory to write the report CSVs into (created if missing)")
         ("force,f", "replace files that exist")
+        ("json", "print the payroll summary, each report table's rows and the files written as JSON")
         ("quiet,q", "do not print the summary");
     po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
@@ -52,7 +54,14 @@ int report(const std::vector<std::string>& args) {
                      exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard())});
     for (const auto& t : run.report) files.push_back({(out / (t.name + ".csv")).string(), logs::to_csv(t)});
     exports::write_all(files, mode, {rules});
-    if (!vm.count("quiet")) {
+    if (vm.count("json")) {
+        nlohmann::json doc = payroll_summary_json(run.payroll);
+        doc["tables"] = nlohmann::json::object();
+        doc["wrote"] = nlohmann::json::array();
+        for (const auto& f : files) doc["wrote"].push_back(f.path);
+        for (std::size_t t = 0; t < run.report.size(); ++t) doc["tables"][run.report[t].name] = csv_records(files[t + 1].content, files[t + 1].path);
+        print_json(doc);
+    } else if (!vm.count("quiet")) {
         std::cout << payroll::summary_text(run.payroll);
         for (const auto& t : run.report) std::cout << t.name << ": " << t.rows.size() << " rows\n";
         std::cout << "wrote " << run.report.size() + 1 << " files to " << out.string() << "\n";

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "core/data/people_table.hpp"
@@ -47,6 +48,26 @@ std::string pay_csv(const std::vector<periods::PeriodPay>& pays, const Scheme& s
     return out;
 }
 
+// --json: each period's people, total and notes, the pay rows as written, --explain's payslips.
+nlohmann::json result_json(const std::vector<periods::PeriodPay>& pays, const Scheme& s, const std::string& csv, const std::string& out,
+                           const po::variables_map& vm) {
+    const int mu = s.currency.minor_units;
+    nlohmann::json doc = {{"currency", s.currency.code}, {"periods", nlohmann::json::array()}, {"rows", csv_records(csv, out)},
+                          {"wrote", {out, vm["state-out"].as<std::string>()}}};
+    if (vm.count("explain")) doc["explain"] = nlohmann::json::array();
+    for (const auto& pay : pays) {
+        Decimal total;
+        nlohmann::json notes = pay.notes;
+        for (const auto& pp : pay.people) {
+            total = total + pp.payslip.total;
+            for (const auto& n : pp.notes) notes.push_back(pp.payslip.person + ": " + n);
+            if (vm.count("explain") && pp.payslip.person == vm["explain"].as<std::string>()) doc["explain"].push_back(pp.payslip.to_json());
+        }
+        doc["periods"].push_back({{"period", pay.period.to_string()}, {"people", pay.people.size()}, {"total", total.to_string_fixed(mu)}, {"notes", notes}});
+    }
+    return doc;
+}
+
 }  // namespace
 
 int run_periods(const std::vector<std::string>& args) {
@@ -54,12 +75,13 @@ int run_periods(const std::vector<std::string>& args) {
     opts.add_options()
         ("help,h", "show this help")
         ("rules,r", po::value<std::string>()->required(), "rule file (JSON), with a \"periods\" section")
-        ("data,d", po::value<std::string>()->required(), "people and inputs: one CSV with a period column, or a directory of people_YYYY-MM.csv")
+        ("data,d", po::value<std::string>()->required(), "people and inputs: one CSV with a period column ('-': standard input), or a directory\n"
+                                                          "of people_YYYY-MM.csv")
         ("from", po::value<std::string>()->required(), "first period to pay, YYYY-MM (the month after --state-in's last)")
         ("to", po::value<std::string>()->required(), "last period to pay, YYYY-MM")
         ("state-in", po::value<std::string>(), "state carried from earlier runs (JSON written by --state-out); none = a fresh start")
         ("state-out", po::value<std::string>()->required(), "where to write the state after --to (atomically)")
-        ("out,o", po::value<std::string>()->required(), "pay CSV to write (atomically): one row per person and period")
+        ("out,o", po::value<std::string>()->required(), "pay CSV to write (atomically): one row per person and period; '-' for standard output")
         ("cancellations", po::value<std::string>(), "cancelled deals CSV (deal_id, person, amount, paid_period, payment_date, cancel_date)")
         ("corrections", po::value<std::string>(), "corrected inputs of past periods (people CSV with a period column), paid as retro lines in --from")
         ("recompute", po::value<std::vector<std::string>>()->composing(), "a past period YYYY-MM to recompute from stored inputs with this rule file, in --from (repeatable)")
@@ -67,6 +89,7 @@ int run_periods(const std::vector<std::string>& args) {
         ("explain", po::value<std::string>(), "print this person's payslip, with every line's derivation, for each period")
         ("set,s", po::value<std::vector<std::string>>(), "a what-if: override a parameter, name=value (repeatable; as motiv whatif --set), e.g. a draw amount the periods section names")
         ("force,f", "replace OUT and the state file if they exist")
+        ("json", "print each period's people, total and notes, the pay rows (and --explain's payslips) as JSON")
         ("quiet,q", "do not print the summary");
     po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
@@ -75,6 +98,9 @@ int run_periods(const std::vector<std::string>& args) {
         return 0;
     }
     po::notify(vm);
+    const std::string out = vm["out"].as<std::string>();
+    if (out == "-" && (vm.count("json") || vm.count("explain")))
+        throw po::error("--out - prints the pay CSV on standard output; it does not combine with --json or --explain");
     const Period from = period_option(vm, "from"), to = period_option(vm, "to");
     auto cs = CompiledScheme::compile(
         load_scheme_file(vm["rules"].as<std::string>(), parse_sets(vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{})));
@@ -83,9 +109,9 @@ int run_periods(const std::vector<std::string>& args) {
     if (vm.count("state-in")) state = periods::CarriedState::read_file(vm["state-in"].as<std::string>(), s.currency.minor_units);
 
     const std::string data = vm["data"].as<std::string>();
-    const bool dir = std::filesystem::is_directory(data);
+    const bool dir = data != "-" && std::filesystem::is_directory(data);
     std::optional<data::CsvTable> table;
-    if (!dir) table = data::read_csv_file(data);
+    if (!dir) table = data::parse_csv(read_input(data), data);
     std::vector<periods::Cancellation> cancellations;
     if (vm.count("cancellations")) cancellations = periods::read_cancellations(data::read_csv_file(vm["cancellations"].as<std::string>()), s.currency.minor_units);
     std::vector<periods::Correction> corrections;
@@ -136,8 +162,18 @@ int run_periods(const std::vector<std::string>& args) {
     const auto overwrite = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
     const std::string csv = pay_csv(pays, s);
     const std::string state_json = pays.back().state.to_json(s.currency.minor_units).dump(1) + "\n";
-    // The pay and the state it leads to are one set: never the one without the other.
-    exports::write_all({{vm["out"].as<std::string>(), csv}, {vm["state-out"].as<std::string>(), state_json}}, overwrite, {vm["rules"].as<std::string>()});
+    // The pay and the state it leads to are one set: never the one without the other. With --out -,
+    // the state is written first and the pay printed after it: a failed state write prints no pay.
+    if (out == "-") {
+        exports::write_all({{vm["state-out"].as<std::string>(), state_json}}, overwrite, {vm["rules"].as<std::string>()});
+        std::cout << csv;
+        return 0;
+    }
+    exports::write_all({{out, csv}, {vm["state-out"].as<std::string>(), state_json}}, overwrite, {vm["rules"].as<std::string>()});
+    if (vm.count("json")) {
+        print_json(result_json(pays, s, csv, out, vm));
+        return 0;
+    }
     if (explaining) {
         for (const auto& pay : pays)
             for (const auto& pp : pay.people)

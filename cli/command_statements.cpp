@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/json_output.hpp"
 #include "cli/options.hpp"
 #include "cli/period_input.hpp"
 #include "apps/export/statement_files.hpp"
@@ -23,6 +24,7 @@ int statements(const std::vector<std::string>& args) {
         ("lang", po::value<std::string>()->default_value("en"), "language of the statements: en or ru")
         ("format", po::value<std::vector<std::string>>()->composing(), "html (default) and/or txt; repeat or separate by commas")
         ("force,f", "replace existing statement files")
+        ("json", "print the statements written as JSON: period, language, count and the files")
         ("quiet,q", "do not list the files written");
     po::options_description hidden;
     hidden.add_options()("out-dir", po::value<std::string>(), "deprecated: --out");
@@ -52,7 +54,9 @@ int statements(const std::vector<std::string>& args) {
     const PeriodInput in = read_period_input(vm);
     const auto paths = exports::write_statements(*in.scheme, in.period, in.people, in.provenance(), out, *lang, formats,
                                                  vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse);
-    if (!vm.count("quiet")) {
+    if (vm.count("json")) {
+        print_json({{"period", in.period.to_string()}, {"lang", exports::lang_code(*lang)}, {"statements", in.people.size()}, {"wrote", paths}});
+    } else if (!vm.count("quiet")) {
         for (const auto& p : paths) std::cout << "wrote " << p << "\n";
         std::cout << in.people.size() << " statements (" << exports::lang_code(*lang) << ")\n";
     }

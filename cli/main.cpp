@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "core/text/suggest.hpp"
 
 namespace {
 constexpr const char* kUsage =
@@ -57,7 +58,7 @@ int run(std::vector<std::string> args) {
     if (cmd == "report") body = &motiv::cli::report;
     if (!body) {
         std::cerr << "motiv: unknown command '" << cmd << "'"
-                  << motiv::cli::did_you_mean(cmd, {"validate", "payroll", "explain", "statements", "whatif", "run-periods", "report", "test"}) << "\n\n"
+                  << motiv::text::did_you_mean(cmd, {"validate", "payroll", "explain", "statements", "whatif", "run-periods", "report", "test"}) << "\n\n"
                   << kUsage;
         return 2;
     }

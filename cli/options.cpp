@@ -1,55 +1,15 @@
 #include "cli/options.hpp"
 
-#include <algorithm>
 #include <cstdlib>
 #include <iostream>
-#include <iterator>
 
 #include "core/errors.hpp"
 #include "core/io/atomic_file.hpp"
+#include "core/text/suggest.hpp"
 
 namespace po = boost::program_options;
 
 namespace motiv::cli {
-
-namespace {
-
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
-}  // namespace
-
-std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
-    std::string best;
-    std::size_t best_d = std::max<std::size_t>(1, word.size() / 3) + 1;
-    for (const auto& c : candidates) {
-        const std::size_t d = edit_distance(word, c);
-        if (d < best_d) best = c, best_d = d;
-    }
-    if (best.empty() && word.size() >= 3) {
-        std::vector<std::string> prefixed;
-        std::copy_if(candidates.begin(), candidates.end(), std::back_inserter(prefixed), [&](const std::string& c) { return c.rfind(word, 0) == 0; });
-        if (prefixed.size() == 1) best = prefixed[0];
-    }
-    return best;
-}
-
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-    const std::string c = closest(word, candidates);
-    return c.empty() ? "" : " (did you mean '" + c + "'?)";
-}
 
 po::variables_map parse_options(const std::vector<std::string>& args, const po::options_description& visible, const po::options_description* hidden,
                                 const po::positional_options_description* positional) {
@@ -73,7 +33,7 @@ po::variables_map parse_options(const std::vector<std::string>& args, const po::
                 for (const auto& k : known)
                     if (k == "--lang") hint = " (-l is --logs in every command; use --lang)";
         } else {
-            hint = did_you_mean(given.substr(0, given.find('=')), known);
+            hint = text::did_you_mean(given.substr(0, given.find('=')), known);
         }
         throw po::error("unrecognised option '" + given + "'" + hint);
     }

@@ -17,13 +17,6 @@
 
 namespace motiv::cli {
 
-// The closest of `candidates` to `word` (edit distance at most a third of its length, at least 1;
-// or the one candidate `word` is a prefix of), or "" when none is close.
-std::string closest(const std::string& word, const std::vector<std::string>& candidates);
-
-// " (did you mean 'X'?)" for closest(word, candidates), or "".
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
-
 // Parses `args` against `visible` (shown by --help) and `hidden` (accepted, not shown), with
 // `positional` when given. Throws boost::program_options::error; an unknown option's message says
 // which known option was probably meant ("unrecognised option '--perod' (did you mean '--period'?)").

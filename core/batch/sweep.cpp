@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/errors.hpp"
+#include "core/text/suggest.hpp"
 
 namespace motiv::batch {
 
@@ -29,7 +30,11 @@ struct Target {
 Target target_of(const CompiledScheme& cs, const BoundParameters& params, const std::string& name) {
     const auto bracket = name.find('[');
     const Parameter* p = cs.scheme().find_parameter(name.substr(0, bracket));
-    if (!p) unknown(cs, "unknown parameter '" + name.substr(0, bracket) + "'");
+    if (!p) {
+        std::vector<std::string> known;
+        for (const auto& q : cs.scheme().parameters) known.push_back(q.name);
+        unknown(cs, "unknown parameter '" + name.substr(0, bracket) + "'" + text::did_you_mean(name.substr(0, bracket), known));
+    }
     Target t;
     t.param = static_cast<std::size_t>(p - cs.scheme().parameters.data());
     if (bracket == std::string::npos) {

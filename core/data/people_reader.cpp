@@ -5,6 +5,7 @@
 
 #include "core/engine/outside_period.hpp"
 #include "core/engine/proration.hpp"
+#include "core/text/suggest.hpp"
 
 namespace motiv::data {
 
@@ -12,33 +13,12 @@ namespace {
 
 constexpr std::string_view kKeyColumns[] = {"id", "role", "name", "period", "manager", "start_date", "end_date"};
 
-// Levenshtein distance, capped: only names a couple of edits apart are worth suggesting.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
-// The known column closest to `name` ("overdue_handover" -> "overdue_handovers"), '' when none is near.
+// The known column closest to `name` ("overdue_handover" -> "overdue_handovers"), '' when none is near
+// (at most ~a quarter of the name retyped).
 std::string closest(std::string_view name, const Scheme& s) {
-    std::string best;
-    std::size_t best_d = std::max<std::size_t>(2, name.size() / 4) + 1;  // at most ~a quarter of the name retyped
-    auto consider = [&](std::string_view known) {
-        const std::size_t d = edit_distance(name, known);
-        if (d < best_d) {
-            best_d = d;
-            best = known;
-        }
-    };
-    for (const auto& k : kKeyColumns) consider(k);
-    for (const auto& in : s.inputs) consider(in.name);
-    return best;
+    std::vector<std::string> known(std::begin(kKeyColumns), std::end(kKeyColumns));
+    for (const auto& in : s.inputs) known.push_back(in.name);
+    return text::closest(name, known, std::max<std::size_t>(2, name.size() / 4));
 }
 
 // ASCII case folding: ids are codes typed by people and spreadsheets, where case and stray spaces

@@ -13,6 +13,7 @@
 #include "core/rules/json_document.hpp"
 #include "core/rules/load_periods.hpp"
 #include "core/rules/rule_reader.hpp"
+#include "core/text/suggest.hpp"
 
 namespace motiv {
 
@@ -135,9 +136,11 @@ public:
                 for (const auto& [name, decl] : ps->items()) s.parameters.push_back(parameter(name, decl, json_pointer_join("/parameters", name), overrides));
         }
         if (overrides.is_object()) {
+            std::vector<std::string> known;
+            for (const auto& p : s.parameters) known.push_back(p.name);
             for (const auto& [name, v] : overrides.items())
                 if (!s.find_parameter(name))
-                    issue("motiv.rule_error.301", json_pointer_join("/overrides", name), "override of unknown parameter '" + name + "'");
+                    issue("motiv.rule_error.301", json_pointer_join("/overrides", name), "override of unknown parameter '" + name + "'" + text::did_you_mean(name, known));
         } else if (!overrides.is_null()) {
             issue("motiv.rule_error.201", "/overrides", "expected an object {parameter name: value}, got " + json_type_name(overrides));
         }

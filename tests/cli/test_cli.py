@@ -524,7 +524,7 @@ def test_explain_lang_prints_the_statement_golden(person, lang):
 
 
 def test_payroll_writes_every_format(tmp_path):
-    r = payroll(tmp_path / "payroll", "--format", "all", "--columns", "id,role,total")
+    r = payroll(tmp_path, "--format", "all", "--columns", "id,role,total")  # several formats: --out is a directory
     assert r.returncode == 0, text(r.stderr)
     names = ["payroll.csv", "payroll.excel-ru.csv", "payroll.xlsx", "payroll.jsonl"]
     assert text(r.stdout).splitlines()[-1] == "wrote " + ", ".join(str(tmp_path / n) for n in names) + " (14 people)"

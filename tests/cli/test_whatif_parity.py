@@ -35,12 +35,12 @@ def test_monte_carlo_identical(scheme, tmp_path):
               "--targets", "examples/whatif/targets.json", "--out", tmp_path / "mc")
     assert r.returncode == 0, r.stderr
     py = whatif.monte_carlo(scheme, PEOPLE, period="2026-10", draws=DISTS["draws"], n=500, seed=7, target=TARGETS["target"])
-    cli_draws = rows(tmp_path / "mc.montecarlo.csv")
+    cli_draws = rows(tmp_path / "mc" / "montecarlo.csv")
     assert [d["total"] for d in cli_draws] == [str(v) for v in py.costs["total"]]
     assert [d["hunter"] for d in cli_draws] == [str(v) for v in py.costs["hunter"]]
-    assert [[q["of"], q["P50"], q["P90"], q["P99"]] for q in rows(tmp_path / "mc.quantiles.csv")] == \
+    assert [[q["of"], q["P50"], q["P90"], q["P99"]] for q in rows(tmp_path / "mc" / "quantiles.csv")] == \
         [[q.of, str(q.P50), str(q.P90), str(q.P99)] for q in py.quantiles.itertuples()]
-    assert [[s["role"], s["at_gate"], s["at_target"], s["at_cap"]] for s in rows(tmp_path / "mc.shares.csv")] == \
+    assert [[s["role"], s["at_gate"], s["at_target"], s["at_cap"]] for s in rows(tmp_path / "mc" / "shares.csv")] == \
         [[s.role, text(s.at_gate), text(s.at_target), text(s.at_cap)] for s in py.shares.itertuples()]
     # The Python distribution objects are the same draws as the JSON file's.
     again = whatif.monte_carlo(scheme, PEOPLE, period="2026-10", n=500, seed=7, target=TARGETS["target"],
@@ -54,7 +54,7 @@ def test_diagnostics_identical(scheme, tmp_path):
     py = whatif.diagnostics(scheme, period="2026-10", target=TARGETS["target"], effort=TARGETS["effort"], cliff="1000", data=PEOPLE)
     for name, frame in (("pay_mix", py.pay_mix), ("leverage", py.leverage), ("monotonicity", py.monotonicity), ("cliffs", py.cliffs),
                         ("cost", py.cost)):
-        cli = rows(tmp_path / f"d.{name}.csv")
+        cli = rows(tmp_path / "d" / f"{name}.csv")
         assert [list(c.values()) for c in cli] == [[text(v) for v in row] for row in frame.itertuples(index=False)], name
     for w in py.warnings:
         assert f"  {w}\n" in r.stdout
@@ -66,6 +66,6 @@ def test_curve_identical(scheme, tmp_path):
     person = dict(next(p for p in csv.DictReader(open(PEOPLE, encoding="utf-8")) if p["id"] == "h-04"))
     values = [Decimal("12345.67") * k for k in range(122)]
     py = whatif.pay_curve(scheme, person, period="2026-10", kpi="revenue", values=values)
-    cli = rows(tmp_path / "c.curve.csv")
+    cli = rows(tmp_path / "c" / "curve.csv")
     assert [c["after"] for c in cli] == [str(v) for v in py["total"]]
     assert [c["commission"] for c in cli] == [str(v) for v in py["commission"]]

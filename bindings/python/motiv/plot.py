@@ -3,10 +3,10 @@
 The C++ command line computes; this draws (matplotlib, no display needed), with the very functions of
 ``motiv.whatif`` (plot_payout_curves, plot_sweep_cost, plot_pay_distribution)::
 
-    motiv whatif ... --curve h-01 revenue 0 2000000 20000 --out proposal      # proposal.curve.csv
-    python -m motiv.plot payout proposal.curve.csv --out payout_curve.png
-    python -m motiv.plot sweep proposal.sweep.csv --by farmer.cut.no_growth --out sweep_cost.svg
-    python -m motiv.plot distribution proposal.people.csv --out pay_distribution.png
+    motiv whatif ... --curve h-01 revenue 0 2000000 20000 --out proposal      # proposal/curve.csv
+    python -m motiv.plot payout proposal/curve.csv --out payout_curve.png
+    python -m motiv.plot sweep proposal/sweep.csv --by farmer.cut.no_growth --out sweep_cost.svg
+    python -m motiv.plot distribution proposal/people.csv --out pay_distribution.png
 
 (``motiv-plot`` is the same command once the package is installed.) Each chart is written to a
 temporary file beside ``--out`` and renamed into place, so a failed run leaves no half-written

@@ -310,7 +310,7 @@ TEST_CASE("overrides replace a parameter's value, every dated version included",
 TEST_CASE("overrides are validated like the file", "[loader][overrides]") {
     const auto [name, overrides, id, pointer, message] = GENERATE(table<std::string, nlohmann::json, std::string, std::string, std::string>({
         {"unknown parameter (a typo)", {{"hunter.comission.tiers", "5%"}}, "motiv.rule_error.301", "/overrides/hunter.comission.tiers",
-         "override of unknown parameter 'hunter.comission.tiers'"},
+         "override of unknown parameter 'hunter.comission.tiers' (did you mean 'hunter.commission.tiers'?)"},
         {"money with 3 places", {{"hunter.salary", "25000.001"}}, "motiv.rule_error.210", "/overrides/hunter.salary",
          "expected money with at most 2 decimal places, got 25000.001"},
         {"money with 3 places, as a JSON number", {{"hunter.salary", 25000.125}}, "motiv.rule_error.210", "/overrides/hunter.salary",
