@@ -382,7 +382,7 @@ inline void logs_entry(std::string_view bytes) {
             const std::string name = std::string(names[i]) + (json ? ".json" : ".csv");
             t[i] = json ? logs::parse_json_log(parts[i], name) : logs::LogTable(data::parse_csv(parts[i], name));
         }
-        logs::LogTables tables{t[0], t[1], t[2], t[3], t[4], std::nullopt, ""};
+        logs::LogTables tables{t[0], t[1], t[2], t[3], t[4], std::nullopt, "", {}};
         if (!ls.rules.rates_file.empty()) tables.rates = t[5];
         const logs::LogSet set = logs::read_logs(tables, ls.rules, ls.scheme->scheme());
         for (const char* period_text : {"2026-09", "2026-10"}) {
