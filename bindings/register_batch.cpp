@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include <pybind11/functional.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -185,19 +186,21 @@ void register_batch(py::module_& m) {
           "bad_input and failed. out= an earlier result of the same shape: its arrays are overwritten in place and it is returned.");
 
     m.def("sweep_columns", [](const SchemeHandle& h, const py::array& role, const py::dict& columns, const std::string& period,
-                              const std::string& parameter, const std::vector<std::string>& values, unsigned threads) {
+                              const std::string& parameter, const std::vector<std::string>& values, unsigned threads,
+                              const std::function<void(std::size_t)>& progress) {
         const Period p = parse_period_arg(period);
         BatchColumns c = make_input(h, role, columns);
-        std::vector<Decimal> vals;
+        std::vector<std::vector<Decimal>> points;  // one point per value: the one-parameter grid
         for (const auto& v : values) {
             auto d = Decimal::parse(v);
             if (!d) throw py::value_error("sweep value '" + v + "' is not an exact decimal");
-            vals.push_back(*d);
+            points.push_back({*d});
         }
         std::vector<batch::SweepPoint> pts;
         {
+            const batch::SweepProgress report = progress_feed(progress);
             py::gil_scoped_release release;
-            pts = batch::sweep(*h.compiled, h.compiled->bind(p), c.input, parameter, vals, threads);
+            pts = batch::sweep_points(*h.compiled, h.compiled->bind(p), c.input, {parameter}, points, threads, report);
         }
         std::vector<std::int64_t> total(pts.size()), failed(pts.size());
         const std::size_t nroles = h.compiled->roles().size();
@@ -214,8 +217,9 @@ void register_batch(py::module_& m) {
         d["role_total"] = to_numpy(std::move(by_role), {n, static_cast<py::ssize_t>(nroles)});
         return d;
     }, py::arg("scheme"), py::arg("role"), py::arg("columns"), py::kw_only(), py::arg("period"), py::arg("parameter"),
-          py::arg("values"), py::arg("threads") = 0u,
-          "Pays the same rows once per value of a scalar parameter; returns cost per value (int64 minor units).");
+          py::arg("values"), py::arg("threads") = 0u, py::arg("progress") = py::none(),
+          "Pays the same rows once per value of a scalar parameter; returns cost per value (int64 minor units).\n"
+          "progress: called with the count of values done (from the sweep, with the GIL taken).");
 }
 
 }  // namespace motiv::bindings

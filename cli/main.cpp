@@ -31,7 +31,9 @@ constexpr const char* kUsage =
     "  test     RULES [CASES]                        run a rule file's plan tests (RULES.cases.json); exit 1 on a difference\n"
     "\n"
     "Run 'motiv <command> --help' for the options of a command. A short option means the same in every\n"
-    "command (-r rules, -d data, -l logs, -p period, -o out, -f force, -q quiet); --data - reads standard input.\n";
+    "command (-r rules, -d data, -l logs, -p period, -o out, -f force, -q quiet); --data - reads standard input.\n"
+    "--out is the file a command writes ('-': standard output), or the directory when it writes several.\n"
+    "--json prints a command's results as JSON (amounts as exact decimal strings).\n";
 }
 
 namespace {

@@ -185,7 +185,8 @@ bool one_of(const std::string& v, std::initializer_list<std::pair<const char*, T
 
 namespace {
 
-// `stem`.csv or `stem`.json in `dir`; IoError when there is neither or both.
+// `stem`.csv or `stem`.json in `dir`; IoError when there is neither or both, DataError (data_error.109,
+// what to do) when there is only a workbook, `stem`.xlsx.
 std::string pick_log_file(const std::filesystem::path& dir, const std::string& stem) {
     std::error_code ec;
     const auto csv = dir / (stem + ".csv"), json = dir / (stem + ".json");
@@ -193,8 +194,19 @@ std::string pick_log_file(const std::filesystem::path& dir, const std::string& s
     if (has_csv && has_json)
         throw IoError("motiv.io_error.006", dir.string() + ": both " + stem + ".csv and " + stem +
                                                 ".json are there; keep one (which one is the log is not guessed)");
-    if (!has_csv && !has_json)
+    if (!has_csv && !has_json) {
+        // A clerk's directory may hold the log as a workbook: say what to do rather than "no file".
+        for (const char* ext : {".xlsx", ".xlsm", ".xls"}) {
+            const auto book = dir / (stem + ext);
+            if (std::filesystem::exists(book, ec))
+                throw DataError({Issue{"motiv.data_error.109", book.string(), "", 0, 0, "", "",
+                                       "this log is a spreadsheet workbook; logs are read as CSV or JSON: in Excel use File > Save As > "
+                                       "\"CSV UTF-8 (Comma delimited)\" to save it as " + stem + ".csv beside it, or in Python pass the "
+                                       "directory to Scheme.logs_report, which reads .xlsx logs",
+                                       "", 0}});
+        }
         throw IoError("motiv.io_error.001", dir.string() + ": no " + stem + ".csv or " + stem + ".json");
+    }
     return (has_json ? json : csv).string();
 }
 

@@ -222,3 +222,17 @@ def test_report_never_replaces_a_log_it_read(tmp_path):
     assert r.returncode == 1 and "motiv.io_error.007" in text(r.stderr), text(r.stderr)
     assert (logs / "credits.csv").read_bytes() == before
     assert not (logs / "payroll.csv").exists()
+
+
+def test_a_log_saved_as_a_workbook_gets_one_message_saying_what_to_do(tmp_path):
+    logs = tmp_path / "logs"
+    shutil.copytree(ROOT / LOGS, logs)
+    (logs / "calls.csv").unlink()
+    (logs / "calls.xlsx").write_bytes(b"PK\x03\x04 a workbook")
+    for command in ("report", "payroll"):
+        done = motiv(command, "--rules", RULES, "--logs", logs, "--period", "2026-10", "--out", tmp_path / "out")
+        err = text(done.stderr)
+        assert done.returncode == 1, err
+        assert f"[motiv.data_error.109] {logs / 'calls.xlsx'}" in err
+        assert "save it as calls.csv beside it, or in Python pass the directory to Scheme.logs_report" in err
+        assert not (tmp_path / "out").exists()

@@ -1,7 +1,11 @@
 """People tables from Excel: .xlsx workbooks and the Russian-Excel CSV dialect motiv itself writes
 (';', decimal comma, BOM, CRLF) read back into the same exact cells and the same pay."""
 
+import csv
+import os
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -95,3 +99,56 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path):
     path.write_text("id,role\n")
     with pytest.raises(ValueError, match="not a readable .xlsx workbook"):
         motiv.read_table(path)
+
+
+# --- log files from workbooks (Scheme.logs_report; the CLI says what to do) -----------------------
+
+LOGS = Path(__file__).resolve().parents[2] / "examples" / "logs"
+
+
+def _as_workbook(csv_path: Path, book: Path, blank_row_after: int = 0) -> None:
+    """A log CSV as a clerk's workbook: every cell as Excel would type it (numbers as numbers)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        for i, row in enumerate(csv.reader(f)):
+            ws.append([int(c) if c.isdigit() and len(c) < 15 and not c.startswith("0") else c for c in row])
+            if i + 1 == blank_row_after:
+                ws.append([])
+    wb.save(book)
+
+
+@pytest.fixture(scope="module")
+def logs_scheme():
+    return motiv.load(Path(__file__).resolve().parents[2] / "rules" / "three_tier.json")
+
+
+@pytest.mark.parametrize("as_books", [["staff", "deals"], ["calls", "contacts", "clients", "exchange_rates"]])
+def test_logs_from_workbooks_report_as_the_csv_logs(logs_scheme, tmp_path, as_books):
+    shutil.copytree(LOGS, tmp_path / "logs")
+    for name in as_books:
+        _as_workbook(LOGS / f"{name}.csv", tmp_path / "logs" / f"{name}.xlsx")
+        (tmp_path / "logs" / f"{name}.csv").unlink()
+    from_books = logs_scheme.logs_report(tmp_path / "logs", period=PERIOD)
+    from_csv = logs_scheme.logs_report(LOGS, period=PERIOD)
+    assert from_books.keys() == from_csv.keys()
+    for name in from_csv:
+        pd.testing.assert_frame_equal(from_books[name], from_csv[name], check_exact=True, obj=name)
+    assert sorted(os.listdir(tmp_path / "logs")) == sorted(  # the caller's directory is left as it was
+        [f"{n}.xlsx" for n in as_books] + [p.name for p in LOGS.iterdir() if p.stem not in as_books])
+
+
+def test_a_bad_row_in_a_log_workbook_names_the_workbook_and_its_row(logs_scheme, tmp_path):
+    shutil.copytree(LOGS, tmp_path / "logs")
+    rows = (LOGS / "deals.csv").read_text(encoding="utf-8").splitlines()
+    rows[4] = rows[4].replace("2025-04-13", "2025-13-45")  # the 5th row of the sheet: a date that is none
+    bad = tmp_path / "deals_bad.csv"
+    bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    _as_workbook(bad, tmp_path / "logs" / "deals.xlsx", blank_row_after=2)  # a blank row 3: row numbers are the sheet's
+    (tmp_path / "logs" / "deals.csv").unlink()
+    with pytest.raises(motiv.DataError) as e:
+        logs_scheme.logs_report(tmp_path / "logs", period=PERIOD)
+    assert f"{tmp_path / 'logs' / 'deals.xlsx'}:6:" in str(e.value), str(e.value)
+    assert "motiv-logs-" not in str(e.value)
+    assert all(i["file"] == str(tmp_path / "logs" / "deals.xlsx") for i in e.value.issues)

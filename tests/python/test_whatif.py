@@ -107,7 +107,15 @@ def test_sweep_refuses_floats_and_unknown_parameters(scheme, people):
         whatif.sweep(scheme, people, period=PERIOD, grid={"hunter.salary": ["abc"]})
 
 
-def test_sweep_progress_bar_counts_every_point(scheme, people, monkeypatch):
+# Every sweep door shows a tqdm bar of its points: (the call, given progress=, the points it counts).
+SWEEPS = [
+    (lambda scheme, people, **kw: whatif.sweep(scheme, people, period=PERIOD, grid={"hunter.salary": range(20000, 30001, 1000)}, **kw), 11),
+    (lambda scheme, people, **kw: scheme.sweep(people, period=PERIOD, parameter="hunter.salary", values=range(20000, 30001, 2000), **kw), 6),
+]
+
+
+@pytest.mark.parametrize("call, points", SWEEPS, ids=["whatif.sweep", "Scheme.sweep"])
+def test_sweep_progress_bar_counts_every_point(scheme, people, monkeypatch, call, points):
     seen = []
 
     class Bar:
@@ -124,11 +132,14 @@ def test_sweep_progress_bar_counts_every_point(scheme, people, monkeypatch):
     from motiv import _progress
 
     monkeypatch.setattr(_progress, "_bar_class", lambda: Bar)
-    whatif.sweep(scheme, people, period=PERIOD, grid={"hunter.salary": range(20000, 30001, 1000)})
+    quiet = call(scheme, people)
     assert seen == []  # by default no bar where stderr is not a terminal (pytest captures it)
-    whatif.sweep(scheme, people, period=PERIOD, grid={"hunter.salary": range(20000, 30001, 1000)}, progress=True)
-    assert len(seen) == 1 and seen[0].total == 11 and seen[0].n == 11
+    shown = call(scheme, people, progress=True)
+    assert len(seen) == 1 and seen[0].total == points and seen[0].n == points
     assert seen[0].kw["delay"] == 1.0  # shown only for sweeps longer than a second
+    assert shown.equals(quiet)  # the bar changes no figure
+    call(scheme, people, progress=False)
+    assert len(seen) == 1
 
 
 def test_pay_curve_of_one_hunter(scheme, people):

@@ -33,7 +33,7 @@ except ImportError as _exc:  # pragma: no cover - depends on how the package was
         f"(import failed with: {_exc})"
     ) from _exc
 
-from . import _arrow, _batch, _dates, _display, _frame, _periods, _spec, _tables
+from . import _arrow, _batch, _dates, _display, _frame, _logs, _periods, _progress, _spec, _tables
 from ._periods import PeriodResult
 
 __all__ = [
@@ -257,8 +257,9 @@ class Scheme:
     def logs_report(self, logs: _PathLike, *, period: _Period) -> Dict[str, Any]:
         """KPIs, pay and the department report derived from a logs directory for ``period``.
 
-        ``logs`` holds staff, clients, calls, deals and contacts, each as NAME.csv or NAME.json (an
-        array of objects keyed by the CSV's columns), and the rates file the rules name; the rule
+        ``logs`` holds staff, clients, calls, deals and contacts, each as NAME.csv, NAME.json (an
+        array of objects keyed by the CSV's columns) or NAME.xlsx (its first sheet, read as
+        :func:`read_table` reads it; errors name the workbook and its row), and the rates file the rules name; the rule
         file's ``"logs"`` section says how KPIs are derived and which scheme
         inputs they feed (the manual, docs/logs.md). Returns a dict of DataFrames: ``payroll`` (as
         ``compute_frame``), ``kpis`` (person, kpi, value, unit, formula and the log rows it came from),
@@ -266,7 +267,13 @@ class Scheme:
         ``spiffs``. Amounts, values and ratios are ``Decimal``; counts ``int``. Raises RuleError (no
         or a bad logs section), DataError (a bad log row, naming file, line and column, or a JSON pointer), IoError.
         """
-        (names, columns), tables = _core.logs_run(self._core, os.fspath(logs), period=_dates.period_text(period))
+        logs = os.fspath(logs)
+        with _logs.readable_logs(logs) as (readable, renamed):  # NAME.xlsx logs read as motiv.read_table reads them
+            try:
+                (names, columns), tables = _core.logs_run(self._core, readable, period=_dates.period_text(period))
+            except MotivError as e:
+                _logs.name_workbooks(e, renamed, readable, logs)
+                raise
         out = {"payroll": _frame.result_frame(names, columns)}
         for name, (header, rows) in tables.items():
             out[name] = _frame.report_frame(header, rows)
@@ -339,18 +346,22 @@ class Scheme:
         values: Any,
         scales: Optional[Mapping[str, int]] = None,
         threads: int = 0,
+        progress: Optional[bool] = None,
     ) -> Any:
         """Pays the same people once per value of a scalar parameter; returns a tidy DataFrame.
 
         One row per value: ``value`` (Decimal), ``total`` (Decimal, the cost) and one cost column per
         role. The parameter is re-bound without recompiling, and values are spread over the cores.
+        ``progress``: a tqdm bar of the values once the sweep has run for a second -- None (default)
+        in a terminal or a notebook only, True always, False never.
         """
         import pandas as pd
 
         period = _dates.period_text(period)
         _, role, cols = _batch.people_columns(self, data, period, scales)
         texts = [_frame.cell_text(v) if not isinstance(v, float) else _float_refused(parameter) for v in values]
-        res = _core.sweep_columns(self._core, role, cols, period=period, parameter=parameter, values=texts, threads=threads)
+        with _progress.progress_bar(len(texts), progress=progress, desc="motiv sweep", unit="value") as callback:
+            res = _core.sweep_columns(self._core, role, cols, period=period, parameter=parameter, values=texts, threads=threads, progress=callback)
         scale = self.minor_units
         out = {
             "value": [Decimal(t[:-1]).scaleb(-2) if t.endswith("%") else Decimal(t) for t in texts],

@@ -140,6 +140,7 @@ class Scheme:
         values: Sequence[_Value],
         scales: Optional[Mapping[str, int]] = ...,
         threads: int = ...,
+        progress: Optional[bool] = ...,
     ) -> pd.DataFrame: ...
     def pay_period(
         self,

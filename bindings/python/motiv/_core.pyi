@@ -181,6 +181,7 @@ def sweep_columns(
     parameter: str,
     values: Sequence[str],
     threads: _Int = 0,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]: ...
 def grid_columns(
     scheme: Scheme,

@@ -21,7 +21,7 @@ import os
 import re
 from typing import Any, List, Optional
 
-__all__ = ["read_table", "is_excel_ru", "TEXT_COLUMNS"]
+__all__ = ["read_table", "is_excel_ru", "xlsx_rows", "TEXT_COLUMNS"]
 
 # Columns that name things: never read as numbers.
 TEXT_COLUMNS = frozenset({"id", "name", "role", "period", "manager", "start_date", "end_date", "person", "deal_id", "client"})
@@ -95,7 +95,8 @@ def _xlsx_cell(value: Any) -> str:
     return str(value)
 
 
-def _read_xlsx(path: str, sheet: Optional[str]) -> Any:
+def xlsx_rows(path: str, sheet: Optional[str]) -> List[List[str]]:
+    """Every row of a workbook's sheet (the first, or ``sheet``) as text cells, blank rows included."""
     try:
         import openpyxl
     except ImportError:
@@ -111,11 +112,16 @@ def _read_xlsx(path: str, sheet: Optional[str]) -> Any:
             raise ValueError(f"{path}: no sheet {sheet!r}; it has {', '.join(book.sheetnames)}")
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         rows = [[_xlsx_cell(v) for v in r] for r in ws.iter_rows(values_only=True)]
+        title = ws.title
     finally:
         book.close()
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    if not rows:
-        raise ValueError(f"{path}: sheet {ws.title!r} is empty, expected a header row")
+    if not any(any(c.strip() for c in r) for r in rows):
+        raise ValueError(f"{path}: sheet {title!r} is empty, expected a header row")
+    return rows
+
+
+def _read_xlsx(path: str, sheet: Optional[str]) -> Any:
+    rows = [r for r in xlsx_rows(path, sheet) if any(c.strip() for c in r)]
     header = [h.strip() for h in rows[0]]
     while header and header[-1] == "":
         header.pop()
