@@ -81,6 +81,45 @@ def write_columns(df: pd.DataFrame, role: np.ndarray, out: Path) -> None:
         "rows": len(df), "period": PERIOD, "columns": {c: {"scale": s} for c, s in SCALES.items()}}))
 
 
+# Which roles read each input (rules/three_tier.json).
+INPUTS_OF = {"calls": ["operator"], "days_worked": ["operator"], "talk_minutes": ["operator"], "meetings": ["operator"],
+             "script_compliance": ["operator"], "revenue": ["hunter"], "overdue_handovers": ["hunter"],
+             "volume": ["farmer"], "volume_prev": ["farmer"]}
+
+
+def _fixed(v: np.ndarray, places: int) -> pd.Series:
+    """int64 units of 10^-places as decimal text ("1234.56"); the values are >= 0."""
+    s = pd.Series(v)
+    if places == 0:
+        return s.astype(str)
+    unit = 10 ** places
+    return (s // unit).astype(str) + "." + (s % unit).astype(str).str.zfill(places)
+
+
+def people_table(df: pd.DataFrame, seed: int = 20261203) -> pd.DataFrame:
+    """The population as the people CSV `motiv payroll --data` reads: id, name, role, period,
+    start_date for the 6% who joined within the month (their salary is prorated), then every input
+    as decimal text at its scale."""
+    rng = np.random.default_rng(seed)
+    n = len(df)
+    ids = pd.Series(np.arange(1, n + 1)).astype(str).str.zfill(7)
+    joined = rng.random(n) < 0.06
+    day = pd.Series(rng.integers(2, 29, n)).astype(str).str.zfill(2)
+    out = pd.DataFrame({
+        "id": "P" + ids,
+        "name": "Person " + ids,
+        "role": df["role"].astype(str).to_numpy(),
+        "period": PERIOD,
+        "start_date": np.where(joined, PERIOD + "-" + day, ""),
+    })
+    role = out["role"].to_numpy()
+    for c, s in SCALES.items():
+        if c != "prorata":
+            # A role's own inputs only, as a department's export has them; the others are empty.
+            out[c] = np.where(np.isin(role, INPUTS_OF[c]), _fixed(df[c].to_numpy(), s).to_numpy(), "")
+    return out
+
+
 def numpy_baseline(df: pd.DataFrame) -> np.ndarray:
     """The scheme as a skilled analyst writes it in NumPy: floats, np.round. Returns kopecks."""
     role = df["role"].to_numpy()
@@ -146,11 +185,79 @@ def timed(fn, repeat: int = 3):
     return best, out
 
 
+def run_measured(cmd: list[str]) -> tuple[float, int, int]:
+    """Runs a command; (wall seconds, peak RSS in bytes as the kernel measured it, exit status)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{cmd[0]} failed ({proc.returncode}): {err}")
+    return wall, usage.ru_maxrss * 1024, proc.returncode
+
+
+def people_csv(n: int, out: Path) -> Path:
+    """The population as a people CSV, generated once per size (it takes a while) and reused."""
+    path = out / f"people_{n}.csv"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        people_table(generate(n)).to_csv(tmp, index=False)
+        tmp.rename(path)
+    return path
+
+
+def end_to_end(motiv, scheme, build: Path, out: Path, n: int) -> dict:
+    """motiv's doors that read and write files, against pandas reading and writing the same table,
+    side by side: wall time and peak memory (RSS high-water) of each."""
+    data = people_csv(n, out)
+    size = data.stat().st_size
+    cli = str(build / "motiv")
+    r: dict = {"csv_bytes": size}
+    # The baseline: pandas reads the people CSV and writes it back, in a process of its own so
+    # that its peak memory is its own.
+    code = ("import sys, pandas as pd; df = pd.read_csv(sys.argv[1]); df.to_csv(sys.argv[2], index=False)")
+    r["pandas_io_s"], r["pandas_io_rss"], _ = run_measured([sys.executable, "-c", code, str(data), str(out / "pandas_copy.csv")])
+    pay = [cli, "payroll", "-r", str(RULES), "-d", str(data), "-p", PERIOD, "--force", "-q"]
+    r["payroll_csv_s"], r["payroll_csv_rss"], status = run_measured(pay + ["-o", str(out / "payroll.csv")])
+    assert status == 0, "motiv payroll failed"
+    # Every format at once: on a million people the XLSX line items cannot fit a worksheet, which
+    # must be found before any work (and cost no memory); on a slice that fits, every format is
+    # written in bounded memory.
+    r["format_all_s"], r["format_all_rss"], r["format_all_status"] = run_measured(pay + ["-o", str(out / "all"), "--format", "all"])
+    k = min(n, 100_000)
+    small = out / f"people_{n}_head{k}.csv"
+    with open(data) as src, open(small, "w") as dst:
+        for i, line in enumerate(src):
+            if i > k:
+                break
+            dst.write(line)
+    pay_small = [cli, "payroll", "-r", str(RULES), "-d", str(small), "-p", PERIOD, "--force", "-q"]
+    r["format_all_slice_rows"] = k
+    r["format_all_slice_s"], r["format_all_slice_rss"], status = run_measured(pay_small + ["-o", str(out / "all_slice"), "--format", "all"])
+    assert status == 0, "motiv payroll --format all failed on the slice"
+    r["slice_csv_bytes"] = small.stat().st_size
+    # Python: pandas reads the CSV (as text: exact decimals), compute_frame pays it.
+    t0 = time.perf_counter()
+    df = pd.read_csv(data, dtype=str, keep_default_na=False)
+    t_read = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    frame = scheme.compute_frame(df, period=PERIOD)
+    r["compute_frame_s"] = time.perf_counter() - t0
+    r["read_csv_s"] = t_read
+    assert len(frame) > 0
+    return r
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--build", default=str(ROOT / "build" / "dev"), help="CMake build dir with bench/motiv_bench and python/")
     ap.add_argument("--out", default=str(ROOT / "bench" / "out"))
+    ap.add_argument("--no-end-to-end", action="store_true", help="skip the file-to-file rows (motiv payroll, compute_frame vs pandas I/O)")
     args = ap.parse_args()
     build, out = Path(args.build), Path(args.out)
     sys.path.insert(0, str(build / "python"))
@@ -228,6 +335,8 @@ def main() -> int:
         "ceiling_stream_1thread": cpp["ceiling_stream_1thread_rows_per_s"],
         "ceiling_stream_2threads": cpp["ceiling_stream_2threads_rows_per_s"],
     }
+    if not args.no_end_to_end:
+        r["end_to_end"] = end_to_end(motiv, scheme, build, out, n)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(r, indent=2))
 
@@ -283,6 +392,21 @@ def main() -> int:
     print(f"rule file load + compile:          {r['load_compile_ms']:.3f} ms  (target < 2 ms)")
     print(f"peak memory / input columns:       {r['peak_memory_ratio']:.2f}   (target < 2)")
     print(f"sweep 1,000 values x 10,000 people: {r['sweep_1000x10000_s']:.3f} s  (target < 2 s)")
+    if "end_to_end" in r:
+        e = r["end_to_end"]
+        mb = e["csv_bytes"] / 1e6
+        pandas_io = e["pandas_io_s"]
+        print(f"\nend to end on the people CSV ({n:,} people, {mb:.1f} MB):")
+        print(f"  pandas read_csv + to_csv:              {pandas_io:7.2f} s, peak {e['pandas_io_rss'] / 1e6:7.0f} MB")
+        print(f"  motiv payroll CSV -> CSV:              {e['payroll_csv_s']:7.2f} s ({e['payroll_csv_s'] / pandas_io:.2f}x pandas; target <= 1.5x), "
+              f"peak {e['payroll_csv_rss'] / 1e6:7.0f} MB ({e['payroll_csv_rss'] / e['csv_bytes']:.2f}x the file; target <= 4x)")
+        print(f"  motiv payroll --format all:            {e['format_all_s']:7.2f} s, peak {e['format_all_rss'] / 1e6:7.0f} MB, exit {e['format_all_status']}"
+              f"{' (refused before any work: the XLSX line items exceed a worksheet)' if e['format_all_status'] == 1 else ''}")
+        print(f"  motiv payroll --format all, {e['format_all_slice_rows']:,} people: {e['format_all_slice_s']:7.2f} s, "
+              f"peak {e['format_all_slice_rss'] / 1e6:7.0f} MB ({e['format_all_slice_rss'] / e['slice_csv_bytes']:.2f}x its file)")
+        both = e["read_csv_s"] + e["compute_frame_s"]
+        print(f"  read_csv(dtype=str) + compute_frame:   {both:7.2f} s ({both / pandas_io:.2f}x pandas I/O; target <= 1.5x): "
+              f"read_csv {e['read_csv_s']:.2f} s, compute_frame {e['compute_frame_s']:.2f} s")
     print(f"\nwrote {out / 'results.json'}")
     return 0
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <boost/program_options.hpp>
 #include <iostream>
+#include <optional>
 #include <stdexcept>
 
 #include "cli/commands.hpp"
@@ -41,6 +42,34 @@ std::string output_name(const std::vector<exports::Format>& formats, const std::
     std::filesystem::create_directories(out, ec);
     if (ec) throw IoError("motiv.io_error.002", "cannot create directory " + out + ": " + ec.message());
     return (std::filesystem::path(out) / "payroll").string();
+}
+
+// A run held in memory: paid from the logs, or from the people file when the export goes to
+// standard output (a people file written to files is streamed: exports::write_streamed).
+struct HeldRun {
+    payroll::PayrollRun run;
+    std::shared_ptr<const CompiledScheme> scheme;
+    exports::Provenance provenance;
+};
+
+HeldRun held_run(const po::variables_map& vm, bool explained) {
+    HeldRun h;
+    if (vm.count("logs")) {
+        const Period period = period_option(vm);
+        const std::string rules = vm["rules"].as<std::string>();
+        const std::string text = read_rule_file(rules);
+        h.scheme = CompiledScheme::compile(load_scheme(text, rules));
+        auto from_logs = logs::run_logs(text, rules, *h.scheme, vm["logs"].as<std::string>(), period);
+        // The logs are many files: the export names the directory and hashes the log files (docs/exports.md, Provenance).
+        h.provenance = logs::provenance(from_logs, h.scheme->scheme(), vm["logs"].as<std::string>());
+        h.run = std::move(from_logs.payroll);
+    } else {
+        const PeriodInput in = read_period_input(vm);
+        h.scheme = in.scheme;
+        h.provenance = in.provenance();
+        h.run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
+    }
+    return h;
 }
 
 }  // namespace
@@ -105,53 +134,53 @@ int payroll(const std::vector<std::string>& args) {
     }
     if (vm.count("data") == vm.count("logs")) throw po::error("give either --data CSV or --logs DIR");
     const bool explained = std::find(formats.begin(), formats.end(), exports::Format::jsonl) != formats.end();
-    payroll::PayrollRun run;
-    std::shared_ptr<const CompiledScheme> scheme;
-    exports::Provenance provenance;
-    if (vm.count("logs")) {
-        const Period period = period_option(vm);
-        const std::string rules = vm["rules"].as<std::string>();
-        const std::string text = read_rule_file(rules);
-        scheme = CompiledScheme::compile(load_scheme(text, rules));
-        auto from_logs = logs::run_logs(text, rules, *scheme, vm["logs"].as<std::string>(), period);
-        // The logs are many files: the export names the directory and hashes the log files (docs/exports.md, Provenance).
-        provenance = logs::provenance(from_logs, scheme->scheme(), vm["logs"].as<std::string>());
-        run = std::move(from_logs.payroll);
-    } else {
-        const PeriodInput in = read_period_input(vm);
-        scheme = in.scheme;
-        provenance = in.provenance();
-        run = payroll::run(*in.scheme, in.period, in.people, explained ? Explain::full : Explain::none);
-    }
     const std::string out = vm["out"].as<std::string>();
     if (out == "-") {
         // The export is the output stream: nothing else may be printed on it.
         if (formats.size() != 1) throw po::error("--out - writes one format to standard output; several formats need a directory");
         if (vm.count("json")) throw po::error("--out - and --json both print on standard output: choose one");
-        std::cout << exports::render(formats.front(), run, scheme->scheme(), provenance, options);
+        const HeldRun h = held_run(vm, explained);
+        std::cout << exports::render(formats.front(), h.run, h.scheme->scheme(), h.provenance, options);
         return 0;
     }
     const auto files = exports::plan_files(formats, output_name(formats, out));
-    // Every payslip is computed and every export rendered before anything is written; the files are
-    // published as one set, and never over the rule file or the data.
+    const io::Overwrite mode = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
+    // Every row is paid before anything is published; the files are published as one set, and never
+    // over the rule file or the data.
     std::vector<std::string> inputs = {vm["rules"].as<std::string>()};
     if (vm.count("data")) inputs.push_back(vm["data"].as<std::string>());
+    std::optional<payroll::RunTotals> totals;
+    std::string period, currency;
+    int minor_units = 0;
     try {
-        exports::write_files(files, run, scheme->scheme(), provenance, vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse, options,
-                             inputs);
+        if (vm.count("data")) {
+            // A people file is paid a chunk at a time straight into the files (bounded memory).
+            const PeriodInput in = read_period_source(vm);
+            totals = exports::write_streamed(files, *in.scheme, in.period, in.data_bytes, in.data_path, in.provenance(), mode, options, inputs);
+            period = in.period.to_string();
+            currency = in.scheme->scheme().currency.code;
+            minor_units = in.scheme->scheme().currency.minor_units;
+        } else {
+            const HeldRun h = held_run(vm, explained);
+            exports::write_files(files, h.run, h.scheme->scheme(), h.provenance, mode, options, inputs);
+            totals = h.run.totals();
+            period = h.run.period;
+            currency = h.run.currency;
+            minor_units = h.run.minor_units;
+        }
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--columns: ") + e.what());
     }
     if (vm.count("json")) {
-        nlohmann::json doc = payroll_summary_json(run);
+        nlohmann::json doc = payroll_summary_json(*totals, period, currency, minor_units);
         doc["wrote"] = nlohmann::json::array();
         for (const auto& f : files) doc["wrote"].push_back(f.path);
         print_json(doc);
     } else if (!vm.count("quiet")) {
-        std::cout << payroll::summary_text(run);
+        std::cout << payroll::summary_text(*totals, period, currency, minor_units);
         std::string written;
         for (const auto& f : files) written += (written.empty() ? "" : ", ") + f.path;
-        std::cout << "wrote " << written << " (" << run.payslips.size() << " people)\n";
+        std::cout << "wrote " << written << " (" << totals->people() << " people)\n";
     }
     return 0;
 }

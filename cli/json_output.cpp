@@ -21,16 +21,20 @@ nlohmann::json csv_records(std::string_view csv, const std::string& source) {
 }
 
 nlohmann::json payroll_summary_json(const payroll::PayrollRun& run) {
-    const auto money = [&](std::int64_t minor) { return Decimal::from_minor(minor, run.minor_units).to_string_fixed(run.minor_units); };
+    return payroll_summary_json(run.totals(), run.period, run.currency, run.minor_units);
+}
+
+nlohmann::json payroll_summary_json(const payroll::RunTotals& totals, const std::string& period, const std::string& currency, int minor_units) {
+    const auto money = [&](std::int64_t minor) { return Decimal::from_minor(minor, minor_units).to_string_fixed(minor_units); };
     nlohmann::json roles = nlohmann::json::array();
-    for (const auto& r : run.by_role()) {
+    for (const auto& r : totals.by_role()) {
         nlohmann::json components = nlohmann::json::object();
         for (const auto& [c, v] : r.components) components[c] = money(v);
         // The average as the text summary shows it: truncated to the minor unit.
         const std::int64_t avg = r.people ? r.total_minor / static_cast<std::int64_t>(r.people) : 0;
         roles.push_back({{"role", r.role}, {"people", r.people}, {"total", money(r.total_minor)}, {"average", money(avg)}, {"components", components}});
     }
-    return {{"period", run.period}, {"currency", run.currency}, {"people", run.payslips.size()}, {"total", money(run.total_minor())}, {"roles", roles}};
+    return {{"period", period}, {"currency", currency}, {"people", totals.people()}, {"total", money(totals.total_minor())}, {"roles", roles}};
 }
 
 nlohmann::json issue_json(const Issue& i) {

@@ -20,6 +20,8 @@ nlohmann::json csv_records(std::string_view csv, const std::string& source);
 // The payroll summary as printed by payroll::summary_text: period, currency, people, total, and per
 // role its people, total, average and component sums.
 nlohmann::json payroll_summary_json(const payroll::PayrollRun& run);
+// The same from a run's totals (a run streamed from a file holds no payslips).
+nlohmann::json payroll_summary_json(const payroll::RunTotals& totals, const std::string& period, const std::string& currency, int minor_units);
 
 // An issue (core/errors.hpp) with its named fields; empty and zero fields left out.
 nlohmann::json issue_json(const Issue& issue);

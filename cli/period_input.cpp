@@ -24,9 +24,14 @@ Period period_option(const boost::program_options::variables_map& vm, const char
     return parse_period_option(vm[name].as<std::string>(), name);
 }
 
-PeriodInput read_period_input(const boost::program_options::variables_map& vm) {
+PeriodInput read_period_source(const boost::program_options::variables_map& vm) {
     PeriodInput in{CompiledScheme::compile(load_scheme_file(vm["rules"].as<std::string>())), period_option(vm), vm["data"].as<std::string>(), "", {}};
     in.data_bytes = read_input(in.data_path);
+    return in;
+}
+
+PeriodInput read_period_input(const boost::program_options::variables_map& vm) {
+    PeriodInput in = read_period_source(vm);
     const auto table = data::parse_csv(in.data_bytes, in.data_path);
     in.people = data::read_people_to_pay(table, *in.scheme, in.period);
     return in;

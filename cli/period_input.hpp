@@ -30,5 +30,8 @@ Period parse_period_option(const std::string& text, const char* name);
 // Throws po::error for a malformed --period; RuleError, DataError (every bad row; nobody to pay
 // in the period), IoError from reading the files.
 PeriodInput read_period_input(const boost::program_options::variables_map& vm);
+// read_period_input without reading the people: `people` is left empty (motiv payroll streams them
+// from data_bytes).
+PeriodInput read_period_source(const boost::program_options::variables_map& vm);
 
 }  // namespace motiv::cli

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/data/csv.hpp"
+#include "core/data/spreadsheet_cell.hpp"
 #include "core/errors.hpp"
 
 namespace motiv::exports {
@@ -12,44 +13,10 @@ namespace {
 
 const std::vector<std::string> kProvenanceColumns = {"scheme", "version", "rules_sha256", "data_sha256"};
 
-enum class ColumnKind { id, name, role, period, component, total, input, provenance };
-
-struct Column {
-    std::string name;
-    ColumnKind kind;
-    std::size_t input = 0;  // scheme input index, for ColumnKind::input
-    [[nodiscard]] bool is_amount() const { return kind == ColumnKind::component || kind == ColumnKind::total; }
-};
-
-Column classify(const std::string& name, const payroll::PayrollRun& run, const Scheme& scheme) {
-    if (name == "id") return {name, ColumnKind::id};
-    if (name == "name") return {name, ColumnKind::name};
-    if (name == "role") return {name, ColumnKind::role};
-    if (name == "period") return {name, ColumnKind::period};
-    if (name == "total") return {name, ColumnKind::total};
-    if (std::find(run.columns.begin(), run.columns.end(), name) != run.columns.end()) return {name, ColumnKind::component};
-    if (std::find(kProvenanceColumns.begin(), kProvenanceColumns.end(), name) != kProvenanceColumns.end()) return {name, ColumnKind::provenance};
-    for (std::size_t i = 0; i < scheme.inputs.size(); ++i)
-        if (scheme.inputs[i].name == name) return {name, ColumnKind::input, i};
-    std::string known = "id, name, role, period, total, scheme, version, rules_sha256, data_sha256";
-    for (const auto& c : run.columns) known += ", " + c;
-    for (const auto& in : scheme.inputs) known += ", " + in.name;
-    throw std::invalid_argument("unknown CSV column '" + name + "'; expected one of: " + known);
-}
-
 // Text of an amount in the dialect: "47460.00" -> "47460,00".
 std::string decimal_text(std::string text, char separator) {
     if (separator != '.') std::replace(text.begin(), text.end(), '.', separator);
     return text;
-}
-
-// Every cell, provenance and header included, is guarded (amounts are plain numbers and stay so).
-void append_row(std::string& out, const std::vector<std::string>& cells, const CsvDialect& d) {
-    data::append_csv_row(out, cells, d.delimiter, d.guard_formulas ? data::CellGuard::spreadsheet : data::CellGuard::raw);
-    if (d.line_end != "\n") {
-        out.pop_back();  // append_csv_row ends every row with "\n"
-        out += d.line_end;
-    }
 }
 
 std::string provenance_value(const std::string& column, const Provenance& p) {
@@ -57,6 +24,45 @@ std::string provenance_value(const std::string& column, const Provenance& p) {
     if (column == "version") return p.version;
     if (column == "rules_sha256") return p.rules_sha256;
     return p.data_sha256;
+}
+
+// A cell, quoted when it must be (RFC 4180), guarded against formulas when the dialect says so
+// (data/spreadsheet_cell.hpp; every cell, the header and provenance included, as append_csv_row does).
+void append_text(std::string& out, std::string_view text, char delimiter, bool guard_formulas) {
+    const bool guard = guard_formulas && data::spreadsheet_may_run(text);
+    const char specials[] = {delimiter, '"', '\r', '\n'};
+    if (text.find_first_of(std::string_view(specials, 4)) == std::string_view::npos) {
+        if (guard) out += '\'';
+        out += text;
+        return;
+    }
+    out += '"';
+    if (guard) out += '\'';
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+// n minor units as a plain decimal with `places` places: what Decimal::from_minor(n, places)
+// .to_string_fixed(places) gives, without making a Decimal or a string per cell.
+void append_amount(std::string& out, std::int64_t minor, int places, char separator) {
+    char buf[32];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    std::uint64_t mag = minor < 0 ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+    for (int i = 0; i < places; ++i) {
+        *--p = static_cast<char>('0' + mag % 10);
+        mag /= 10;
+    }
+    if (places > 0) *--p = separator;
+    do {
+        *--p = static_cast<char>('0' + mag % 10);
+        mag /= 10;
+    } while (mag > 0);
+    if (minor < 0) *--p = '-';
+    out.append(p, static_cast<std::size_t>(end - p));
 }
 
 }  // namespace
@@ -69,74 +75,119 @@ std::vector<std::string> default_csv_columns(const payroll::PayrollRun& run) {
     return c;
 }
 
-std::string to_csv(const payroll::PayrollRun& run, const Scheme& scheme, const Provenance& provenance, const CsvDialect& dialect,
-                   std::vector<std::string> names) {
-    check_dialect(dialect);
-    if (names.empty()) names = default_csv_columns(run);
+CsvWriter::CsvWriter(std::vector<std::string> names, std::vector<std::string> pay_columns, const Scheme& scheme, Provenance provenance,
+                     CsvDialect dialect, std::string period, int minor_units)
+    : names_(std::move(names)), pay_columns_(std::move(pay_columns)), scheme_(scheme), provenance_(std::move(provenance)), dialect_(std::move(dialect)),
+      period_(std::move(period)), minor_units_(minor_units) {
+    check_dialect(dialect_);
+    if (names_.empty()) {
+        names_ = {"id", "name", "role", "period"};
+        names_.insert(names_.end(), pay_columns_.begin(), pay_columns_.end());
+        names_.emplace_back("total");
+        names_.insert(names_.end(), kProvenanceColumns.begin(), kProvenanceColumns.end());
+    }
     // Provenance is not optional: a payroll without it cannot be checked against its rules and data.
     for (const char* p : {"period", "scheme", "version", "rules_sha256", "data_sha256"})
-        if (std::find(names.begin(), names.end(), p) == names.end()) names.emplace_back(p);
-    std::vector<Column> columns;
-    for (const auto& n : names) {
-        if (std::count(names.begin(), names.end(), n) > 1) throw std::invalid_argument("CSV column '" + n + "' is declared twice");
-        columns.push_back(classify(n, run, scheme));
+        if (std::find(names_.begin(), names_.end(), p) == names_.end()) names_.emplace_back(p);
+    for (const auto& name : names_) {
+        if (std::count(names_.begin(), names_.end(), name) > 1) throw std::invalid_argument("CSV column '" + name + "' is declared twice");
+        columns_.push_back(classify(name));
+        if (columns_.back().kind == ColumnKind::input) needs_payslips_ = true;
     }
+    sums_.assign(columns_.size(), 0);
+}
 
-    const int places = run.minor_units;
-    auto amount = [&](std::int64_t minor) { return decimal_text(Decimal::from_minor(minor, places).to_string_fixed(places), dialect.decimal_separator); };
+CsvWriter::Column CsvWriter::classify(const std::string& name) const {
+    if (name == "id") return {name, ColumnKind::id};
+    if (name == "name") return {name, ColumnKind::name};
+    if (name == "role") return {name, ColumnKind::role};
+    if (name == "period") return {name, ColumnKind::period};
+    if (name == "total") return {name, ColumnKind::total};
+    if (auto it = std::find(pay_columns_.begin(), pay_columns_.end(), name); it != pay_columns_.end())
+        return {name, ColumnKind::component, static_cast<std::size_t>(it - pay_columns_.begin())};
+    if (std::find(kProvenanceColumns.begin(), kProvenanceColumns.end(), name) != kProvenanceColumns.end()) return {name, ColumnKind::provenance};
+    for (std::size_t i = 0; i < scheme_.inputs.size(); ++i)
+        if (scheme_.inputs[i].name == name) return {name, ColumnKind::input, i};
+    std::string known = "id, name, role, period, total, scheme, version, rules_sha256, data_sha256";
+    for (const auto& c : pay_columns_) known += ", " + c;
+    for (const auto& in : scheme_.inputs) known += ", " + in.name;
+    throw std::invalid_argument("unknown CSV column '" + name + "'; expected one of: " + known);
+}
 
-    std::string out;
-    if (dialect.encoding == Encoding::utf8_bom) out += "\xEF\xBB\xBF";
-    append_row(out, names, dialect);
-    std::vector<std::int64_t> sums(columns.size(), 0);
-    for (const auto& p : run.payslips) {
-        std::vector<std::string> row;
-        row.reserve(columns.size());
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            const Column& c = columns[i];
-            std::optional<std::int64_t> minor;
-            switch (c.kind) {
-                case ColumnKind::id: row.push_back(p.person); break;
-                case ColumnKind::name: row.push_back(p.name); break;
-                case ColumnKind::role: row.push_back(p.role); break;
-                case ColumnKind::period: row.push_back(p.period); break;
-                case ColumnKind::provenance: row.push_back(provenance_value(c.name, provenance)); break;
-                case ColumnKind::total: minor = p.total_minor; break;
-                case ColumnKind::component:
-                    if (const PayLine* l = p.line(c.name)) minor = l->minor;
-                    break;
-                case ColumnKind::input: {
-                    auto it = std::find_if(p.inputs.begin(), p.inputs.end(), [&](const auto& kv) { return kv.first == scheme.inputs[c.input].name; });
-                    const InputDecl& decl = scheme.inputs[c.input];
-                    std::string text;
-                    if (it != p.inputs.end())
-                        text = decl.kind == Kind::money && it->second.places() <= places ? it->second.to_string_fixed(places) : it->second.to_string();
-                    row.push_back(decimal_text(text, dialect.decimal_separator));
-                    break;
-                }
+void CsvWriter::header(std::string& out) const {
+    if (dialect_.encoding == Encoding::utf8_bom) out += "\xEF\xBB\xBF";
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        if (i > 0) out += dialect_.delimiter;
+        append_text(out, names_[i], dialect_.delimiter, dialect_.guard_formulas);
+    }
+    out += dialect_.line_end;
+}
+
+void CsvWriter::row(std::string& out, const payroll::PaidRow& r) {
+    const char d = dialect_.delimiter;
+    const bool guard = dialect_.guard_formulas;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        if (i > 0) out += dialect_.delimiter;
+        const Column& c = columns_[i];
+        switch (c.kind) {
+            case ColumnKind::id: append_text(out, r.id, d, guard); break;
+            case ColumnKind::name: append_text(out, r.name, d, guard); break;
+            case ColumnKind::role: append_text(out, r.role, d, guard); break;
+            case ColumnKind::period: append_text(out, period_, d, guard); break;
+            case ColumnKind::provenance: append_text(out, provenance_value(c.name, provenance_), d, guard); break;
+            case ColumnKind::total:
+            case ColumnKind::component: {
+                const bool given = c.kind == ColumnKind::total || r.has[c.index] != 0;
+                if (!given) break;
+                const std::int64_t minor = c.kind == ColumnKind::total ? r.total : r.amounts[c.index];
+                append_amount(out, minor, minor_units_, dialect_.decimal_separator);
+                if (__builtin_add_overflow(sums_[i], minor, &sums_[i]) && overflow_.empty()) overflow_ = c.name;
+                break;
             }
-            if (c.is_amount()) {
-                row.push_back(minor ? amount(*minor) : "");
-                if (minor && __builtin_add_overflow(sums[i], *minor, &sums[i]))
-                    throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + scheme.source + " payroll " + run.period +
-                                                                ": the sum of column '" + c.name + "' is out of range (overflow)", "");
+            case ColumnKind::input: {
+                const Payslip* p = r.payslip;
+                const InputDecl& decl = scheme_.inputs[c.index];
+                auto it = std::find_if(p->inputs.begin(), p->inputs.end(), [&](const auto& kv) { return kv.first == decl.name; });
+                if (it == p->inputs.end()) break;
+                const std::string text = decl.kind == Kind::money && it->second.places() <= minor_units_ ? it->second.to_string_fixed(minor_units_) : it->second.to_string();
+                append_text(out, decimal_text(text, dialect_.decimal_separator), d, guard);
+                break;
             }
         }
-        append_row(out, row, dialect);
     }
-    std::vector<std::string> totals;
+    out += dialect_.line_end;
+}
+
+void CsvWriter::finish(std::string& out) const {
+    if (!overflow_.empty())
+        throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + scheme_.source + " payroll " + period_ + ": the sum of column '" + overflow_ +
+                                                    "' is out of range (overflow)", "");
+    const char d = dialect_.delimiter;
     bool marked = false;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        const Column& c = columns[i];
-        if (c.is_amount()) totals.push_back(amount(sums[i]));
-        else if (c.kind == ColumnKind::period) totals.push_back(run.period);
-        else if (c.kind == ColumnKind::provenance) totals.push_back(provenance_value(c.name, provenance));
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        if (i > 0) out += dialect_.delimiter;
+        const Column& c = columns_[i];
+        if (c.is_amount()) append_amount(out, sums_[i], minor_units_, dialect_.decimal_separator);
+        else if (c.kind == ColumnKind::period) append_text(out, period_, d, dialect_.guard_formulas);
+        else if (c.kind == ColumnKind::provenance) append_text(out, provenance_value(c.name, provenance_), d, dialect_.guard_formulas);
         else if (!marked) {
-            totals.emplace_back("TOTAL");
+            out += "TOTAL";
             marked = true;
-        } else totals.emplace_back();
+        }
     }
-    append_row(out, totals, dialect);
+    out += dialect_.line_end;
+}
+
+std::string to_csv(const payroll::PayrollRun& run, const Scheme& scheme, const Provenance& provenance, const CsvDialect& dialect,
+                   std::vector<std::string> names) {
+    CsvWriter w(std::move(names), run.columns, scheme, provenance, dialect, run.period, run.minor_units);
+    std::string out;
+    w.header(out);
+    std::vector<std::int64_t> amounts;
+    std::vector<std::uint8_t> has;
+    std::vector<std::size_t> lines;
+    for (const auto& p : run.payslips) w.row(out, payroll::paid_row(p, run.columns, amounts, has, lines));
+    w.finish(out);
     return out;
 }
 

@@ -17,5 +17,7 @@ namespace motiv::exports {
 // Every record carries the provenance, so a record loaded alone still names its rules and data.
 // Summaries and explanations are present when the run was computed with Explain::full.
 std::string to_jsonl(const payroll::PayrollRun& run, const Provenance& provenance);
+// The records of one payslip, appended to `out` (a streamed run writes them as it pays).
+void append_jsonl(std::string& out, const Payslip& payslip, const Provenance& provenance);
 
 }  // namespace motiv::exports

@@ -20,4 +20,8 @@ struct OutputFile {
 // is refused (motiv.io_error.007).
 void write_all(const std::vector<OutputFile>& files, io::Overwrite mode, const std::vector<std::string>& inputs = {});
 
+// With Overwrite::refuse, IoError motiv.io_error.003 naming the first path that exists: the check a
+// set of files makes before any work (a streamed export makes it before paying anyone).
+void check_targets(const std::vector<std::string>& paths, io::Overwrite mode);
+
 }  // namespace motiv::exports

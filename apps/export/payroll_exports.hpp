@@ -14,6 +14,7 @@
 #include "apps/export/provenance.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/payroll/payroll.hpp"
+#include "core/payroll/payroll_stream.hpp"
 
 namespace motiv::exports {
 
@@ -58,5 +59,15 @@ std::string render(Format f, const payroll::PayrollRun& run, const Scheme& schem
 void write_files(const std::vector<ExportFile>& files, const payroll::PayrollRun& run, const Scheme& scheme,
                  const Provenance& provenance, io::Overwrite mode, const ExportOptions& options = {},
                  const std::vector<std::string>& inputs = {});
+
+// `motiv payroll` on a people CSV: the run streamed (payroll/payroll_stream.hpp) straight into
+// the files, in bounded memory -- the files staged as one io::OutputSet as they are written and
+// published, all or none, only once every row was paid and every file complete, so a bad row
+// still writes nothing. Targets are checked first, and `inputs` refused as targets, as write_files
+// does. Returns the run's totals. Throws what stream_payroll and write_files throw; IoError
+// motiv.io_error.005 before paying anyone when an XLSX sheet would exceed a worksheet's rows.
+payroll::RunTotals write_streamed(const std::vector<ExportFile>& files, const CompiledScheme& scheme, const Period& period, std::string_view csv,
+                                  const std::string& source, const Provenance& provenance, io::Overwrite mode, const ExportOptions& options = {},
+                                  const std::vector<std::string>& inputs = {});
 
 }  // namespace motiv::exports

@@ -16,14 +16,46 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "apps/export/provenance.hpp"
 #include "core/payroll/payroll.hpp"
+#include "core/payroll/payroll_stream.hpp"
 
 namespace motiv::exports {
 
 inline constexpr std::int64_t kXlsxMaxExactMinor = std::int64_t{1} << 53;
+inline constexpr std::size_t kMaxRows = 1'048'576;  // rows of a worksheet
+
+// IoError motiv.io_error.005 naming the sheet when `people` payslips of `lines` lines in all do not
+// fit a worksheet: the check a run makes before any work.
+void check_xlsx_rows(std::size_t people, std::size_t lines);
+[[noreturn]] void does_not_fit(const std::string& why);
+
+// Writes the workbook a row at a time in constant memory (the one implementation behind to_xlsx
+// and the streamed `motiv payroll`). Rows need their payslip with explanations (the line items'
+// derivations).
+class XlsxWriter {
+public:
+    XlsxWriter(std::vector<std::string> pay_columns, std::string period, int minor_units);
+    XlsxWriter(const XlsxWriter&) = delete;
+    XlsxWriter& operator=(const XlsxWriter&) = delete;
+    ~XlsxWriter();
+    void row(const payroll::PaidRow& row);
+    // The TOTAL row and the summary sheets; closes the workbook and returns the path of its file
+    // (in a private temporary directory that lives as long as the writer).
+    const std::string& finish(const payroll::RunTotals& totals, const Provenance& provenance);
+
+private:
+    struct Book;
+    std::vector<std::string> columns_;
+    std::string period_;
+    std::unique_ptr<Book> book_;
+    std::vector<std::int64_t> sums_;  // per pay column, then the total
+    std::size_t row_ = 1, item_ = 1;
+};
 
 // The workbook's bytes. Throws motiv::IoError:
 //   motiv.io_error.002  libxlsxwriter failed (the message names its reason)

@@ -3,6 +3,7 @@
 #include "core/data/spreadsheet_cell.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -89,10 +90,11 @@ public:
     Parser(std::string_view text, std::string source, char delimiter)
         : text_(text), source_(std::move(source)), delim_(delimiter) {}
 
-    CsvTable run() {
-        CsvTable table;
-        table.source = source_;
-
+    // Calls on_header once, then on_row for each well-formed row (cells moved out of the parser's
+    // record; the callee may keep or reuse them), until the first problem: after that the rows are
+    // thrown away anyway, so they are only checked. Throws the problems found at the end.
+    void run(const std::function<void(const std::vector<std::string>&)>& on_header,
+             const std::function<void(std::vector<std::string>&, std::size_t)>& on_row) {
         if (text_.substr(0, 2) == "\xFF\xFE" || text_.substr(0, 2) == "\xFE\xFF") {
             add("106", 1, 0, {}, "the file is UTF-16 encoded; save it as UTF-8");
             issues_.throw_if_any();
@@ -104,9 +106,11 @@ public:
             if (!stop_) add("101", 0, 0, {}, "empty file: expected a header line naming the columns");
             issues_.throw_if_any();
         }
-        take_header(rec, table);
+        take_header(rec);
+        if (issues_.empty()) on_header(header_);
 
         std::size_t seen = 0;  // data records read, well-formed or not
+        std::vector<std::string> row;
         while (!stop_ && read_record(rec)) {
             if (seen == kCsvMaxRows) {
                 add("107", rec.line, 0, {},
@@ -121,22 +125,18 @@ public:
                 continue;
             }
             if (!issues_.empty()) continue;  // the table is thrown away; stop growing it
-            std::vector<std::string> row;
-            row.reserve(rec.cells.size());
-            for (auto& c : rec.cells) row.push_back(std::move(c.text));
-            table.rows.push_back(std::move(row));
-            table.row_lines.push_back(rec.line);
+            row.resize(rec.cells.size());
+            for (std::size_t i = 0; i < row.size(); ++i) row[i].swap(rec.cells[i].text);
+            on_row(row, rec.line);
         }
         issues_.throw_if_any();
-        return table;
     }
 
 private:
-    void take_header(Record& rec, CsvTable& table) {
+    void take_header(Record& rec) {
         check_utf8(rec);
-        table.header.reserve(rec.cells.size());
-        for (auto& c : rec.cells) table.header.push_back(std::move(c.text));
-        header_ = table.header;
+        header_.reserve(rec.cells.size());
+        for (auto& c : rec.cells) header_.push_back(std::move(c.text));
         std::unordered_map<std::string_view, std::size_t> first;  // name -> 0-based column
         for (std::size_t i = 0; i < header_.size(); ++i) {
             const std::string_view name = header_[i];
@@ -349,13 +349,33 @@ void refuse_workbook(std::string_view text, const std::string& source) {
 
 }  // namespace
 
-CsvTable parse_csv(std::string_view text, std::string source, std::optional<char> delimiter) {
+void for_each_csv_row(std::string_view text, std::string source, std::optional<char> delimiter,
+                      const std::function<void(const CsvTable& head)>& on_header,
+                      const std::function<void(std::vector<std::string>& cells, std::size_t line)>& on_row) {
     if (delimiter) check_delimiter(*delimiter);
     refuse_workbook(text, source);
     const char d = delimiter ? *delimiter : detect_delimiter(text);
-    CsvTable t = Parser(text, std::move(source), d).run();
-    t.decimal_comma = !delimiter && d == ';';
-    return t;
+    CsvTable head;
+    head.source = source;
+    head.decimal_comma = !delimiter && d == ';';
+    Parser(text, std::move(source), d)
+        .run(
+            [&](const std::vector<std::string>& header) {
+                head.header = header;
+                on_header(head);
+            },
+            on_row);
+}
+
+CsvTable parse_csv(std::string_view text, std::string source, std::optional<char> delimiter) {
+    CsvTable table;
+    for_each_csv_row(
+        text, std::move(source), delimiter, [&](const CsvTable& head) { table = head; },
+        [&](std::vector<std::string>& cells, std::size_t line) {
+            table.rows.push_back(std::move(cells));
+            table.row_lines.push_back(line);
+        });
+    return table;
 }
 
 CsvTable read_csv_file(const std::string& path, std::optional<char> delimiter) {

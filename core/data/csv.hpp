@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,16 @@ char detect_delimiter(std::string_view text);
 // Only a cell with one ',' and no '.' changes; anything else is returned as is, so that a malformed
 // number is refused by the number reader rather than guessed at.
 std::string decimal_point(std::string_view cell);
+
+// parse_csv without the table: on_header gets the table's head once (source, header, dialect; no
+// rows) unless the header has a problem, then on_row each data row (its cells, exactly
+// header.size() of them, which the callee may move from, and the physical line where it starts),
+// in file order, as it is read -- so a million-row file is never a million rows of strings.
+// Rows are passed only while the file has no problem so far; the same problems as parse_csv are
+// thrown at the end (or at once for an unreadable start), after the rows read before them.
+void for_each_csv_row(std::string_view text, std::string source, std::optional<char> delimiter,
+                      const std::function<void(const CsvTable& head)>& on_header,
+                      const std::function<void(std::vector<std::string>& cells, std::size_t line)>& on_row);
 
 // Reads a file and parses it with parse_csv (source = path). motiv::IoError "motiv.io_error.001"
 // naming the path when it cannot be opened or read; "motiv.io_error.004" when larger than 1 GiB.

@@ -128,12 +128,15 @@ bool failpoint(std::size_t n) {
 
 struct OutputSet::Staged {
     std::string path, tmp, backup;
+    int fd = -1;  // open while the file is being staged
     bool existed = false, placed = false;
 };
 
 OutputSet::OutputSet(Overwrite mode) : mode_(mode) {}
 
 OutputSet::~OutputSet() {
+    for (const auto& s : staged_)
+        if (s->fd >= 0) ::close(s->fd);
     if (published_) return;
     for (const auto& s : staged_) ::unlink(s->tmp.c_str());
 }
@@ -145,6 +148,12 @@ void OutputSet::input(const std::string& path) {
 }
 
 void OutputSet::add(const std::string& path, std::string_view content) {
+    const std::size_t file = open(path);
+    append(file, content);
+    close(file);
+}
+
+std::size_t OutputSet::open(const std::string& path) {
     const fs::path target(path);
     const std::string name = target.filename().string();
     if (name.empty() || name == "." || name == "..") cannot_write(path, "not a file name");
@@ -174,15 +183,27 @@ void OutputSet::add(const std::string& path, std::string_view content) {
         if (err == ENOENT) cannot_write(path, "directory '" + dir.string() + "' does not exist");
         cannot_write(path, reason(err));
     }
-    staged_.push_back(std::move(s));  // from here the destructor removes the temporary
-    const std::string& tmp = staged_.back()->tmp;
+    s->fd = fd;
+    staged_.push_back(std::move(s));  // from here the destructor closes and removes the temporary
     // A replaced file keeps its permissions (e.g. a report made private stays private).
     if (existed && S_ISREG(old.st_mode)) ::fchmod(fd, old.st_mode & 07777);
-    const bool ok = write_fully(fd, content) && ::fsync(fd) == 0;
+    return staged_.size() - 1;
+}
+
+void OutputSet::append(std::size_t file, std::string_view bytes) {
+    Staged& s = *staged_.at(file);
+    if (s.fd < 0) cannot_write(s.path, "written after it was closed");
+    if (!write_fully(s.fd, bytes)) cannot_write(s.path, reason(errno));
+}
+
+void OutputSet::close(std::size_t file) {
+    Staged& s = *staged_.at(file);
+    const int fd = std::exchange(s.fd, -1);
+    if (fd < 0) return;
+    const bool ok = ::fsync(fd) == 0;
     const int err = errno;
     // close() can report a deferred write error (NFS); on Linux the descriptor is gone even then.
-    if (!ok || (::close(fd) != 0 && errno != EINTR)) cannot_write(path, reason(ok ? errno : err));
-    (void)tmp;
+    if (!ok || (::close(fd) != 0 && errno != EINTR)) cannot_write(s.path, reason(ok ? errno : err));
 }
 
 void OutputSet::publish() {
@@ -202,6 +223,7 @@ void OutputSet::publish() {
     try {
         for (auto& sp : staged_) {
             Staged& s = *sp;
+            if (s.fd >= 0) cannot_write(s.path, "published before it was complete");
             const fs::path target(s.path);
             if (failpoint(++n)) cannot_write(s.path, "failpoint output_set.publish:" + std::to_string(n));
             if (mode_ == Overwrite::replace) {

@@ -17,6 +17,7 @@
 // For tests, MOTIV_FAILPOINT=output_set.publish:N fails the N-th rename (1-based) of a publish.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,14 @@ public:
     // Stages `content` for `path` now (io_error.002 when it cannot be written, .003 when the target
     // exists and mode is refuse, .007 when it is an input or already in the set).
     void add(const std::string& path, std::string_view content);
+
+    // add() for content produced a piece at a time (a streamed million-row export is never one
+    // string): open() checks `path` as add() does and creates its temporary, returning the file's
+    // number; append() writes to it; close() fsyncs it. Every opened file must be closed before
+    // publish(). Same errors as add().
+    std::size_t open(const std::string& path);
+    void append(std::size_t file, std::string_view bytes);
+    void close(std::size_t file);
     // Puts every staged file in place, all or none. Call once.
     void publish();
 

@@ -11,27 +11,6 @@ namespace motiv::payroll {
 namespace {
 std::string minor_display(std::int64_t minor, int places) { return Decimal::from_minor(minor, places).to_display(places); }
 
-// Each payslip fits in int64 minor units, but their sums need not: total_minor() and by_role() add
-// without checks, so a run whose sums would wrap (undefined behaviour) is refused here, where an
-// error can still name what overflowed. Sums are checked in the order the accessors add them.
-void check_sums(const PayrollRun& r, const Scheme& scheme) {
-    auto fail = [&](const std::string& what) {
-        throw EvalError("motiv.eval_error.502", "[motiv.eval_error.502] " + scheme.source + " payroll " + r.period + ": " + what +
-                                                    " is out of range (overflow)", "");
-    };
-    std::int64_t total = 0;
-    std::map<std::string, std::int64_t> role_totals;
-    std::map<std::pair<std::string, std::string>, std::int64_t> component_sums;
-    for (const auto& p : r.payslips) {
-        if (__builtin_add_overflow(total, p.total_minor, &total)) fail("the total of all payslips");
-        std::int64_t& rt = role_totals[p.role];
-        if (__builtin_add_overflow(rt, p.total_minor, &rt)) fail("the total of role " + p.role);
-        for (const auto& l : p.lines) {
-            std::int64_t& cs = component_sums[{p.role, l.component}];
-            if (__builtin_add_overflow(cs, l.minor, &cs)) fail("the sum of component " + l.component + " of role " + p.role);
-        }
-    }
-}
 }  // namespace
 
 void refuse_period_rules(const Scheme& s) {
@@ -49,25 +28,16 @@ std::int64_t PayrollRun::total_minor() const {
     return t;
 }
 
-std::vector<RoleSummary> PayrollRun::by_role() const {
-    std::vector<RoleSummary> out;
+RunTotals PayrollRun::totals(const std::string& source) const {
+    RunTotals t(source, period);
     for (const auto& p : payslips) {
-        auto it = std::find_if(out.begin(), out.end(), [&](const RoleSummary& r) { return r.role == p.role; });
-        if (it == out.end()) {
-            out.push_back(RoleSummary{p.role, 0, 0, {}});
-            it = out.end() - 1;
-        }
-        ++it->people;
-        it->total_minor += p.total_minor;
-        for (const auto& l : p.lines) {
-            auto c = std::find_if(it->components.begin(), it->components.end(), [&](const auto& x) { return x.first == l.component; });
-            if (c == it->components.end()) it->components.emplace_back(l.component, l.minor);
-            else c->second += l.minor;
-        }
+        RoleSummary& role = t.payslip(p.role, p.total_minor);
+        for (const auto& l : p.lines) t.line(role, l.component, l.minor);
     }
-    std::sort(out.begin(), out.end(), [](const RoleSummary& a, const RoleSummary& b) { return a.role < b.role; });
-    return out;
+    return t;
 }
+
+std::vector<RoleSummary> PayrollRun::by_role() const { return totals().by_role(); }
 
 PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people, Explain explain) {
     refuse_period_rules(scheme.scheme());
@@ -81,20 +51,24 @@ PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::ve
     const BoundParameters params = scheme.bind(period);
     r.payslips.reserve(people.size());
     for (const auto& p : people) r.payslips.push_back(compute_payslip(scheme, params, p, explain));
-    check_sums(r, scheme.scheme());
+    // Each payslip fits in int64 minor units, but their sums need not: refused here, where an
+    // error can still name what overflowed.
+    (void)r.totals(scheme.scheme().source);
     return r;
 }
 
-std::string summary_text(const PayrollRun& run) {
-    std::string s = "Payroll " + run.period + " (" + run.currency + ")\n";
+std::string summary_text(const PayrollRun& run) { return summary_text(run.totals(), run.period, run.currency, run.minor_units); }
+
+std::string summary_text(const RunTotals& totals, const std::string& period, const std::string& currency, int minor_units) {
+    std::string s = "Payroll " + period + " (" + currency + ")\n";
     s += "  " + std::string("role") + std::string(8, ' ') + io::align_right("people", 7) + io::align_right("total", 18) + io::align_right("average", 16) + "\n";
-    for (const auto& r : run.by_role()) {
+    for (const auto& r : totals.by_role()) {
         const std::int64_t avg = r.people ? r.total_minor / static_cast<std::int64_t>(r.people) : 0;
         s += "  " + io::align_left(r.role, 12) + io::align_right(std::to_string(r.people), 7) +
-             io::align_right(minor_display(r.total_minor, run.minor_units), 18) + io::align_right(minor_display(avg, run.minor_units), 16) + "\n";
-        for (const auto& [c, v] : r.components) s += "      " + io::align_left(c, 18) + io::align_right(minor_display(v, run.minor_units), 19) + "\n";
+             io::align_right(minor_display(r.total_minor, minor_units), 18) + io::align_right(minor_display(avg, minor_units), 16) + "\n";
+        for (const auto& [c, v] : r.components) s += "      " + io::align_left(c, 18) + io::align_right(minor_display(v, minor_units), 19) + "\n";
     }
-    s += "  all" + std::string(9, ' ') + io::align_right(std::to_string(run.payslips.size()), 7) + io::align_right(minor_display(run.total_minor(), run.minor_units), 18) + "\n";
+    s += "  all" + std::string(9, ' ') + io::align_right(std::to_string(totals.people()), 7) + io::align_right(minor_display(totals.total_minor(), minor_units), 18) + "\n";
     return s;
 }
 

@@ -12,15 +12,9 @@
 #include "core/engine/compiled_scheme.hpp"
 #include "core/engine/compute.hpp"
 #include "core/engine/payslip.hpp"
+#include "core/payroll/run_totals.hpp"
 
 namespace motiv::payroll {
-
-struct RoleSummary {
-    std::string role;
-    std::size_t people = 0;
-    std::int64_t total_minor = 0;
-    std::vector<std::pair<std::string, std::int64_t>> components;  // component id -> sum, in scheme order
-};
 
 struct PayrollRun {
     std::string period;
@@ -31,6 +25,8 @@ struct PayrollRun {
 
     [[nodiscard]] std::int64_t total_minor() const;
     [[nodiscard]] std::vector<RoleSummary> by_role() const;
+    // The run's totals (checked: EvalError motiv.eval_error.502 naming a sum beyond int64).
+    [[nodiscard]] RunTotals totals(const std::string& source = {}) const;
 };
 
 // RuleError motiv.rule_error.292 when the scheme has a "periods" section: a one-period payroll
@@ -46,5 +42,6 @@ PayrollRun run(const CompiledScheme& scheme, const Period& period, const std::ve
 
 // A short table of people, totals and component sums by role, for the terminal.
 std::string summary_text(const PayrollRun& run);
+std::string summary_text(const RunTotals& totals, const std::string& period, const std::string& currency, int minor_units);
 
 }  // namespace motiv::payroll
