@@ -185,19 +185,27 @@ def timed(fn, repeat: int = 3):
     return best, out
 
 
+# Runs argv[1:] and prints its wall seconds, peak RSS and exit status. A child's ru_maxrss counts
+# the pages of the process it was forked from, and Linux keeps that high-water mark across exec: a
+# child forked by this bench (a gigabyte of columns) would report the bench's size, whatever it
+# used. Forked from this small launcher, it reports its own.
+_MEASURE = """
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = proc.stderr.read().decode()
+_, status, usage = os.wait4(proc.pid, 0)
+print(json.dumps({"wall": time.perf_counter() - t0, "rss": usage.ru_maxrss * 1024,
+                  "status": os.waitstatus_to_exitcode(status), "err": err}))
+"""
+
+
 def run_measured(cmd: list[str]) -> tuple[float, int, int]:
     """Runs a command; (wall seconds, peak RSS in bytes as the kernel measured it, exit status)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"{cmd[0]} failed ({proc.returncode}): {err}")
-    return wall, usage.ru_maxrss * 1024, proc.returncode
+    m = json.loads(subprocess.run([sys.executable, "-c", _MEASURE, *cmd], check=True, capture_output=True, text=True).stdout)
+    if m["status"] not in (0, 1):
+        raise RuntimeError(f"{cmd[0]} failed ({m['status']}): {m['err']}")
+    return m["wall"], m["rss"], m["status"]
 
 
 def people_csv(n: int, out: Path) -> Path:
@@ -266,7 +274,7 @@ def main() -> int:
     n = args.rows
     df = generate(n)
     scheme = motiv.load(str(RULES))
-    write_columns(df, motiv._batch.role_codes(scheme.roles, df["role"]), out / "data")
+    write_columns(df, pd.Categorical(df["role"].astype(str), categories=scheme.roles).codes, out / "data")
 
     # 1. C++: batch one thread / all threads, one-person loop, load+compile, memory, sweep.
     cpp = json.loads(subprocess.run([str(build / "bench" / "motiv_bench"), str(RULES), str(out / "data")],

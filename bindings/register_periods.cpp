@@ -30,7 +30,7 @@ py::dict pay_period(const SchemeHandle& h, Header header, Rows rows, const std::
     periods::PeriodPay pay;
     {
         py::gil_scoped_release release;
-        if (state_json) state = periods::CarriedState::parse(*state_json, "<state>");
+        if (state_json) state = periods::CarriedState::parse(*state_json, "<state>", cs.scheme().currency.minor_units);
         in.people = data::read_people(make_table(std::move(header), std::move(rows), "<DataFrame>"), cs, p);
         if (cancellations)
             in.cancellations = periods::read_cancellations(make_table(std::move(cancellations->first), std::move(cancellations->second), "<cancellations>"),

@@ -31,6 +31,7 @@ int report(const std::vector<std::string>& args) {
         ("force,f", "replace files that exist")
         ("json", "print the payroll summary, each report table's rows and the files written as JSON")
         ("quiet,q", "do not print the summary");
+    add_csv_format_option(opts);
     po::variables_map vm = parse_options(args, opts);
     if (vm.count("help")) {
         std::cout << opts << "\nWrites payroll.csv, kpis.csv (every KPI with the log rows it came from), funnel.csv,\n"
@@ -40,6 +41,7 @@ int report(const std::vector<std::string>& args) {
     }
     po::notify(vm);
     const Period period = period_option(vm);
+    const data::CellGuard guard = csv_format(vm);
     const std::string rules = vm["rules"].as<std::string>();
     const std::string text = read_rule_file(rules);
     auto cs = CompiledScheme::compile(load_scheme(text, rules));
@@ -51,10 +53,13 @@ int report(const std::vector<std::string>& args) {
     const auto mode = vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse;
     // One set: every file staged, then all published, or none changed (core/io/output_set.hpp).
     std::vector<exports::OutputFile> files;
-    files.push_back({(out / "payroll.csv").string(),
-                     exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()), exports::csv_standard())});
-    for (const auto& t : run.report) files.push_back({(out / (t.name + ".csv")).string(), logs::to_csv(t)});
-    exports::write_all(files, mode, {rules});
+    files.push_back({(out / "payroll.csv").string(), exports::to_csv(run.payroll, cs->scheme(), logs::provenance(run, cs->scheme(), vm["logs"].as<std::string>()),
+                                                                     guard == data::CellGuard::raw ? exports::csv_raw() : exports::csv_standard())});
+    for (const auto& t : run.report) files.push_back({(out / (t.name + ".csv")).string(), logs::to_csv(t, guard)});
+    // The logs read are inputs: a report file named like one (the rates file) never replaces it.
+    std::vector<std::string> inputs{rules};
+    inputs.insert(inputs.end(), run.log_files.begin(), run.log_files.end());
+    exports::write_all(files, mode, inputs);
     if (vm.count("json")) {
         nlohmann::json doc = payroll_summary_json(run.payroll);
         doc["tables"] = nlohmann::json::object();

@@ -108,7 +108,7 @@ int run_periods(const std::vector<std::string>& args) {
         load_scheme_file(vm["rules"].as<std::string>(), parse_sets(vm.count("set") ? vm["set"].as<std::vector<std::string>>() : std::vector<std::string>{})));
     const Scheme& s = cs->scheme();
     periods::CarriedState state;
-    if (vm.count("state-in")) state = periods::CarriedState::read_file(vm["state-in"].as<std::string>());
+    if (vm.count("state-in")) state = periods::CarriedState::read_file(vm["state-in"].as<std::string>(), s.currency.minor_units);
 
     const std::string data = vm["data"].as<std::string>();
     const bool dir = data != "-" && std::filesystem::is_directory(data);

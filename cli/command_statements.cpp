@@ -52,8 +52,10 @@ int statements(const std::vector<std::string>& args) {
     if (formats.empty()) formats.push_back(exports::StatementFormat::html);
 
     const PeriodInput in = read_period_input(vm);
+    // The data (and rule) file are inputs: a statement named like one is refused, never written over it.
     const auto paths = exports::write_statements(*in.scheme, in.period, in.people, in.provenance(), out, *lang, formats,
-                                                 vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse);
+                                                 vm.count("force") ? io::Overwrite::replace : io::Overwrite::refuse,
+                                                 {vm["rules"].as<std::string>(), in.data_path});
     if (vm.count("json")) {
         print_json({{"period", in.period.to_string()}, {"lang", exports::lang_code(*lang)}, {"statements", in.people.size()}, {"wrote", paths}});
     } else if (!vm.count("quiet")) {

@@ -59,6 +59,7 @@ namespace {
 struct Results {
     std::vector<std::pair<std::string, std::string>> files;
     std::string text;
+    data::CellGuard guard = data::CellGuard::spreadsheet;  // --format: csv (safe in a spreadsheet) or csv-raw
     void add(std::string name, std::string content) { files.emplace_back(std::move(name), std::move(content)); }
 };
 
@@ -86,6 +87,7 @@ po::options_description whatif_options() {
         ("threads,j", po::value<unsigned>()->default_value(0), "threads for the sweep (0: every core)")
         ("force,f", "replace output files that exist")
         ("quiet,q", "do not print the summary");
+    add_csv_format_option(opts);
     return opts;
 }
 
@@ -93,9 +95,9 @@ po::options_description whatif_options() {
 void compare(const CompiledScheme& base, const CompiledScheme& alt, const data::CsvTable& table, const Period& period, Results& r) {
     const auto cmp = whatif::compare_table(base, alt, table, period);
     const auto plan = whatif::diff_plans(base.scheme(), alt.scheme());
-    r.add("people.csv", whatif::people_csv(cmp));
-    r.add("roles.csv", whatif::roles_csv(cmp));
-    r.add("plan.csv", whatif::plan_diff_csv(plan));
+    r.add("people.csv", whatif::people_csv(cmp, r.guard));
+    r.add("roles.csv", whatif::roles_csv(cmp, r.guard));
+    r.add("plan.csv", whatif::plan_diff_csv(plan, r.guard));
     r.text += whatif::summary_text(cmp) + whatif::plan_diff_text(plan);
 }
 
@@ -116,7 +118,7 @@ void sweep(const CompiledScheme& alt, const BoundParameters& params, const std::
     } catch (const std::invalid_argument& e) {  // too many points, a threshold that would not rise
         throw po::error(std::string("--sweep: ") + e.what());
     }
-    r.add("sweep.csv", whatif::grid_csv(grid));
+    r.add("sweep.csv", whatif::grid_csv(grid, r.guard));
     r.text += whatif::grid_text(grid);
 }
 
@@ -145,7 +147,7 @@ void curve(const CompiledScheme& base, const CompiledScheme& alt, const data::Cs
     try {
         const auto after = whatif::pay_curve(alt, alt.bind(period), find(people), spec[1], values, threads);
         const auto before = scenario ? whatif::pay_curve(base, base.bind(period), find(data::read_people(table, base, period)), spec[1], values, threads) : after;
-        r.add("curve.csv", whatif::curve_csv(before, after));
+        r.add("curve.csv", whatif::curve_csv(before, after, r.guard));
         r.text += whatif::curve_text(after, scenario ? &before : nullptr);
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--curve: ") + e.what());
@@ -166,9 +168,9 @@ void monte_carlo(const CompiledScheme& alt, const BoundParameters& params, const
     } catch (const std::invalid_argument& e) {
         throw po::error(std::string("--monte-carlo: ") + e.what());
     }
-    r.add("montecarlo.csv", whatif::draws_csv(mc));
-    r.add("quantiles.csv", whatif::quantiles_csv(mc));
-    r.add("shares.csv", whatif::shares_csv(mc));
+    r.add("montecarlo.csv", whatif::draws_csv(mc, r.guard));
+    r.add("quantiles.csv", whatif::quantiles_csv(mc, r.guard));
+    r.add("shares.csv", whatif::shares_csv(mc, r.guard));
     r.text += whatif::monte_carlo_text(mc);
 }
 
@@ -191,11 +193,11 @@ void diagnostics(const CompiledScheme& alt, const BoundParameters& params, const
     } catch (const std::invalid_argument& e) {  // e.g. an effort input without a target value
         throw po::error(std::string("--diagnostics: ") + e.what());
     }
-    r.add("pay_mix.csv", whatif::pay_mix_csv(d));
-    r.add("leverage.csv", whatif::leverage_csv(d));
-    r.add("monotonicity.csv", whatif::monotonicity_csv(d));
-    r.add("cliffs.csv", whatif::cliffs_csv(d));
-    r.add("cost.csv", whatif::cost_csv(d));
+    r.add("pay_mix.csv", whatif::pay_mix_csv(d, r.guard));
+    r.add("leverage.csv", whatif::leverage_csv(d, r.guard));
+    r.add("monotonicity.csv", whatif::monotonicity_csv(d, r.guard));
+    r.add("cliffs.csv", whatif::cliffs_csv(d, r.guard));
+    r.add("cost.csv", whatif::cost_csv(d, r.guard));
     r.text += whatif::diagnostics_text(d);
 }
 
@@ -245,6 +247,7 @@ int whatif(const std::vector<std::string>& args) {
     const auto table = data::parse_csv(read_input(data_path), data_path);
 
     Results results;
+    results.guard = csv_format(vm);
     if (scenario) compare(*base, *alt, table, period, results);
     const unsigned threads = vm["threads"].as<unsigned>();
     if (vm.count("sweep") || analysis) {

@@ -63,4 +63,16 @@ std::string read_input(const std::string& path) {
     return out;
 }
 
+void add_csv_format_option(boost::program_options::options_description& opts) {
+    opts.add_options()("format", boost::program_options::value<std::string>()->default_value("csv"),
+                       "csv: safe to open in a spreadsheet (a cell like =HYPERLINK(...) gets a leading '); csv-raw: every cell as it is, for programs");
+}
+
+data::CellGuard csv_format(const boost::program_options::variables_map& vm) {
+    const std::string f = vm["format"].as<std::string>();
+    if (f == "csv") return data::CellGuard::spreadsheet;
+    if (f == "csv-raw") return data::CellGuard::raw;
+    throw boost::program_options::error("unknown --format '" + f + "'; expected csv or csv-raw");
+}
+
 }  // namespace motiv::cli

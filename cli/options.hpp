@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "core/data/csv.hpp"
+
 namespace motiv::cli {
 
 // Parses `args` against `visible` (shown by --help) and `hidden` (accepted, not shown), with
@@ -26,6 +28,13 @@ boost::program_options::variables_map parse_options(const std::vector<std::strin
 
 // The terminal's width for help text (COLUMNS, else 100), at least 60.
 unsigned help_width();
+
+// `--format csv|csv-raw` of the commands that write only CSV tables (report, whatif), spelt as
+// payroll's: csv (the default) is safe to open in a spreadsheet -- cells that could run as formulas
+// get a leading ' -- and csv-raw writes every cell as it is, for programs. csv_format() reads it
+// (boost::program_options::error for another value).
+void add_csv_format_option(boost::program_options::options_description& opts);
+data::CellGuard csv_format(const boost::program_options::variables_map& vm);
 
 // The bytes of a file named by an option, `-` being standard input (read once; IoError otherwise).
 std::string read_input(const std::string& path);

@@ -63,7 +63,8 @@ std::string safe_file_stem(std::string_view id) {
 
 std::vector<std::string> write_statements(const CompiledScheme& cs, const Period& period, const std::vector<PersonInputs>& people,
                                           const Provenance& provenance, const std::string& dir, Lang lang,
-                                          const std::vector<StatementFormat>& formats, io::Overwrite mode) {
+                                          const std::vector<StatementFormat>& formats, io::Overwrite mode,
+                                          const std::vector<std::string>& inputs) {
     const BoundParameters params = cs.bind(period);
     std::vector<OutputFile> outputs;
     std::set<std::string> stems;
@@ -81,7 +82,7 @@ std::vector<std::string> write_statements(const CompiledScheme& cs, const Period
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw IoError(err::io_cannot_write, "cannot create directory '" + dir + "': " + ec.message());
-    write_all(outputs, mode);
+    write_all(outputs, mode, inputs);
     std::vector<std::string> paths;
     for (const auto& o : outputs) paths.push_back(o.path);
     return paths;

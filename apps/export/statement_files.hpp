@@ -27,9 +27,11 @@ std::string safe_file_stem(std::string_view id);
 // Pays every person for `period`, builds and renders every statement, then writes each to
 // `dir`/<stem>.<lang>.html (and/or .txt), each atomically; `dir` is created if missing. Nothing is
 // written if any person cannot be paid, or -- with Overwrite::refuse -- if any target exists
-// (IoError motiv.io_error.003). Returns the paths.
+// (IoError motiv.io_error.003), or if a statement would replace one of `inputs` (the rule and
+// data files read; motiv.io_error.007). Returns the paths.
 std::vector<std::string> write_statements(const CompiledScheme& scheme, const Period& period, const std::vector<PersonInputs>& people,
                                           const Provenance& provenance, const std::string& dir, Lang lang,
-                                          const std::vector<StatementFormat>& formats, io::Overwrite mode);
+                                          const std::vector<StatementFormat>& formats, io::Overwrite mode,
+                                          const std::vector<std::string>& inputs = {});
 
 }  // namespace motiv::exports

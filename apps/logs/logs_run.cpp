@@ -15,6 +15,7 @@ LogsRun run_logs(std::string_view rules_text, const std::string& source, const C
     r.rules = load_log_rules(rules_text, source, scheme.scheme());
     const LogTables tables = read_log_tables(dir, r.rules);
     r.data_sha256 = tables.sha256;
+    r.log_files = tables.paths;
     r.logs = read_logs(tables, r.rules, scheme.scheme());
     r.dept = derive(r.logs, r.rules, scheme.scheme(), period);
     if (r.dept.people.empty())  // a mistyped --period must not produce an empty payroll that looks like success

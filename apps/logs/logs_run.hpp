@@ -20,6 +20,7 @@ struct LogsRun {
     payroll::PayrollRun payroll;
     std::vector<Table> report;  // report(); the payroll CSV is exports::to_csv(payroll, ...)
     std::string data_sha256;    // of the log files read (LogTables::sha256): the exports' data hash
+    std::vector<std::string> log_files;  // the log files read (LogTables::paths)
 };
 
 // `rules_text`/`source`: the rule file the compiled scheme was loaded from. Throws RuleError (no or

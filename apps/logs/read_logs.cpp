@@ -233,6 +233,7 @@ LogTables read_log_tables(const std::string& dir, const LogRules& rules) {
     });
     io::Sha256 hash;
     for (auto& [path, table] : files) {
+        t.paths.push_back(path);
         std::string bytes;
         *table = read_log_file(path, &bytes);
         const std::string name = std::filesystem::path(path).filename().string();

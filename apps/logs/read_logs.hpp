@@ -23,6 +23,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "apps/logs/log_rules.hpp"
 #include "apps/logs/log_table.hpp"
@@ -37,6 +38,7 @@ struct LogTables {
     // SHA-256 of the files read (read_log_tables): in byte order of their names, each file as its
     // name, a NUL byte, its length in bytes as decimal digits, a NUL byte, then its bytes.
     std::string sha256;
+    std::vector<std::string> paths;  // the files read: inputs an output set must never replace
 };
 
 // Reads the files of `dir`: IoError motiv.io_error.001 naming a missing log, .006 when a log is

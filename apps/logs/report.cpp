@@ -161,10 +161,10 @@ std::vector<Table> report(const Department& dept, const LogSet& logs, const LogR
             reactivations_table(dept, scheme), spiffs_table(dept, scheme)};
 }
 
-std::string to_csv(const Table& table) {
+std::string to_csv(const Table& table, data::CellGuard guard) {
     std::string out;
-    data::append_csv_row(out, table.header);
-    for (const auto& r : table.rows) data::append_csv_row(out, r);
+    data::append_csv_row(out, table.header, ',', guard);
+    for (const auto& r : table.rows) data::append_csv_row(out, r, ',', guard);
     return out;
 }
 

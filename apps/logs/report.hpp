@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "apps/logs/derive.hpp"
+#include "core/data/csv.hpp"
 
 namespace motiv::logs {
 
@@ -22,7 +23,7 @@ struct Table {
 // contact_norms, credits, reactivations, spiffs. Amounts are plain decimals with the currency's places.
 std::vector<Table> report(const Department& dept, const LogSet& logs, const LogRules& rules, const Scheme& scheme);
 
-// RFC 4180 text of one table.
-std::string to_csv(const Table& table);
+// RFC 4180 text of one table; safe to open in a spreadsheet unless `guard` is raw (data/csv.hpp).
+std::string to_csv(const Table& table, data::CellGuard guard = data::CellGuard::spreadsheet);
 
 }  // namespace motiv::logs

@@ -5,6 +5,9 @@
 // It holds the draw balance, clawbacks still to take, bonus advances of the current quarter or year,
 // and the history of what the engine paid each period (inputs, lines, total, and the SHA-256 of the
 // rule file used), which clawbacks, bonus true-ups and retro recalculations recompute from.
+//
+// The JSON form is sealed (apps/periods/state_seal.hpp): a history edited, cut or reordered after
+// run-periods wrote it is refused with the period named, never paid from.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -61,15 +64,23 @@ struct CarriedState {
     [[nodiscard]] const PersonState* person(std::string_view id) const;
     [[nodiscard]] PersonState* person(std::string_view id);
 
-    // Amounts are JSON strings with `minor_units` places, exact.
+    // Amounts are JSON strings with `minor_units` places, exact; the result carries its seal.
     [[nodiscard]] nlohmann::json to_json(int minor_units) const;
-    // Throws DataError (motiv.data_error.5NN) naming `source`, the JSON pointer and what was expected.
-    static CarriedState from_json(const nlohmann::json& j, const std::string& source);
-    // The text of a state file, as read_file reads it: DataError 401 (not JSON) or from_json's.
-    static CarriedState parse(std::string_view text, const std::string& source);
+    // Reads a parsed state strictly: every key expected and no other (data_error.508), every value
+    // of its type (502), amounts with at most `minor_units` places (502), the seal intact (505), the
+    // current format (506 for a format-1 file, which has no seal). Throws DataError naming
+    // `source`, the JSON pointer and what was expected. A parsed value cannot show duplicate keys:
+    // read text with parse().
+    static CarriedState from_json(const nlohmann::json& j, const std::string& source, int minor_units);
+    // The text of a state file, as read_file reads it: DataError 501 (not JSON, nested too deep),
+    // 507 (a key twice in one object) or from_json's.
+    static CarriedState parse(std::string_view text, const std::string& source, int minor_units);
     // Reads a state file written by to_json (size-limited, strict); DataError or IoError.
-    static CarriedState read_file(const std::string& path);
+    static CarriedState read_file(const std::string& path, int minor_units);
 };
+
+// The format run-periods writes ("motiv_state": 2, sealed). Format 1 had no seal.
+inline constexpr int kStateFormat = 2;
 
 inline constexpr std::size_t kMaxStateBytes = 256u << 20;  // a state file over 256 MiB is refused
 

@@ -132,31 +132,31 @@ Comparison compare_table(const CompiledScheme& before, const CompiledScheme& aft
     return compare(payroll::run(before, period, people_before), payroll::run(after, period, people_after));
 }
 
-std::string people_csv(const Comparison& c) {
+std::string people_csv(const Comparison& c, data::CellGuard guard) {
     std::string out;
     data::append_csv_row(out, {"id", "name", "role", "before", "after", "delta", "change", "before_fixed", "before_variable",
-                               "after_fixed", "after_variable"});
+                               "after_fixed", "after_variable"}, ',', guard);
     const int m = c.minor_units;
     for (const auto& p : c.people) {
         const std::int64_t d = p.delta();
         data::append_csv_row(out, {p.person, p.name, p.role, money(p.before, m), money(p.after, m), money(d, m),
                                    d > 0 ? "gain" : d < 0 ? "loss" : "same", money(p.before_fixed, m), money(p.before - p.before_fixed, m),
-                                   money(p.after_fixed, m), money(p.after - p.after_fixed, m)});
+                                   money(p.after_fixed, m), money(p.after - p.after_fixed, m)}, ',', guard);
     }
     return out;
 }
 
-std::string roles_csv(const Comparison& c) {
+std::string roles_csv(const Comparison& c, data::CellGuard guard) {
     std::string out;
     data::append_csv_row(out, {"role", "people", "before_cost", "after_cost", "delta", "before_mean", "after_mean", "before_median",
                                "after_median", "before_fixed", "after_fixed", "before_variable_share", "after_variable_share",
-                               "gainers", "losers"});
+                               "gainers", "losers"}, ',', guard);
     const int m = c.minor_units;
     auto row = [&](const GroupChange& g) {
         data::append_csv_row(out, {g.role, std::to_string(g.before.people), money(g.before.cost, m), money(g.after.cost, m),
                                    money(g.after.cost - g.before.cost, m), stat(g.before.mean, m), stat(g.after.mean, m),
                                    stat(g.before.median, m), stat(g.after.median, m), money(g.before.fixed, m), money(g.after.fixed, m),
-                                   variable_share(g.before), variable_share(g.after), std::to_string(g.gainers), std::to_string(g.losers)});
+                                   variable_share(g.before), variable_share(g.after), std::to_string(g.gainers), std::to_string(g.losers)}, ',', guard);
     };
     for (const auto& g : c.roles) row(g);
     row(c.all);

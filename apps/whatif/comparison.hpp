@@ -65,11 +65,11 @@ Comparison compare_table(const CompiledScheme& before, const CompiledScheme& aft
 
 // CSV, one row per person: id, name, role, before, after, delta, change (gain/loss/same),
 // before_fixed, before_variable, after_fixed, after_variable. Plain decimals ("47460.00").
-std::string people_csv(const Comparison& c);
+std::string people_csv(const Comparison& c, data::CellGuard guard = data::CellGuard::spreadsheet);
 // CSV, one row per role then "all": role, people, before_cost, after_cost, delta, before_mean,
 // after_mean, before_median, after_median, before_fixed, after_fixed, before_variable_share,
 // after_variable_share (variable / cost, half-even to 4 places), gainers, losers.
-std::string roles_csv(const Comparison& c);
+std::string roles_csv(const Comparison& c, data::CellGuard guard = data::CellGuard::spreadsheet);
 // A short table for the terminal.
 std::string summary_text(const Comparison& c);
 

@@ -214,50 +214,50 @@ std::string money(std::int64_t v, int m) { return Decimal::from_minor(v, m).to_s
 std::string opt_text(const std::optional<Decimal>& v) { return v ? v->to_string_fixed(4) : ""; }
 }  // namespace
 
-std::string pay_mix_csv(const Diagnostics& d) {
+std::string pay_mix_csv(const Diagnostics& d, data::CellGuard guard) {
     std::string out;
-    data::append_csv_row(out, {"role", "fixed", "variable", "total", "variable_share"});
+    data::append_csv_row(out, {"role", "fixed", "variable", "total", "variable_share"}, ',', guard);
     for (const auto& p : d.pay_mix)
-        data::append_csv_row(out, {p.role, money(p.fixed, d.minor_units), money(p.variable, d.minor_units), money(p.total, d.minor_units), opt_text(p.variable_share)});
+        data::append_csv_row(out, {p.role, money(p.fixed, d.minor_units), money(p.variable, d.minor_units), money(p.total, d.minor_units), opt_text(p.variable_share)}, ',', guard);
     return out;
 }
 
-std::string leverage_csv(const Diagnostics& d) {
+std::string leverage_csv(const Diagnostics& d, data::CellGuard guard) {
     std::string out;
-    data::append_csv_row(out, {"role", "at_100", "at_stress", "stress", "leverage"});
+    data::append_csv_row(out, {"role", "at_100", "at_stress", "stress", "leverage"}, ',', guard);
     for (const auto& l : d.leverage)
-        data::append_csv_row(out, {l.role, money(l.at_100, d.minor_units), money(l.at_stress, d.minor_units), l.stress.to_string(), opt_text(l.leverage)});
+        data::append_csv_row(out, {l.role, money(l.at_100, d.minor_units), money(l.at_stress, d.minor_units), l.stress.to_string(), opt_text(l.leverage)}, ',', guard);
     return out;
 }
 
-std::string monotonicity_csv(const Diagnostics& d) {
+std::string monotonicity_csv(const Diagnostics& d, data::CellGuard guard) {
     std::string out;
-    data::append_csv_row(out, {"role", "kpi", "from", "to", "pay_from", "pay_to", "rules", "pointers"});
+    data::append_csv_row(out, {"role", "kpi", "from", "to", "pay_from", "pay_to", "rules", "pointers"}, ',', guard);
     for (const auto& m : d.monotonicity)
         data::append_csv_row(out, {m.role, m.kpi, kpi_text(m.from, m.places), kpi_text(m.to, m.places), money(m.pay_from, d.minor_units), money(m.pay_to, d.minor_units),
-                                   join(m.rules), join(m.pointers)});
+                                   join(m.rules), join(m.pointers)}, ',', guard);
     return out;
 }
 
-std::string cliffs_csv(const Diagnostics& d) {
+std::string cliffs_csv(const Diagnostics& d, data::CellGuard guard) {
     std::string out;
-    data::append_csv_row(out, {"role", "kpi", "from", "to", "jump", "rules", "pointers"});
+    data::append_csv_row(out, {"role", "kpi", "from", "to", "jump", "rules", "pointers"}, ',', guard);
     for (const auto& c : d.cliffs)
-        data::append_csv_row(out, {c.role, c.kpi, kpi_text(c.from, c.places), kpi_text(c.to, c.places), money(c.jump, d.minor_units), join(c.rules), join(c.pointers)});
+        data::append_csv_row(out, {c.role, c.kpi, kpi_text(c.from, c.places), kpi_text(c.to, c.places), money(c.jump, d.minor_units), join(c.rules), join(c.pointers)}, ',', guard);
     return out;
 }
 
-std::string cost_csv(const Diagnostics& d) {
+std::string cost_csv(const Diagnostics& d, data::CellGuard guard) {
     std::string out;
     std::vector<std::string> header{"case"};
     header.insert(header.end(), d.roles.begin(), d.roles.end());
     header.emplace_back("total");
-    data::append_csv_row(out, header);
+    data::append_csv_row(out, header, ',', guard);
     for (const auto& c : d.cost) {
         std::vector<std::string> row{c.name};
         for (const auto& v : c.role) row.push_back(v ? money(*v, d.minor_units) : "");
         row.push_back(money(c.total, d.minor_units));
-        data::append_csv_row(out, row);
+        data::append_csv_row(out, row, ',', guard);
     }
     return out;
 }

@@ -15,6 +15,8 @@
 // Behind `motiv whatif --diagnostics` and Python's motiv.whatif.diagnostics.
 #pragma once
 
+#include "core/data/csv.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -88,11 +90,11 @@ Diagnostics diagnose(const CompiledScheme& scheme, const BoundParameters& params
 // CSVs: pay_mix (role, fixed, variable, total, variable_share); leverage (role, at_100, at_stress,
 // stress, leverage); monotonicity (role, kpi, from, to, pay_from, pay_to, rules, pointers); cliffs
 // (role, kpi, from, to, jump, rules, pointers); cost (case, one column per role, total).
-std::string pay_mix_csv(const Diagnostics& d);
-std::string leverage_csv(const Diagnostics& d);
-std::string monotonicity_csv(const Diagnostics& d);
-std::string cliffs_csv(const Diagnostics& d);
-std::string cost_csv(const Diagnostics& d);
+std::string pay_mix_csv(const Diagnostics& d, data::CellGuard guard = data::CellGuard::spreadsheet);
+std::string leverage_csv(const Diagnostics& d, data::CellGuard guard = data::CellGuard::spreadsheet);
+std::string monotonicity_csv(const Diagnostics& d, data::CellGuard guard = data::CellGuard::spreadsheet);
+std::string cliffs_csv(const Diagnostics& d, data::CellGuard guard = data::CellGuard::spreadsheet);
+std::string cost_csv(const Diagnostics& d, data::CellGuard guard = data::CellGuard::spreadsheet);
 std::string diagnostics_text(const Diagnostics& d);
 // A KPI value as scanned: at `places` ("900000.00"), or its own text when it has more places.
 std::string kpi_text(Decimal v, int places);

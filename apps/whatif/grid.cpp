@@ -72,20 +72,20 @@ Grid run_grid(const CompiledScheme& cs, const BoundParameters& params, const bat
     return g;
 }
 
-std::string grid_csv(const Grid& g) {
+std::string grid_csv(const Grid& g, data::CellGuard guard) {
     std::string out;
     std::vector<std::string> header = g.parameters;
     header.emplace_back("total");
     header.insert(header.end(), g.roles.begin(), g.roles.end());
     header.emplace_back("failed_rows");
-    data::append_csv_row(out, header);
+    data::append_csv_row(out, header, ',', guard);
     for (const auto& p : g.points) {
         std::vector<std::string> row;
         for (const auto& v : p.values) row.push_back(v.to_string());
         row.push_back(Decimal::from_minor(p.total, g.minor_units).to_string_fixed(g.minor_units));
         for (auto t : p.role_total) row.push_back(Decimal::from_minor(t, g.minor_units).to_string_fixed(g.minor_units));
         row.push_back(std::to_string(p.failed));
-        data::append_csv_row(out, row);
+        data::append_csv_row(out, row, ',', guard);
     }
     return out;
 }

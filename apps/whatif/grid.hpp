@@ -4,6 +4,8 @@
 // are spread over the cores. Behind `motiv whatif --sweep` and Python's motiv.whatif.sweep.
 #pragma once
 
+#include "core/data/csv.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +43,7 @@ Grid run_grid(const CompiledScheme& scheme, const BoundParameters& params, const
               unsigned threads = 0, const batch::SweepProgress& progress = {});
 
 // CSV, tidy: one column per parameter, then total, one cost column per role, failed_rows.
-std::string grid_csv(const Grid& grid);
+std::string grid_csv(const Grid& grid, data::CellGuard guard = data::CellGuard::spreadsheet);
 // A short table for the terminal (at most `max_rows` points, evenly spread).
 std::string grid_text(const Grid& grid, std::size_t max_rows = 12);
 

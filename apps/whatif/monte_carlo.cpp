@@ -159,35 +159,35 @@ MonteCarlo run_monte_carlo(const CompiledScheme& cs, const BoundParameters& para
     return mc;
 }
 
-std::string draws_csv(const MonteCarlo& mc) {
+std::string draws_csv(const MonteCarlo& mc, data::CellGuard guard) {
     std::string out;
     std::vector<std::string> header{"draw", "total"};
     header.insert(header.end(), mc.roles.begin(), mc.roles.end());
-    data::append_csv_row(out, header);
+    data::append_csv_row(out, header, ',', guard);
     const std::size_t nroles = mc.roles.size();
     for (std::size_t k = 0; k < mc.total.size(); ++k) {
         std::vector<std::string> row{std::to_string(k), money(mc.total[k], mc.minor_units)};
         for (std::size_t r = 0; r < nroles; ++r) row.push_back(money(mc.role_cost[k * nroles + r], mc.minor_units));
-        data::append_csv_row(out, row);
+        data::append_csv_row(out, row, ',', guard);
     }
     return out;
 }
 
-std::string quantiles_csv(const MonteCarlo& mc) {
+std::string quantiles_csv(const MonteCarlo& mc, data::CellGuard guard) {
     std::string out;
-    data::append_csv_row(out, {"of", "P50", "P90", "P99"});
+    data::append_csv_row(out, {"of", "P50", "P90", "P99"}, ',', guard);
     for (const auto& q : mc.quantiles)
-        data::append_csv_row(out, {q.of, money(q.p50, mc.minor_units), money(q.p90, mc.minor_units), money(q.p99, mc.minor_units)});
+        data::append_csv_row(out, {q.of, money(q.p50, mc.minor_units), money(q.p90, mc.minor_units), money(q.p99, mc.minor_units)}, ',', guard);
     return out;
 }
 
-std::string shares_csv(const MonteCarlo& mc) {
+std::string shares_csv(const MonteCarlo& mc, data::CellGuard guard) {
     std::string out;
-    data::append_csv_row(out, {"role", "person_draws", "at_gate", "at_target", "at_cap"});
+    data::append_csv_row(out, {"role", "person_draws", "at_gate", "at_target", "at_cap"}, ',', guard);
     auto share = [&](const std::optional<std::size_t>& c, std::size_t n) { return c ? share_of(*c, n).to_string_fixed(4) : std::string(); };
     for (const auto& s : mc.shares)
         data::append_csv_row(out, {s.role, std::to_string(s.person_draws), share(s.at_gate, s.person_draws), share(s.at_target, s.person_draws),
-                                   share(s.at_cap, s.person_draws)});
+                                   share(s.at_cap, s.person_draws)}, ',', guard);
     return out;
 }
 

@@ -21,6 +21,8 @@
 // every platform and for any thread count.
 #pragma once
 
+#include "core/data/csv.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -75,11 +77,11 @@ MonteCarlo run_monte_carlo(const CompiledScheme& scheme, const BoundParameters& 
 Decimal share_of(std::size_t count, std::size_t of);
 
 // CSV: draw, total, one column per role.
-std::string draws_csv(const MonteCarlo& mc);
+std::string draws_csv(const MonteCarlo& mc, data::CellGuard guard = data::CellGuard::spreadsheet);
 // CSV: of, P50, P90, P99.
-std::string quantiles_csv(const MonteCarlo& mc);
+std::string quantiles_csv(const MonteCarlo& mc, data::CellGuard guard = data::CellGuard::spreadsheet);
 // CSV: role, person_draws, at_gate, at_target, at_cap (shares; empty when not defined).
-std::string shares_csv(const MonteCarlo& mc);
+std::string shares_csv(const MonteCarlo& mc, data::CellGuard guard = data::CellGuard::spreadsheet);
 std::string monte_carlo_text(const MonteCarlo& mc);
 
 }  // namespace motiv::whatif

@@ -65,17 +65,17 @@ namespace {
 std::string money(std::int64_t minor, int places) { return Decimal::from_minor(minor, places).to_string_fixed(places); }
 }  // namespace
 
-std::string curve_csv(const PayCurve& before, const PayCurve& after) {
+std::string curve_csv(const PayCurve& before, const PayCurve& after, data::CellGuard guard) {
     if (before.values.size() != after.values.size()) throw std::invalid_argument("curve_csv: the curves have different lengths");
     std::string out;
     std::vector<std::string> header{"person", "role", "kpi", "value", "before", "after"};
     header.insert(header.end(), after.components.begin(), after.components.end());
-    data::append_csv_row(out, header);
+    data::append_csv_row(out, header, ',', guard);
     const int m = after.minor_units;
     for (std::size_t i = 0; i < after.values.size(); ++i) {
         std::vector<std::string> row{after.person, after.role, after.kpi, after.values[i].to_string(), money(before.total[i], m), money(after.total[i], m)};
         for (auto a : after.amounts[i]) row.push_back(money(a, m));
-        data::append_csv_row(out, row);
+        data::append_csv_row(out, row, ',', guard);
     }
     return out;
 }

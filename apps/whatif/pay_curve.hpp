@@ -4,6 +4,8 @@
 // Python's motiv.whatif.pay_curve, and the scans of the diagnostics (whatif/diagnostics.hpp).
 #pragma once
 
+#include "core/data/csv.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -36,7 +38,7 @@ PayCurve pay_curve(const CompiledScheme& scheme, const BoundParameters& params, 
 
 // CSV: person, role, kpi, value, before, after, then the after-scheme's components. `before` is the
 // same person's curve under the base scheme (pass `after` twice when there is no what-if).
-std::string curve_csv(const PayCurve& before, const PayCurve& after);
+std::string curve_csv(const PayCurve& before, const PayCurve& after, data::CellGuard guard = data::CellGuard::spreadsheet);
 // A short table for the terminal (at most `max_rows` values, evenly spread), with the base
 // scheme's pay beside when `before` is given.
 std::string curve_text(const PayCurve& after, const PayCurve* before = nullptr, std::size_t max_rows = 12);

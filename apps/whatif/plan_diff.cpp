@@ -109,10 +109,10 @@ std::vector<PlanChange> diff_plans(const Scheme& a, const Scheme& b) {
     return d.out;
 }
 
-std::string plan_diff_csv(const std::vector<PlanChange>& changes) {
+std::string plan_diff_csv(const std::vector<PlanChange>& changes, data::CellGuard guard) {
     std::string out;
-    data::append_csv_row(out, {"area", "name", "field", "change", "before", "after", "pointer"});
-    for (const auto& c : changes) data::append_csv_row(out, {c.area, c.name, c.field, c.change, c.before, c.after, c.pointer});
+    data::append_csv_row(out, {"area", "name", "field", "change", "before", "after", "pointer"}, ',', guard);
+    for (const auto& c : changes) data::append_csv_row(out, {c.area, c.name, c.field, c.change, c.before, c.after, c.pointer}, ',', guard);
     return out;
 }
 

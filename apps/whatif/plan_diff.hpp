@@ -4,6 +4,8 @@
 // (whatif/comparison.hpp); `motiv whatif --against` prints both.
 #pragma once
 
+#include "core/data/csv.hpp"
+
 #include <string>
 #include <vector>
 
@@ -26,7 +28,7 @@ struct PlanChange {
 std::vector<PlanChange> diff_plans(const Scheme& before, const Scheme& after);
 
 // CSV: area, name, field, change, before, after, pointer.
-std::string plan_diff_csv(const std::vector<PlanChange>& changes);
+std::string plan_diff_csv(const std::vector<PlanChange>& changes, data::CellGuard guard = data::CellGuard::spreadsheet);
 // One line per change: "parameter hunter.salary: 25000.00 -> 30000.00".
 std::string plan_diff_text(const std::vector<PlanChange>& changes);
 

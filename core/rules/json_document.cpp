@@ -205,7 +205,10 @@ nlohmann::ordered_json parse_json_exact(std::string_view text, const std::string
     return std::move(builder.result);
 }
 
-std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::ordered_json& obj, std::initializer_list<const char*> allowed) {
+namespace {
+
+template <class Json>
+std::vector<std::pair<std::string, std::string>> unknown_keys_of(const Json& obj, std::initializer_list<const char*> allowed) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& item : obj.items()) {
         const std::string& k = item.key();
@@ -216,6 +219,15 @@ std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::or
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::ordered_json& obj, std::initializer_list<const char*> allowed) {
+    return unknown_keys_of(obj, allowed);
+}
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::json& obj, std::initializer_list<const char*> allowed) {
+    return unknown_keys_of(obj, allowed);
 }
 
 }  // namespace motiv

@@ -37,6 +37,8 @@ std::string json_pointer_join(const std::string& base, std::size_t index);
 // For each key of `obj` that is not in `allowed`: the message "unknown key 'k'; expected one of: a, b"
 // with the key, so that every reader of a rule file refuses misspelt keys with the same words.
 std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::ordered_json& obj, std::initializer_list<const char*> allowed);
+// The same for plain nlohmann::json (a carried state).
+std::vector<std::pair<std::string, std::string>> unknown_keys(const nlohmann::json& obj, std::initializer_list<const char*> allowed);
 
 // "a string", "a number", "an object"... for "expected X, got Y" messages.
 std::string json_type_name(const nlohmann::ordered_json& j);

@@ -190,6 +190,40 @@ def test_payroll_from_logs_hashes_the_log_files(tmp_path):
     assert data_sha256_of(pay) == {logs_sha256(json_logs)}
 
 
+def test_report_csvs_are_safe_for_spreadsheets_unless_raw(tmp_path):
+    # Issue 17: a name like =HYPERLINK(...) reached the report CSVs unchanged. Safe by default; the
+    # same --format csv-raw as payroll writes cells as they are, for programs.
+    logs = tmp_path / "logs"
+    shutil.copytree(ROOT / LOGS, logs)
+    staff = (logs / "staff.csv").read_text(encoding="utf-8")
+    (logs / "staff.csv").write_text(staff.replace("Анна Смирнова", '"=HYPERLINK(""http://x"",""y"")"', 1), encoding="utf-8")
+    link = '=HYPERLINK("http://x","y")'
+    for fmt, want in [(None, "'" + link), ("csv", "'" + link), ("csv-raw", link)]:
+        out = tmp_path / f"report-{fmt}"
+        r = motiv("report", "--rules", RULES, "--logs", logs, "--period", "2026-10", "--out", out, "-q", *(["--format", fmt] if fmt else []))
+        assert r.returncode == 0, text(r.stderr)
+        names = [row["name"] for row in csv.DictReader((out / "payroll.csv").open(encoding="utf-8")) if row["id"] == "op-01"]
+        assert names == [want], (fmt, names)
+    r = motiv("report", "--rules", RULES, "--logs", logs, "--period", "2026-10", "--out", tmp_path / "x", "--format", "xlsx")
+    assert r.returncode == 2 and "unknown --format 'xlsx'; expected csv or csv-raw" in text(r.stderr)
+
+
+def test_report_never_replaces_a_log_it_read(tmp_path):
+    logs = tmp_path / "logs"
+    shutil.copytree(ROOT / LOGS, logs)
+    (logs / "kpis.csv").unlink(missing_ok=True)
+    # A rates file named like a report table: --out the logs directory with --force must not replace it.
+    rules = json.loads((ROOT / RULES).read_text(encoding="utf-8"))
+    rules["logs"]["currencies"]["rates_file"] = "credits.csv"
+    (tmp_path / "rules.json").write_text(json.dumps(rules), encoding="utf-8")
+    shutil.move(logs / "exchange_rates.csv", logs / "credits.csv")
+    before = (logs / "credits.csv").read_bytes()
+    r = motiv("report", "--rules", tmp_path / "rules.json", "--logs", logs, "--period", "2026-10", "--out", logs, "--force")
+    assert r.returncode == 1 and "motiv.io_error.007" in text(r.stderr), text(r.stderr)
+    assert (logs / "credits.csv").read_bytes() == before
+    assert not (logs / "payroll.csv").exists()
+
+
 def test_a_log_saved_as_a_workbook_gets_one_message_saying_what_to_do(tmp_path):
     logs = tmp_path / "logs"
     shutil.copytree(ROOT / LOGS, logs)

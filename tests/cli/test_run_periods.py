@@ -63,6 +63,32 @@ def test_two_half_years_carry_the_state_through_a_file(tmp_path):
     assert not out3.exists() and not state3.exists()
 
 
+def test_an_edited_or_cut_state_is_refused_with_the_period_named(tmp_path):
+    # Issue 17: a history total edited by hand drove a retro of -69,999.00. The state is sealed now.
+    r1, _, state1 = run(tmp_path, "h1", "--from", "2026-01", "--to", "2026-06")
+    assert r1.returncode == 0, text(r1.stderr)
+    good = json.loads(state1.read_text())
+    h = next(i for i, p in enumerate(good["people"]) if p["person"] == "h-01")
+    edited = json.loads(json.dumps(good))
+    edited["people"][h]["history"][2]["total"] = "25001.00"
+    cut = json.loads(json.dumps(good))
+    del cut["people"][h]["history"][-1]
+    old = json.loads(json.dumps(good))
+    old["motiv_state"] = 1
+    for name, state, words in [
+        ("edited", edited, f"(/people/{h}/history/2) the history of 'h-01' was changed at period 2026-03 after run-periods wrote it"),
+        ("cut", cut, f"(/people/{h}) the state of 'h-01' was changed after run-periods wrote it"),
+        ("old", old, "re-running the periods from the first one"),
+    ]:
+        path = tmp_path / f"{name}.state.json"
+        path.write_text(json.dumps(state))
+        r, out, state_out = run(tmp_path, f"from-{name}", "--from", "2026-07", "--to", "2026-07", "--state-in", path)
+        assert r.returncode == 1, name
+        assert words in text(r.stderr), text(r.stderr)
+        assert ("motiv.data_error.506" if name == "old" else "motiv.data_error.505") in text(r.stderr)
+        assert not out.exists() and not state_out.exists()
+
+
 def test_retro_correction_and_a_rule_change_accepted_by_name(tmp_path):
     people = tmp_path / "people.csv"
     people.write_text("id,role,period,revenue\nh-01,hunter,2026-01,500000\nh-01,hunter,2026-02,200000\nh-01,hunter,2026-03,0\n")

@@ -222,3 +222,19 @@ def test_diagnostics_effort_without_a_target_value(tmp_path):
     r = motiv(*BASE, "--diagnostics", "--targets", targets)
     assert r.returncode == 2
     assert "--diagnostics: effort input volume of hunter has no value in the target profile" in r.stderr
+
+
+def test_result_csvs_are_safe_for_spreadsheets_unless_raw(tmp_path):
+    # Issue 17: every CSV a person may open neutralises a cell that could run as a formula; the same
+    # --format csv-raw as payroll and report writes cells as they are, for programs.
+    data = tmp_path / "people.csv"
+    people = (ROOT / "examples/department/people_2026-10.csv").read_text(encoding="utf-8")
+    data.write_text(people.replace("Анна Смирнова", "@SUM(1)", 1), encoding="utf-8")
+    for fmt, want in [(None, "'@SUM(1)"), ("csv", "'@SUM(1)"), ("csv-raw", "@SUM(1)")]:
+        out = tmp_path / f"out-{fmt}"
+        r = motiv("whatif", "--rules", "rules/three_tier.json", "--data", data, "--period", "2026-10", "--set", "hunter.salary=30000.00",
+                  "--out", out, "-q", *(["--format", fmt] if fmt else []))
+        assert r.returncode == 0, r.stderr
+        people_rows = {p["id"]: p for p in rows(out / "people.csv")}
+        assert people_rows["op-01"]["name"] == want, fmt
+        assert people_rows["h-01"]["delta"] == "5000.00"  # amounts stay numbers either way

@@ -67,3 +67,7 @@ TEST_CASE("fuzz inputs of the logs target replay without a foreign exception", "
 TEST_CASE("fuzz inputs of the periods target (carried states, periods sections) replay without a foreign exception", "[fuzz]") {
     replay("periods", &motiv::fuzz::periods_entry);
 }
+
+TEST_CASE("fuzz inputs of the state target (carried states, sealed) replay without a foreign exception", "[fuzz]") {
+    replay("state", &motiv::fuzz::state_entry);
+}

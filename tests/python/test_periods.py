@@ -49,6 +49,25 @@ def test_retro_refused_with_another_rule_file_unless_accepted():
     assert feb.payslips[0].total == Decimal("24000.00")
 
 
+def test_an_edited_state_is_refused_with_the_period_named():
+    scheme = motiv.load(ROOT / "rules/examples/periods_year.json")
+    people = pd.read_csv(ROOT / "examples/periods/people_2026.csv", dtype=str)
+    jan = scheme.pay_period(people[people["period"] == "2026-01"], period="2026-01")
+    state = json.loads(json.dumps(jan.state))
+    state["people"][0]["history"][0]["total"] = "1.00"
+    with pytest.raises(motiv.DataError, match="was changed at period 2026-01") as e:
+        scheme.pay_period(people[people["period"] == "2026-02"], period="2026-02", state=state)
+    assert (e.value.id, e.value.pointer) == ("motiv.data_error.505", "/people/0/history/0")
+    state = json.loads(json.dumps(jan.state))
+    state["people"][0]["draw_balance"] = "1.005"
+    with pytest.raises(motiv.DataError, match="at most 2 decimal places") as e:
+        scheme.pay_period(people[people["period"] == "2026-02"], period="2026-02", state=state)
+    assert (e.value.id, e.value.pointer) == ("motiv.data_error.502", "/people/0/draw_balance")
+    with pytest.raises(motiv.DataError, match="duplicate key 'scheme'") as e:
+        scheme.pay_period(people[people["period"] == "2026-02"], period="2026-02", state='{"scheme": "x", ' + json.dumps(jan.state)[1:])
+    assert e.value.id == "motiv.data_error.507"
+
+
 def test_bad_state_is_a_data_error():
     scheme = motiv.load(ROOT / "rules/examples/draws.json")
     people = pd.DataFrame({"id": ["h-01"], "role": ["hunter"], "revenue": ["1"]})

@@ -153,3 +153,16 @@ def test_motiv_statements_cli(scheme, tmp_path):
     r = subprocess.run([CLI, "statements", "--rules", str(RULES), "--data", str(PEOPLE), "--period", PERIOD,
                         "--out", str(tmp_path), "--lang", "fr"], capture_output=True)
     assert r.returncode == 2 and b"--lang must be en or ru, got 'fr'" in r.stderr
+
+
+@needs_cli
+def test_motiv_statements_never_replaces_its_data(tmp_path):
+    # Issue 17: an output that is also an input is refused. The data saved under the name h-01's
+    # statement gets ("h-01.en.txt"), in the output directory, with --force: refused, the data kept.
+    data = tmp_path / "h-01.en.txt"
+    data.write_bytes(Path(PEOPLE).read_bytes())
+    r = subprocess.run([CLI, "statements", "--rules", str(RULES), "--data", str(data), "--period", PERIOD,
+                        "--out", str(tmp_path), "--lang", "en", "--format", "txt", "--force"], capture_output=True)
+    assert r.returncode == 1 and b"motiv.io_error.007" in r.stderr, r.stderr
+    assert data.read_bytes() == Path(PEOPLE).read_bytes()
+    assert not (tmp_path / "h-02.en.txt").exists()  # nothing of the set was written

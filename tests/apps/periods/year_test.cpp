@@ -148,7 +148,7 @@ TEST_CASE("a hunter and a farmer across 12 months: draw, clawbacks, quarterly tr
         }
         // The state is a value: through JSON and back it is the same state.
         const auto json = pay.state.to_json(2);
-        state = CarriedState::from_json(json, "<state>");
+        state = CarriedState::from_json(json, "<state>", 2);
         CHECK(state.to_json(2) == json);
     }
     // At the year's end: the carried state, by hand from the table above.
