@@ -15,12 +15,6 @@ namespace motiv::payroll {
 
 namespace {
 
-int128 pow10(int n) {
-    int128 p = 1;
-    for (int i = 0; i < n; ++i) p *= 10;
-    return p;
-}
-
 // Pays chunks of people: the batch engine's columns and result arrays, sized once and reused.
 class ChunkPayer {
 public:
@@ -99,7 +93,7 @@ private:
             // The finest scale: raised while some value is not a multiple of the current unit
             // (one remainder per value; Decimal::places() per value was a tenth of the run).
             int scale = 0;
-            int128 unit = pow10(Decimal::kPlaces);
+            int128 unit = Decimal::kOne;  // 10^kPlaces
             for (std::size_t i = 0; i < n; ++i) {
                 const auto& v = value(i);
                 if (!v) continue;
